@@ -1,0 +1,26 @@
+using HeloData.Reports.Serialization;
+using Refit;
+
+namespace HeloData.Reports.Api;
+
+/// <summary>Creates the source-generated <see cref="IReportsApi"/> over a configured <see cref="HttpClient"/>.</summary>
+internal static class ReportsApiFactory
+{
+    /// <summary>Wire assumption: the production base address. The trailing slash matters; paths are appended to it.</summary>
+    public static readonly Uri DefaultBaseAddress = new("https://api.helodata.com/v1/");
+
+    /// <summary>
+    /// Creates the client. <paramref name="httpClient"/> must already carry the base address and
+    /// the <see cref="Http.ApiKeyHandler"/>; the API key is never added here.
+    /// </summary>
+    public static IReportsApi Create(HttpClient httpClient)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        // The context's own options (snake_case, converters) drive serialization; reflection is off.
+        var settings = RefitSettings.ForJsonContext(ReportsJsonContext.Default);
+
+        // Buffered bodies carry Content-Length and can be replayed by a retry handler.
+        settings.Buffered = true;
+        return RestService.ForGenerated<IReportsApi>(httpClient, settings);
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text.Json.Serialization;
+
+namespace HeloData.Reports.Models;
+
+/// <summary>Delivers the artifact by email (<c>{"type":"email","email":"ops@acme.com"}</c>).</summary>
+public sealed class EmailDestination : ReportDestination
+{
+    /// <summary>Creates an email destination.</summary>
+    /// <param name="email">The recipient address.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="email"/> is <see langword="null"/>.</exception>
+    [JsonConstructor]
+    public EmailDestination(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        Email = email;
+    }
+
+    /// <inheritdoc />
+    public override DestinationType Type => DestinationType.Email;
+
+    /// <summary>The recipient address.</summary>
+    public string Email { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"email {Email}";
+}

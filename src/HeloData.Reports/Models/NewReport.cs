@@ -1,0 +1,51 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace HeloData.Reports.Models;
+
+/// <summary>The body of <c>POST /reports</c>: a report to create.</summary>
+/// <remarks>
+/// Optional members left <see langword="null"/> are left out of the request. Leaving out
+/// <see cref="Schedule"/> makes an on-demand report.
+/// </remarks>
+public sealed class NewReport
+{
+    /// <summary>Creates a report request with its required fields.</summary>
+    /// <param name="name">The report's name, such as <c>weekly-traffic</c>.</param>
+    /// <param name="type">The kind of data to export.</param>
+    /// <param name="format">The artifact's file format.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
+    [JsonConstructor]
+    public NewReport(string name, ReportType type, ReportFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        Name = name;
+        Type = type;
+        Format = format;
+    }
+
+    /// <summary>The report's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The kind of data to export.</summary>
+    public ReportType Type { get; }
+
+    /// <summary>Which data goes into the report, if filtered.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReportFilters? Filters { get; init; }
+
+    /// <summary>A standard 5-field cron expression in UTC; <see langword="null"/> for on demand only.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Schedule { get; init; }
+
+    /// <summary>The artifact's file format.</summary>
+    public ReportFormat Format { get; }
+
+    /// <summary>Where to deliver the artifact; <see langword="null"/> to fetch it from the run's download URL.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReportDestination? Destination { get; init; }
+
+    /// <summary>Extra properties to send as they are, for fields newer than this SDK.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement> AdditionalProperties { get; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+}

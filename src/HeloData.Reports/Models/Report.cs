@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace HeloData.Reports.Models;
+
+/// <summary>
+/// A report definition, as <c>POST /reports</c>, <c>GET /reports/{id}</c> and
+/// <c>PATCH /reports/{id}</c> return it.
+/// </summary>
+/// <remarks>
+/// To change a report, build a <see cref="ReportUpdate"/>: either only the fields to change, or
+/// <see cref="ReportUpdate.FromReport(Report)"/> for a read-modify-write that keeps the fields
+/// this SDK does not know.
+/// </remarks>
+public sealed class Report
+{
+    /// <summary>The report's opaque id, such as <c>rep_01HX2K3PQ4M5</c>. Read-only.</summary>
+    public string Id { get; init; } = string.Empty;
+
+    /// <summary>The report's name, such as <c>weekly-traffic</c>.</summary>
+    public string Name { get; init; } = string.Empty;
+
+    /// <summary>The kind of data the report exports.</summary>
+    public ReportType Type { get; init; }
+
+    /// <summary>Which data goes into the report; <see langword="null"/> when the service sent none.</summary>
+    public ReportFilters? Filters { get; init; }
+
+    /// <summary>
+    /// The 5-field cron expression (UTC) the report runs on, or <see langword="null"/> when it runs
+    /// on demand only.
+    /// </summary>
+    public string? Schedule { get; init; }
+
+    /// <summary>The artifact's file format.</summary>
+    public ReportFormat Format { get; init; }
+
+    /// <summary>
+    /// Where the artifact is delivered; <see langword="null"/> when the service sent none, in which
+    /// case a completed run offers a download URL.
+    /// </summary>
+    public ReportDestination? Destination { get; init; }
+
+    /// <summary>When the report was created (UTC). Read-only.</summary>
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>When the report was last changed (UTC). Read-only.</summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>When the schedule next fires (UTC); <see langword="null"/> for an on-demand report. Read-only.</summary>
+    public DateTimeOffset? NextRunAt { get; init; }
+
+    /// <summary>Properties the service sent that this SDK does not model; kept and written back unchanged.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement> AdditionalProperties { get; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Id} '{Name}' ({Type}, {Format}, {Schedule ?? "on demand"})";
+}

@@ -1,0 +1,89 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
+using HeloData.Reports.Serialization;
+
+namespace HeloData.Reports.Models;
+
+/// <summary>
+/// A machine-readable error code from the API's error body or a failed run's <c>error</c>.
+/// </summary>
+/// <remarks>
+/// A string-backed value: a value the SDK does not list is kept exactly as the service sent it,
+/// compares equal to itself (ignoring case), and is written back unchanged.
+/// </remarks>
+[JsonConverter(typeof(ExtensibleEnumConverter<ReportsErrorCode>))]
+public readonly struct ReportsErrorCode : IEquatable<ReportsErrorCode>, IExtensibleEnum<ReportsErrorCode>
+{
+    private readonly string? _value;
+
+    /// <summary>Creates an error code from its wire value; any non-null string is accepted.</summary>
+    /// <param name="value">The value as it appears in the API's JSON.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    public ReportsErrorCode(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        _value = value;
+    }
+
+    /// <summary>The request was malformed; HTTP 400 (assumed) (<c>bad_request</c>).</summary>
+    public static ReportsErrorCode BadRequest { get; } = new("bad_request");
+
+    /// <summary>The API key is missing or wrong; HTTP 401 (assumed) (<c>unauthorized</c>).</summary>
+    public static ReportsErrorCode Unauthorized { get; } = new("unauthorized");
+
+    /// <summary>Reports are a Pro+ feature and the plan is below it; HTTP 403 (documented) (<c>feature_not_in_plan</c>).</summary>
+    public static ReportsErrorCode FeatureNotInPlan { get; } = new("feature_not_in_plan");
+
+    /// <summary>No such report or run, or the run is past retention; HTTP 404 (assumed) (<c>not_found</c>).</summary>
+    public static ReportsErrorCode NotFound { get; } = new("not_found");
+
+    /// <summary>The schedule is not a valid cron expression; HTTP 422 (documented) (<c>invalid_cron</c>).</summary>
+    public static ReportsErrorCode InvalidCron { get; } = new("invalid_cron");
+
+    /// <summary>The webhook URL failed pre-flight; HTTP 422 (documented) (<c>destination_unreachable</c>).</summary>
+    public static ReportsErrorCode DestinationUnreachable { get; } = new("destination_unreachable");
+
+    /// <summary>Another field is invalid; HTTP 422 (assumed) (<c>validation_failed</c>).</summary>
+    public static ReportsErrorCode ValidationFailed { get; } = new("validation_failed");
+
+    /// <summary>Too many requests; honour <c>Retry-After</c>; HTTP 429 (assumed) (<c>rate_limited</c>).</summary>
+    public static ReportsErrorCode RateLimited { get; } = new("rate_limited");
+
+    /// <summary>The service failed; HTTP 5xx (assumed) (<c>internal_error</c>).</summary>
+    public static ReportsErrorCode InternalError { get; } = new("internal_error");
+
+    /// <summary>Compares two values, ignoring case.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns><see langword="true"/> when both name the same value.</returns>
+    public static bool operator ==(ReportsErrorCode left, ReportsErrorCode right) => left.Equals(right);
+
+    /// <summary>Compares two values, ignoring case.</summary>
+    /// <param name="left">The first value.</param>
+    /// <param name="right">The second value.</param>
+    /// <returns><see langword="true"/> when the values differ.</returns>
+    public static bool operator !=(ReportsErrorCode left, ReportsErrorCode right) => !left.Equals(right);
+
+    /// <summary>Converts a wire string to an error code.</summary>
+    /// <param name="value">The value as it appears in the API's JSON.</param>
+    public static implicit operator ReportsErrorCode(string value) => new(value);
+
+    /// <inheritdoc />
+    public bool Equals(ReportsErrorCode other) => ExtensibleEnum.Equals(_value, other._value);
+
+    /// <inheritdoc />
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public override bool Equals(object? obj) => obj is ReportsErrorCode other && Equals(other);
+
+    /// <inheritdoc />
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public override int GetHashCode() => ExtensibleEnum.GetHashCode(_value);
+
+    /// <summary>Returns the wire value, or an empty string for <c>default</c>.</summary>
+    /// <returns>The value exactly as the API spells it.</returns>
+    public override string ToString() => _value ?? string.Empty;
+
+    string? IExtensibleEnum<ReportsErrorCode>.WireValue => _value;
+
+    static ReportsErrorCode IExtensibleEnum<ReportsErrorCode>.FromWire(string value) => new(value);
+}

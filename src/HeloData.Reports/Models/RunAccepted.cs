@@ -1,0 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace HeloData.Reports.Models;
+
+/// <summary>The <c>202</c> answer to <c>POST /reports/{id}/run</c>: the new run's id and first status.</summary>
+public sealed class RunAccepted
+{
+    /// <summary>The new run's opaque id, such as <c>run_01HX2K3PQ4M5</c>.</summary>
+    public string RunId { get; init; } = string.Empty;
+
+    /// <summary>The run's status when accepted, normally <see cref="RunStatus.Queued"/>.</summary>
+    public RunStatus Status { get; init; }
+
+    /// <summary>Properties the service sent that this SDK does not model.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement> AdditionalProperties { get; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public override string ToString() => $"{RunId} ({Status})";
+}

@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization;
+
+namespace HeloData.Reports.Models;
+
+/// <summary>
+/// Delivers the artifact to an HTTPS endpoint, signed with a shared secret
+/// (<c>{"type":"webhook","url":"…","signing_secret":"…"}</c>).
+/// </summary>
+/// <remarks>
+/// <see cref="SigningSecret"/> is a credential: <see cref="ToString"/> never shows it.
+/// A response from the service may leave it out, in which case it is <see langword="null"/>.
+/// </remarks>
+public sealed class WebhookDestination : ReportDestination
+{
+    /// <summary>Creates a webhook destination.</summary>
+    /// <param name="url">The endpoint the service posts the artifact to.</param>
+    /// <param name="signingSecret">The secret the service signs each delivery with.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="url"/> is <see langword="null"/>.</exception>
+    [JsonConstructor]
+    public WebhookDestination(Uri url, string? signingSecret)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        Url = url;
+        SigningSecret = signingSecret;
+    }
+
+    /// <inheritdoc />
+    public override DestinationType Type => DestinationType.Webhook;
+
+    /// <summary>The endpoint the service posts the artifact to.</summary>
+    public Uri Url { get; }
+
+    /// <summary>The secret the service signs each delivery with; <see langword="null"/> when a response omits it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SigningSecret { get; }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"webhook {Url} (signing secret {(SigningSecret is null ? "not shown by the service" : "redacted")})";
+}

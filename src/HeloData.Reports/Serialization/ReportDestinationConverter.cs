@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using HeloData.Reports.Models;
+
+namespace HeloData.Reports.Serialization;
+
+/// <summary>
+/// Reads and writes the destination family, discriminated by <c>type</c>. An unknown type becomes an
+/// <see cref="UnknownDestination"/> holding its raw JSON, which is written back byte for byte.
+/// </summary>
+/// <remarks>
+/// Hand-written rather than <c>[JsonPolymorphic]</c>: that feature can only fall back to the base type
+/// for an unknown discriminator (losing the payload) and, on .NET 8, needs the discriminator first.
+/// </remarks>
+internal sealed class ReportDestinationConverter : JsonConverter<ReportDestination>
+{
+    /// <summary>Wire assumption: the name of the discriminator property.</summary>
+    internal const string Discriminator = "type";
+
+    public override bool CanConvert(Type typeToConvert) => typeToConvert == typeof(ReportDestination);
+
+    public override ReportDestination Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"A destination must be a JSON object, got {reader.TokenType}.");
+        }
+
+        using var document = JsonDocument.ParseValue(ref reader);
+        var root = document.RootElement;
+        DestinationType type = root.TryGetProperty(Discriminator, out var discriminator) && discriminator.ValueKind == JsonValueKind.String
+            ? new DestinationType(discriminator.GetString()!)
+            : default;
+
+        if (type == DestinationType.Email) return Deserialize<EmailDestination>(root, options);
+        if (type == DestinationType.Webhook) return Deserialize<WebhookDestination>(root, options);
+        if (type == DestinationType.S3) return Deserialize<S3Destination>(root, options);
+        if (type == DestinationType.Gcs) return Deserialize<GcsDestination>(root, options);
+        return new UnknownDestination(root);
+    }
+
+    public override void Write(Utf8JsonWriter writer, ReportDestination value, JsonSerializerOptions options)
+    {
+        switch (value)
+        {
+            case EmailDestination email: Serialize(writer, email, options); break;
+            case WebhookDestination webhook: Serialize(writer, webhook, options); break;
+            case S3Destination s3: Serialize(writer, s3, options); break;
+            case GcsDestination gcs: Serialize(writer, gcs, options); break;
+            case UnknownDestination unknown: unknown.RawJson.WriteTo(writer); break;
+            default: throw new JsonException($"No JSON form is defined for {value.GetType().Name}.");
+        }
+    }
+
+    private static T Deserialize<T>(JsonElement element, JsonSerializerOptions options)
+        where T : ReportDestination =>
+        element.Deserialize(TypeInfo<T>(options))
+        ?? throw new JsonException($"A {typeof(T).Name} cannot be null.");
+
+    private static void Serialize<T>(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+        where T : ReportDestination =>
+        JsonSerializer.Serialize(writer, value, TypeInfo<T>(options));
+
+    private static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options) =>
+        (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+}
