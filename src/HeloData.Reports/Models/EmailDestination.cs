@@ -10,13 +10,12 @@ public sealed class EmailDestination : ReportDestination
     /// <exception cref="ArgumentNullException"><paramref name="email"/> is <see langword="null"/>.</exception>
     [JsonConstructor]
     public EmailDestination(string email)
+        : base(DestinationType.Email)
     {
         ArgumentNullException.ThrowIfNull(email);
         Email = email;
     }
 
-    /// <inheritdoc />
-    public override DestinationType Type => DestinationType.Email;
 
     /// <summary>The recipient address.</summary>
     public string Email { get; }

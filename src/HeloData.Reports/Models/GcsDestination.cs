@@ -15,6 +15,7 @@ public sealed class GcsDestination : ReportDestination
     /// <exception cref="ArgumentNullException"><paramref name="bucket"/> is <see langword="null"/>.</exception>
     [JsonConstructor]
     public GcsDestination(string bucket, string? prefix = null, string? serviceAccountEmail = null)
+        : base(DestinationType.Gcs)
     {
         ArgumentNullException.ThrowIfNull(bucket);
         Bucket = bucket;
@@ -22,8 +23,6 @@ public sealed class GcsDestination : ReportDestination
         ServiceAccountEmail = serviceAccountEmail;
     }
 
-    /// <inheritdoc />
-    public override DestinationType Type => DestinationType.Gcs;
 
     /// <summary>The bucket name.</summary>
     public string Bucket { get; }

@@ -15,44 +15,55 @@ namespace HeloData.Reports.Models;
 public sealed class Report
 {
     /// <summary>The report's opaque id, such as <c>rep_01HX2K3PQ4M5</c>. Read-only.</summary>
-    public string Id { get; init; } = string.Empty;
+    [JsonInclude]
+    public string Id { get; internal set; } = string.Empty;
 
     /// <summary>The report's name, such as <c>weekly-traffic</c>.</summary>
-    public string Name { get; init; } = string.Empty;
+    [JsonInclude]
+    public string Name { get; internal set; } = string.Empty;
 
     /// <summary>The kind of data the report exports.</summary>
-    public ReportType Type { get; init; }
+    [JsonInclude]
+    public ReportType Type { get; internal set; }
 
     /// <summary>Which data goes into the report; <see langword="null"/> when the service sent none.</summary>
-    public ReportFilters? Filters { get; init; }
+    [JsonInclude]
+    public ReportFilters? Filters { get; internal set; }
 
     /// <summary>
     /// The 5-field cron expression (UTC) the report runs on, or <see langword="null"/> when it runs
     /// on demand only.
     /// </summary>
-    public string? Schedule { get; init; }
+    [JsonInclude]
+    public string? Schedule { get; internal set; }
 
     /// <summary>The artifact's file format.</summary>
-    public ReportFormat Format { get; init; }
+    [JsonInclude]
+    public ReportFormat Format { get; internal set; }
 
     /// <summary>
     /// Where the artifact is delivered; <see langword="null"/> when the service sent none, in which
     /// case a completed run offers a download URL.
     /// </summary>
-    public ReportDestination? Destination { get; init; }
+    [JsonInclude]
+    public ReportDestination? Destination { get; internal set; }
 
     /// <summary>When the report was created (UTC). Read-only.</summary>
-    public DateTimeOffset? CreatedAt { get; init; }
+    [JsonInclude]
+    public DateTimeOffset? CreatedAt { get; internal set; }
 
     /// <summary>When the report was last changed (UTC). Read-only.</summary>
-    public DateTimeOffset? UpdatedAt { get; init; }
+    [JsonInclude]
+    public DateTimeOffset? UpdatedAt { get; internal set; }
 
     /// <summary>When the schedule next fires (UTC); <see langword="null"/> for an on-demand report. Read-only.</summary>
-    public DateTimeOffset? NextRunAt { get; init; }
+    [JsonInclude]
+    public DateTimeOffset? NextRunAt { get; internal set; }
 
     /// <summary>Properties the service sent that this SDK does not model; kept and written back unchanged.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement> AdditionalProperties { get; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+    [JsonInclude]
+    public IDictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public override string ToString() => $"{Id} '{Name}' ({Type}, {Format}, {Schedule ?? "on demand"})";

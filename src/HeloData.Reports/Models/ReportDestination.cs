@@ -14,18 +14,24 @@ namespace HeloData.Reports.Models;
 public abstract class ReportDestination
 {
     // Only this assembly may add kinds: the converter must know every subclass.
-    private protected ReportDestination()
+    private protected ReportDestination(DestinationType type)
     {
+        Type = type;
     }
 
-    /// <summary>The destination's <c>type</c> discriminator.</summary>
+    /// <summary>
+    /// The destination's <c>type</c> discriminator, spelled as the service sent it (a known type is
+    /// recognised ignoring case, and its spelling is still written back unchanged).
+    /// </summary>
     [JsonPropertyOrder(-1)]
-    public abstract DestinationType Type { get; }
+    [JsonInclude]
+    public DestinationType Type { get; internal init; }
 
     /// <summary>
     /// Properties the service sent that this SDK does not model. They are written back unchanged,
     /// so reading a report and saving it again loses nothing.
     /// </summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement> AdditionalProperties { get; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+    [JsonInclude]
+    public IDictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 }

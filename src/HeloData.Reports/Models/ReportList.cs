@@ -7,15 +7,19 @@ namespace HeloData.Reports.Models;
 public sealed class ReportList
 {
     /// <summary>The report definitions on this page.</summary>
-    public IReadOnlyList<Report> Reports { get; init; } = [];
+    [JsonInclude]
+    public IReadOnlyList<Report> Reports { get; internal set; } = [];
 
     /// <summary>Runs of the account's reports, most recent first.</summary>
-    public IReadOnlyList<ReportRun> RecentRuns { get; init; } = [];
+    [JsonInclude]
+    public IReadOnlyList<ReportRun> RecentRuns { get; internal set; } = [];
 
     /// <summary>The cursor for the next page, or <see langword="null"/> on the last page.</summary>
-    public string? NextCursor { get; init; }
+    [JsonInclude]
+    public string? NextCursor { get; internal set; }
 
     /// <summary>Properties the service sent that this SDK does not model.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement> AdditionalProperties { get; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+    [JsonInclude]
+    public IDictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 }

@@ -7,42 +7,53 @@ namespace HeloData.Reports.Models;
 public sealed class ReportRun
 {
     /// <summary>The run's opaque id.</summary>
-    public string RunId { get; init; } = string.Empty;
+    [JsonInclude]
+    public string RunId { get; internal set; } = string.Empty;
 
     /// <summary>The id of the report this run belongs to.</summary>
-    public string ReportId { get; init; } = string.Empty;
+    [JsonInclude]
+    public string ReportId { get; internal set; } = string.Empty;
 
     /// <summary>The run's state. <see cref="RunStatus.IsTerminal"/> tells whether it has finished.</summary>
-    public RunStatus Status { get; init; }
+    [JsonInclude]
+    public RunStatus Status { get; internal set; }
 
     /// <summary>The first day the run covers (UTC, inclusive).</summary>
-    public DateOnly? From { get; init; }
+    [JsonInclude]
+    public DateOnly? From { get; internal set; }
 
     /// <summary>The last day the run covers (UTC, inclusive).</summary>
-    public DateOnly? To { get; init; }
+    [JsonInclude]
+    public DateOnly? To { get; internal set; }
 
     /// <summary>When the run was created (UTC).</summary>
-    public DateTimeOffset? CreatedAt { get; init; }
+    [JsonInclude]
+    public DateTimeOffset? CreatedAt { get; internal set; }
 
     /// <summary>When the run finished (UTC); <see langword="null"/> while it is in progress.</summary>
-    public DateTimeOffset? CompletedAt { get; init; }
+    [JsonInclude]
+    public DateTimeOffset? CompletedAt { get; internal set; }
 
     /// <summary>
     /// The pre-signed URL of the artifact on the download host, valid for one hour. Present only
     /// for a completed run with something to download; a run pushed to its destination has none.
     /// It must be fetched without the API key.
     /// </summary>
-    public Uri? DownloadUrl { get; init; }
+    [JsonInclude]
+    public Uri? DownloadUrl { get; internal set; }
 
     /// <summary>When <see cref="DownloadUrl"/> stops working (UTC).</summary>
-    public DateTimeOffset? DownloadUrlExpiresAt { get; init; }
+    [JsonInclude]
+    public DateTimeOffset? DownloadUrlExpiresAt { get; internal set; }
 
     /// <summary>Why the run failed; set when <see cref="Status"/> is <see cref="RunStatus.Failed"/>.</summary>
-    public RunError? Error { get; init; }
+    [JsonInclude]
+    public RunError? Error { get; internal set; }
 
     /// <summary>Properties the service sent that this SDK does not model; kept and written back unchanged.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement> AdditionalProperties { get; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+    [JsonInclude]
+    public IDictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 
     /// <inheritdoc />
     // The download URL's query string is a credential, so it is never part of the text.

@@ -60,32 +60,47 @@ public sealed class ReportUpdate
     public bool IsEmpty => ChangedFields.Count == 0;
 
     /// <summary>
-    /// Creates an update that sets every writable field to the report's value, including the properties
+    /// Creates an update that sets every writable field the report carries, including the properties
     /// this SDK does not model, for a read-modify-write that loses nothing.
     /// </summary>
+    /// <remarks>
+    /// Read-only fields (<c>id</c>, timestamps) are left out. So is every field the report does not
+    /// carry (a <see langword="null"/> filters or destination, an empty name, a <c>default</c> type or
+    /// format), because sending <c>null</c> would erase it rather than copy it. The schedule is always
+    /// copied: <see langword="null"/> there means "on demand", which sending preserves.
+    /// A <see cref="WebhookDestination"/> read without its <see cref="WebhookDestination.SigningSecret"/>
+    /// is left out too: a patch replaces the destination whole, and would erase the secret.
+    /// </remarks>
     /// <param name="report">The report, as read from the service and possibly changed since.</param>
-    /// <returns>An update carrying every writable field of <paramref name="report"/>; read-only fields are left out.</returns>
+    /// <returns>An update carrying the writable fields of <paramref name="report"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="report"/> is <see langword="null"/>.</exception>
     public static ReportUpdate FromReport(Report report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var update = new ReportUpdate
+        var update = new ReportUpdate { Schedule = report.Schedule };
+        if (report.Name.Length > 0)
         {
-            Name = report.Name,
-            Filters = report.Filters,
-            Schedule = report.Schedule,
-            Destination = report.Destination,
-        };
+            update.Name = report.Name;
+        }
 
-        // A default type or format means the service sent none; "null" would be a change, not a copy.
         if (report.Type != default)
         {
             update.Type = report.Type;
         }
 
+        if (report.Filters is not null)
+        {
+            update.Filters = report.Filters;
+        }
+
         if (report.Format != default)
         {
             update.Format = report.Format;
+        }
+
+        if (report.Destination is not null and not WebhookDestination { SigningSecret: null })
+        {
+            update.Destination = report.Destination;
         }
 
         foreach (var (name, value) in report.AdditionalProperties)

@@ -7,14 +7,17 @@ namespace HeloData.Reports.Models;
 public sealed class RunAccepted
 {
     /// <summary>The new run's opaque id, such as <c>run_01HX2K3PQ4M5</c>.</summary>
-    public string RunId { get; init; } = string.Empty;
+    [JsonInclude]
+    public string RunId { get; internal set; } = string.Empty;
 
     /// <summary>The run's status when accepted, normally <see cref="RunStatus.Queued"/>.</summary>
-    public RunStatus Status { get; init; }
+    [JsonInclude]
+    public RunStatus Status { get; internal set; }
 
     /// <summary>Properties the service sent that this SDK does not model.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement> AdditionalProperties { get; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+    [JsonInclude]
+    public IDictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public override string ToString() => $"{RunId} ({Status})";

@@ -7,14 +7,17 @@ namespace HeloData.Reports.Models;
 public sealed class RunError
 {
     /// <summary>The machine-readable reason.</summary>
-    public ReportsErrorCode Code { get; init; }
+    [JsonInclude]
+    public ReportsErrorCode Code { get; internal set; }
 
     /// <summary>A human-readable explanation.</summary>
-    public string Message { get; init; } = string.Empty;
+    [JsonInclude]
+    public string Message { get; internal set; } = string.Empty;
 
     /// <summary>Properties the service sent that this SDK does not model.</summary>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement> AdditionalProperties { get; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+    [JsonInclude]
+    public IDictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public override string ToString() => $"{Code}: {Message}";

@@ -15,6 +15,7 @@ public sealed class S3Destination : ReportDestination
     /// <exception cref="ArgumentNullException"><paramref name="bucket"/> is <see langword="null"/>.</exception>
     [JsonConstructor]
     public S3Destination(string bucket, string? prefix = null, string? roleArn = null)
+        : base(DestinationType.S3)
     {
         ArgumentNullException.ThrowIfNull(bucket);
         Bucket = bucket;
@@ -22,8 +23,6 @@ public sealed class S3Destination : ReportDestination
         RoleArn = roleArn;
     }
 
-    /// <inheritdoc />
-    public override DestinationType Type => DestinationType.S3;
 
     /// <summary>The bucket name.</summary>
     public string Bucket { get; }

@@ -9,26 +9,15 @@ namespace HeloData.Reports.Models;
 /// </summary>
 public sealed class UnknownDestination : ReportDestination
 {
-    private readonly DestinationType _type;
-
     /// <summary>Wraps the JSON object of a destination the SDK does not model.</summary>
     /// <param name="rawJson">The destination's whole JSON object, including its <c>type</c>.</param>
     /// <exception cref="ArgumentException"><paramref name="rawJson"/> is not a JSON object.</exception>
+    /// <remarks><see cref="ReportDestination.Type"/> is the object's <c>type</c>, or <c>default</c> when it has none.</remarks>
     public UnknownDestination(JsonElement rawJson)
+        : base(ReportDestinationConverter.ReadDiscriminator(rawJson))
     {
-        if (rawJson.ValueKind != JsonValueKind.Object)
-        {
-            throw new ArgumentException($"A destination must be a JSON object, not {rawJson.ValueKind}.", nameof(rawJson));
-        }
-
         RawJson = rawJson.Clone();
-        _type = RawJson.TryGetProperty(ReportDestinationConverter.Discriminator, out var type) && type.ValueKind == JsonValueKind.String
-            ? new DestinationType(type.GetString()!)
-            : default;
     }
-
-    /// <summary>The <c>type</c> the service sent, or <c>default</c> when it sent none.</summary>
-    public override DestinationType Type => _type;
 
     /// <summary>The destination's JSON object, exactly as received.</summary>
     public JsonElement RawJson { get; }

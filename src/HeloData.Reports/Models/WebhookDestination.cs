@@ -18,14 +18,13 @@ public sealed class WebhookDestination : ReportDestination
     /// <exception cref="ArgumentNullException"><paramref name="url"/> is <see langword="null"/>.</exception>
     [JsonConstructor]
     public WebhookDestination(Uri url, string? signingSecret)
+        : base(DestinationType.Webhook)
     {
         ArgumentNullException.ThrowIfNull(url);
         Url = url;
         SigningSecret = signingSecret;
     }
 
-    /// <inheritdoc />
-    public override DestinationType Type => DestinationType.Webhook;
 
     /// <summary>The endpoint the service posts the artifact to.</summary>
     public Uri Url { get; }

@@ -29,9 +29,7 @@ internal sealed class ReportDestinationConverter : JsonConverter<ReportDestinati
 
         using var document = JsonDocument.ParseValue(ref reader);
         var root = document.RootElement;
-        DestinationType type = root.TryGetProperty(Discriminator, out var discriminator) && discriminator.ValueKind == JsonValueKind.String
-            ? new DestinationType(discriminator.GetString()!)
-            : default;
+        var type = ReadDiscriminator(root);
 
         if (type == DestinationType.Email) return Deserialize<EmailDestination>(root, options);
         if (type == DestinationType.Webhook) return Deserialize<WebhookDestination>(root, options);
@@ -51,6 +49,20 @@ internal sealed class ReportDestinationConverter : JsonConverter<ReportDestinati
             case UnknownDestination unknown: unknown.RawJson.WriteTo(writer); break;
             default: throw new JsonException($"No JSON form is defined for {value.GetType().Name}.");
         }
+    }
+
+    /// <summary>The object's <c>type</c>, or <c>default</c> when it has no string <c>type</c>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is not a JSON object.</exception>
+    internal static DestinationType ReadDiscriminator(JsonElement destination)
+    {
+        if (destination.ValueKind != JsonValueKind.Object)
+        {
+            throw new ArgumentException($"A destination must be a JSON object, not {destination.ValueKind}.", nameof(destination));
+        }
+
+        return destination.TryGetProperty(Discriminator, out var type) && type.ValueKind == JsonValueKind.String
+            ? new DestinationType(type.GetString()!)
+            : default;
     }
 
     private static T Deserialize<T>(JsonElement element, JsonSerializerOptions options)
