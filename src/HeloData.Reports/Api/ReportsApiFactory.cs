@@ -16,11 +16,23 @@ internal static class ReportsApiFactory
     public static IReportsApi Create(HttpClient httpClient)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
+        return RestService.ForGenerated<IReportsApi>(httpClient, Settings);
+    }
+
+    /// <summary>The most characters of an error body Refit reads; a hostile body cannot exhaust memory.</summary>
+    internal const int MaxErrorBodyLength = 16 * 1024;
+
+    // Built once: settings and serializer are immutable in use and shared by every call.
+    private static readonly RefitSettings Settings = CreateSettings();
+
+    private static RefitSettings CreateSettings()
+    {
         // The context's own options (snake_case, converters) drive serialization; reflection is off.
         var settings = RefitSettings.ForJsonContext(ReportsJsonContext.Default);
 
         // Buffered bodies carry Content-Length and can be replayed by a retry handler.
         settings.Buffered = true;
-        return RestService.ForGenerated<IReportsApi>(httpClient, settings);
+        settings.MaxExceptionContentLength = MaxErrorBodyLength;
+        return settings;
     }
 }

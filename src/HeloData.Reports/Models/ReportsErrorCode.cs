@@ -52,6 +52,24 @@ public readonly struct ReportsErrorCode : IEquatable<ReportsErrorCode>, IExtensi
     /// <summary>The service failed; HTTP 5xx (assumed) (<c>internal_error</c>).</summary>
     public static ReportsErrorCode InternalError { get; } = new("internal_error");
 
+    /// <summary>
+    /// SDK-defined, never sent by the service: no response came in time (attempt or total timeout,
+    /// or HTTP 408 after every retry).
+    /// </summary>
+    public static ReportsErrorCode Timeout { get; } = new("timeout");
+
+    /// <summary>SDK-defined, never sent by the service: the connection failed or dropped before a response.</summary>
+    public static ReportsErrorCode ConnectionFailed { get; } = new("connection_failed");
+
+    /// <summary>
+    /// SDK-defined, never sent by the service: calls are briefly refused without being sent because
+    /// recent ones kept failing (the circuit breaker is open).
+    /// </summary>
+    public static ReportsErrorCode CircuitOpen { get; } = new("circuit_open");
+
+    /// <summary>SDK-defined, never sent by the service: a success response whose body is missing, cut short or not the expected JSON.</summary>
+    public static ReportsErrorCode InvalidResponse { get; } = new("invalid_response");
+
     /// <summary>Compares two values, ignoring case.</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>

@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Options;
+
+namespace HeloData.Reports.DependencyInjection;
+
+/// <summary>
+/// Validates <see cref="HeloReportsOptions"/>: the data-annotation rules through the source-generated
+/// <see cref="HeloReportsOptionsAttributeValidator"/>, plus the rules that span settings or need code.
+/// </summary>
+internal sealed class HeloReportsOptionsValidator : IValidateOptions<HeloReportsOptions>
+{
+    private static readonly HeloReportsOptionsAttributeValidator Attributes = new();
+
+    public static HeloReportsOptionsValidator Instance { get; } = new();
+
+    public ValidateOptionsResult Validate(string? name, HeloReportsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = new ValidateOptionsResultBuilder();
+        builder.AddResult(Attributes.Validate(name, options));
+
+        if (options.ApiKey is { Length: > 0 } key && string.IsNullOrWhiteSpace(key))
+        {
+            builder.AddError("HeloReportsOptions.ApiKey is only whitespace: set it to your HeloData API key.");
+        }
+
+        if (options.BaseAddress is null)
+        {
+            builder.AddError("HeloReportsOptions.BaseAddress is required.");
+        }
+        else if (!options.BaseAddress.IsAbsoluteUri)
+        {
+            builder.AddError($"HeloReportsOptions.BaseAddress '{options.BaseAddress}' must be an absolute URI.");
+        }
+        else if (options.BaseAddress.Scheme != Uri.UriSchemeHttps
+            && !(options.BaseAddress.Scheme == Uri.UriSchemeHttp && options.BaseAddress.IsLoopback))
+        {
+            builder.AddError(
+                $"HeloReportsOptions.BaseAddress '{options.BaseAddress}' must use https; plain http is allowed only for a loopback host, so the API key never crosses a network in clear text.");
+        }
+
+        CheckRange(builder, nameof(options.AttemptTimeout), options.AttemptTimeout, HeloReportsDefaults.MinTimeout, HeloReportsDefaults.MaxAttemptTimeout);
+        CheckRange(builder, nameof(options.TotalTimeout), options.TotalTimeout, HeloReportsDefaults.MinTimeout, HeloReportsDefaults.MaxTotalTimeout);
+        CheckRange(builder, nameof(options.RetryBaseDelay), options.RetryBaseDelay, TimeSpan.Zero, HeloReportsDefaults.MaxRetryBaseDelay);
+        CheckRange(builder, nameof(options.MaxRetryAfter), options.MaxRetryAfter, TimeSpan.Zero, HeloReportsDefaults.MaxMaxRetryAfter);
+
+        if (options.AttemptTimeout > options.TotalTimeout)
+        {
+            builder.AddError(
+                $"HeloReportsOptions.AttemptTimeout ({options.AttemptTimeout}) must not exceed HeloReportsOptions.TotalTimeout ({options.TotalTimeout}).");
+        }
+
+        return builder.Build();
+    }
+
+    // TimeSpan bounds are checked here: RangeAttribute(typeof(TimeSpan), …) is not trim-safe.
+    private static void CheckRange(ValidateOptionsResultBuilder builder, string setting, TimeSpan value, TimeSpan min, TimeSpan max)
+    {
+        if (value < min || value > max)
+        {
+            builder.AddError($"HeloReportsOptions.{setting} is {value}; it must be between {min} and {max}.");
+        }
+    }
+}
+
+/// <summary>The data-annotation rules of <see cref="HeloReportsOptions"/>, checked by generated code (no reflection).</summary>
+[OptionsValidator]
+internal sealed partial class HeloReportsOptionsAttributeValidator : IValidateOptions<HeloReportsOptions>
+{
+}

@@ -1,0 +1,88 @@
+using HeloData.Reports;
+using HeloData.Reports.Api;
+using HeloData.Reports.DependencyInjection;
+using HeloData.Reports.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+// The DI entry point lives where IServiceCollection does, so no extra using is needed to find it.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the HeloData Reports client with dependency injection.</summary>
+public static class HeloReportsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IReportsClient"/> (and <see cref="ReportsClient"/>) as a singleton over
+    /// <c>IHttpClientFactory</c>, with options configured in code.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options; <see cref="HeloReportsOptions.ApiKey"/> is required.</param>
+    /// <returns>The SDK's <see cref="IHttpClientBuilder"/>, to add the application's own handlers.</returns>
+    /// <example><code>services.AddHeloReports(o => o.ApiKey = builder.Configuration["HeloData:ApiKey"]);</code></example>
+    public static IHttpClientBuilder AddHeloReports(this IServiceCollection services, Action<HeloReportsOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<HeloReportsOptions>().Configure(configure);
+        return services.AddHeloReports();
+    }
+
+    /// <summary>Registers the client with options bound from a configuration section (conventionally <c>HeloReports</c>).</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section holding <c>ApiKey</c>, <c>BaseAddress</c>, timeouts and retry settings.</param>
+    /// <returns>The SDK's <see cref="IHttpClientBuilder"/>, to add the application's own handlers.</returns>
+    public static IHttpClientBuilder AddHeloReports(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<HeloReportsOptions>().Bind(configuration);
+        return services.AddHeloReports();
+    }
+
+    /// <summary>
+    /// Registers the client, with options configured elsewhere (for example by
+    /// <c>services.Configure&lt;HeloReportsOptions&gt;(…)</c>). The options are validated when the host starts.
+    /// Calling it again adds nothing twice.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The SDK's <see cref="IHttpClientBuilder"/>, to add the application's own handlers.</returns>
+    public static IHttpClientBuilder AddHeloReports(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var builder = services.AddHttpClient(HeloReportsDefaults.HttpClientName);
+        if (services.Any(d => d.ServiceType == typeof(ReportsClient)))
+        {
+            return builder;
+        }
+
+        services.AddOptions<HeloReportsOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HeloReportsOptions>>(HeloReportsOptionsValidator.Instance));
+        services.TryAddSingleton(sp => new ReportsClient(
+            new ReportsApiSource.FromFactory(sp.GetRequiredService<IHttpClientFactory>(), HeloReportsDefaults.HttpClientName),
+            Time(sp)));
+        services.TryAddSingleton<IReportsClient>(sp => sp.GetRequiredService<ReportsClient>());
+
+        // Outermost first, as in StandaloneHttpClient: key → resilience → per-attempt log → network.
+        builder
+            .ConfigureHttpClient((sp, client) => StandaloneHttpClient.Configure(client, Options(sp)))
+            .AddHttpMessageHandler(sp => new ApiKeyHandler(Options(sp).ApiKey!))
+            .AddResilienceHandler(ReportsResilience.PipelineName, (pipeline, context) =>
+                ReportsResilience.Configure(pipeline, Options(context.ServiceProvider), Time(context.ServiceProvider)));
+        return builder
+            .AddHttpMessageHandler(sp => new RequestLoggingHandler(
+                (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(RequestLoggingHandler.Category),
+                Time(sp)))
+
+            // The factory's own request logging would print full URIs; ours redacts them.
+            .RemoveAllLoggers();
+    }
+
+    private static HeloReportsOptions Options(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<HeloReportsOptions>>().Value;
+
+    private static TimeProvider Time(IServiceProvider services) =>
+        services.GetService<TimeProvider>() ?? TimeProvider.System;
+}

@@ -1,0 +1,73 @@
+using System.Net;
+using HeloData.Reports.Models;
+
+namespace HeloData.Reports.Errors;
+
+/// <summary>
+/// The one exception type every public method of the SDK throws for a failed call: an error answer
+/// from the API, a transport failure or timeout, or a response that could not be read. Argument
+/// errors are <see cref="ArgumentException"/>s instead, thrown before anything is sent.
+/// </summary>
+/// <remarks>
+/// Switch on <see cref="ErrorCode"/>: it is the API's <c>error.code</c> when the body had one, the code
+/// the contract assigns to the HTTP status when it did not (an HTML page from a proxy, an empty body),
+/// or one of the SDK-defined codes (<see cref="ReportsErrorCode.Timeout"/>,
+/// <see cref="ReportsErrorCode.ConnectionFailed"/>, <see cref="ReportsErrorCode.CircuitOpen"/>,
+/// <see cref="ReportsErrorCode.InvalidResponse"/>) when there was no usable response. The API key is
+/// never part of the message, <see cref="ResponseExcerpt"/> or <see cref="Exception.ToString"/>.
+/// </remarks>
+public class ReportsException : Exception
+{
+    /// <summary>Creates the exception; mostly for the SDK itself and for application tests.</summary>
+    /// <param name="message">What went wrong, for people.</param>
+    /// <param name="errorCode">What went wrong, for code.</param>
+    /// <param name="status">The HTTP status, or 0 when no response was received.</param>
+    /// <param name="requestId">The service's request id, if known.</param>
+    /// <param name="retryAfter">How long the service asked to wait before retrying, if it said.</param>
+    /// <param name="responseExcerpt">The start of the response body, if any.</param>
+    /// <param name="innerException">The underlying failure, if any.</param>
+    public ReportsException(
+        string message,
+        ReportsErrorCode errorCode,
+        int status = 0,
+        string? requestId = null,
+        TimeSpan? retryAfter = null,
+        string? responseExcerpt = null,
+        Exception? innerException = null)
+        : base(message, innerException)
+    {
+        ErrorCode = errorCode;
+        Status = status;
+        RequestId = requestId;
+        RetryAfter = retryAfter;
+        ResponseExcerpt = responseExcerpt;
+    }
+
+    /// <summary>The machine-readable error code.</summary>
+    public ReportsErrorCode ErrorCode { get; }
+
+    /// <summary>The HTTP status of the error response, or 0 when no response was received.</summary>
+    public int Status { get; }
+
+    /// <summary>The service's request id (<c>X-Request-Id</c>, or the error body's <c>request_id</c>); quote it to HeloData support.</summary>
+    public string? RequestId { get; }
+
+    /// <summary>The wait the service asked for in <c>Retry-After</c> (seconds or an HTTP date), if it sent one.</summary>
+    public TimeSpan? RetryAfter { get; }
+
+    /// <summary>The start of the response body (at most <see cref="MaxExcerptLength"/> characters), for diagnostics.</summary>
+    public string? ResponseExcerpt { get; }
+
+    /// <summary>The most characters of a response body kept in <see cref="ResponseExcerpt"/>.</summary>
+    public const int MaxExcerptLength = 1024;
+
+    /// <summary>
+    /// Whether trying the same call again later may succeed: rate limits, timeouts, connection
+    /// failures, an open circuit and 5xx answers. The SDK has already retried where that was safe.
+    /// </summary>
+    public bool IsTransient =>
+        Status is (int)HttpStatusCode.RequestTimeout or (int)HttpStatusCode.TooManyRequests or >= 500
+        || ErrorCode == ReportsErrorCode.Timeout
+        || ErrorCode == ReportsErrorCode.ConnectionFailed
+        || ErrorCode == ReportsErrorCode.CircuitOpen;
+}

@@ -1,0 +1,38 @@
+namespace HeloData.Reports;
+
+/// <summary>
+/// The default of every <see cref="HeloReportsOptions"/> setting, in one place: the property
+/// initialisers, the validation bounds and the XML docs all read from here.
+/// </summary>
+internal static class HeloReportsDefaults
+{
+    /// <summary>The configuration section <c>AddHeloReports(IConfiguration)</c> is usually bound from.</summary>
+    public const string ConfigurationSection = "HeloReports";
+
+    /// <summary>The name of the <see cref="HttpClient"/> the SDK registers with <c>IHttpClientFactory</c>.</summary>
+    public const string HttpClientName = "HeloData.Reports";
+
+    public const string BaseAddress = "https://api.helodata.com/v1/";
+
+    public const int MaxRetryAttempts = 3;
+    public const int MaxRetryAttemptsLimit = 10;
+
+    public static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(1);
+    public static readonly TimeSpan MaxAttemptTimeout = TimeSpan.FromHours(1);
+    public static readonly TimeSpan MaxTotalTimeout = TimeSpan.FromDays(1);
+    public static readonly TimeSpan MaxRetryBaseDelay = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan MaxMaxRetryAfter = TimeSpan.FromHours(1);
+
+    public static readonly TimeSpan RetryBaseDelay = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan RetryMaxDelay = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan TotalTimeout = TimeSpan.FromMinutes(3);
+
+    // Circuit breaker, tuned for a low-volume API: a handful of calls a minute must be able to trip
+    // it (the HTTP default wants 100 calls in 30 s, which such a client never reaches).
+    public const double CircuitFailureRatio = 0.5;
+    public const int CircuitMinimumThroughput = 6;
+    public static readonly TimeSpan CircuitSamplingDuration = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan CircuitBreakDuration = TimeSpan.FromSeconds(15);
+}

@@ -1,0 +1,52 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HeloData.Reports;
+
+/// <summary>
+/// Settings of the HeloData Reports client: the API key, the service address, and the timeouts and
+/// retries of its transport. Bind them from configuration (section <c>HeloReports</c> by convention)
+/// or set them in code; they are validated when the application starts.
+/// </summary>
+public sealed class HeloReportsOptions
+{
+    /// <summary>The API key sent as <c>Authorization: Bearer …</c>. Required.</summary>
+    /// <remarks>It is a secret: never logged, never part of an exception, and <see cref="ToString"/> hides it.</remarks>
+    [Required(ErrorMessage = "HeloReportsOptions.ApiKey is required: set it to your HeloData API key.")]
+    public string? ApiKey { get; set; }
+
+    /// <summary>The API's base address, ending in <c>/</c>. Must be absolute https; plain http only for a loopback host.</summary>
+    /// <value>The default value is <c>https://api.helodata.com/v1/</c>.</value>
+    public Uri BaseAddress { get; set; } = new(HeloReportsDefaults.BaseAddress);
+
+    /// <summary>How long one attempt may take before it is abandoned (and retried where safe).</summary>
+    /// <value>The default value is 30 seconds. Allowed: 1 ms to 1 hour, and at most <see cref="TotalTimeout"/>.</value>
+    public TimeSpan AttemptTimeout { get; set; } = HeloReportsDefaults.AttemptTimeout;
+
+    /// <summary>How long one call may take in all, retries and their delays included.</summary>
+    /// <value>The default value is 3 minutes. Allowed: 1 ms to 1 day.</value>
+    public TimeSpan TotalTimeout { get; set; } = HeloReportsDefaults.TotalTimeout;
+
+    /// <summary>How many times a failed call is retried (where retrying is safe). 0 turns retries off.</summary>
+    /// <value>The default value is 3 retries. Allowed: 0 to 10.</value>
+    [Range(0, HeloReportsDefaults.MaxRetryAttemptsLimit, ErrorMessage = "HeloReportsOptions.MaxRetryAttempts must be between 0 and 10.")]
+    public int MaxRetryAttempts { get; set; } = HeloReportsDefaults.MaxRetryAttempts;
+
+    /// <summary>The first retry's delay; later ones grow exponentially, with jitter.</summary>
+    /// <value>The default value is 1 second. Allowed: 0 to 10 minutes.</value>
+    public TimeSpan RetryBaseDelay { get; set; } = HeloReportsDefaults.RetryBaseDelay;
+
+    /// <summary>
+    /// The longest <c>Retry-After</c> the client will wait out by itself. A longer one fails the call at
+    /// once with <c>rate_limited</c> (or the status's code) and the requested wait in
+    /// <see cref="Errors.ReportsException.RetryAfter"/>, so the application decides.
+    /// </summary>
+    /// <value>The default value is 60 seconds. Allowed: 0 to 1 hour.</value>
+    public TimeSpan MaxRetryAfter { get; set; } = HeloReportsDefaults.MaxRetryAfter;
+
+    /// <summary>Describes the settings, with the API key hidden.</summary>
+    /// <returns>The settings as text, safe to log.</returns>
+    public override string ToString() =>
+        $"BaseAddress={BaseAddress}, ApiKey={(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "***")}, " +
+        $"AttemptTimeout={AttemptTimeout}, TotalTimeout={TotalTimeout}, MaxRetryAttempts={MaxRetryAttempts}, " +
+        $"RetryBaseDelay={RetryBaseDelay}, MaxRetryAfter={MaxRetryAfter}";
+}

@@ -1,0 +1,41 @@
+using System.Net;
+using Polly.Timeout;
+
+namespace HeloData.Reports.Http;
+
+/// <summary>
+/// Wire assumption, in one place: which failures may be retried for which requests.
+/// <c>GET</c>, <c>PATCH</c> and <c>DELETE</c> are idempotent. The two <c>POST</c>s (create a report,
+/// run a report) are not: a retry after the service may have acted creates a second report or run,
+/// so they are retried only where the failure proves the service did not act.
+/// </summary>
+internal static class RetrySafety
+{
+    public static bool IsIdempotent(HttpRequestMessage? request) =>
+        request is not null && request.Method != HttpMethod.Post;
+
+    /// <summary>A status worth retrying at all: 408, 429 and 5xx.</summary>
+    public static bool IsTransientStatus(HttpStatusCode status) =>
+        status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
+
+    /// <summary>A transport failure worth retrying at all: a failed request, or an attempt that timed out.</summary>
+    public static bool IsTransientException(Exception exception) =>
+        exception is HttpRequestException or TimeoutRejectedException;
+
+    /// <summary>
+    /// An answer proving the service did not act on the request: <c>429</c>, or <c>503</c> with
+    /// <c>Retry-After</c>. A <c>500</c> or a plain <c>503</c> proves nothing.
+    /// </summary>
+    public static bool ProvesNotActed(HttpStatusCode status, bool hasRetryAfter) =>
+        status == HttpStatusCode.TooManyRequests || (status == HttpStatusCode.ServiceUnavailable && hasRetryAfter);
+
+    /// <summary>
+    /// A transport failure proving the request never reached the service: the connection could not
+    /// be made at all. A timeout or a connection dropped after sending proves nothing.
+    /// </summary>
+    public static bool ProvesNotSent(Exception exception) =>
+        exception is HttpRequestException
+        {
+            HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError,
+        };
+}

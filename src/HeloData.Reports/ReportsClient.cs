@@ -1,0 +1,242 @@
+using System.Runtime.CompilerServices;
+using HeloData.Reports.Api;
+using HeloData.Reports.DependencyInjection;
+using HeloData.Reports.Errors;
+using HeloData.Reports.Http;
+using HeloData.Reports.Models;
+using HeloData.Reports.Validation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Refit;
+
+namespace HeloData.Reports;
+
+/// <summary>
+/// The HeloData Reports API client. Thread-safe: create one and share it. Register it with
+/// <c>services.AddHeloReports(...)</c>, or build it directly from an API key for scripts and tools.
+/// </summary>
+/// <remarks>
+/// Members are virtual and a protected constructor exists, so the client can be mocked as a class
+/// as well as through <see cref="IReportsClient"/>.
+/// </remarks>
+public class ReportsClient : IReportsClient, IDisposable
+{
+    private readonly ReportsApiSource _api = null!;
+    private readonly TimeProvider _timeProvider = TimeProvider.System;
+    private readonly HttpClient? _ownedHttpClient;
+
+    /// <summary>Creates a client that talks to the service with <paramref name="apiKey"/>, without dependency injection.</summary>
+    /// <param name="apiKey">The HeloData API key.</param>
+    /// <param name="options">Further settings; <see cref="HeloReportsOptions.ApiKey"/> in them is ignored in favour of <paramref name="apiKey"/>.</param>
+    /// <exception cref="ArgumentException">The key is missing or a setting is invalid; the message names it.</exception>
+    /// <remarks>This client owns its HTTP connections: dispose it when done.</remarks>
+    public ReportsClient(string apiKey, HeloReportsOptions? options = null)
+        : this(apiKey, options, NullLoggerFactory.Instance, TimeProvider.System)
+    {
+    }
+
+    /// <summary>Creates a client without dependency injection, logging through <paramref name="loggerFactory"/>.</summary>
+    /// <param name="apiKey">The HeloData API key.</param>
+    /// <param name="options">Further settings; <see cref="HeloReportsOptions.ApiKey"/> in them is ignored in favour of <paramref name="apiKey"/>.</param>
+    /// <param name="loggerFactory">Where the SDK's Debug line per HTTP attempt goes.</param>
+    /// <param name="timeProvider">The clock for timeouts and retry delays; <see langword="null"/> for the system clock.</param>
+    /// <exception cref="ArgumentException">The key is missing or a setting is invalid; the message names it.</exception>
+    public ReportsClient(string apiKey, HeloReportsOptions? options, ILoggerFactory loggerFactory, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        var settings = Copy(options ?? new HeloReportsOptions(), apiKey);
+        var result = HeloReportsOptionsValidator.Instance.Validate(null, settings);
+        if (result.Failed)
+        {
+            throw new ArgumentException(result.FailureMessage, string.IsNullOrWhiteSpace(apiKey) ? nameof(apiKey) : nameof(options));
+        }
+
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _ownedHttpClient = StandaloneHttpClient.Create(settings, _timeProvider, loggerFactory);
+        _api = StandaloneHttpClient.CreateSource(_ownedHttpClient);
+    }
+
+    /// <summary>For mocking frameworks only: a client whose members must all be overridden.</summary>
+    protected ReportsClient()
+    {
+    }
+
+    internal ReportsClient(ReportsApiSource api, TimeProvider timeProvider)
+    {
+        _api = api;
+        _timeProvider = timeProvider;
+    }
+
+    /// <inheritdoc />
+    public virtual Task<Report> CreateReportAsync(NewReport report, CancellationToken cancellationToken = default)
+    {
+        Argument.AssertNewReport(report, nameof(report));
+        return SendAsync("Create report", static (api, report, ct) => api.CreateReportAsync(report, ct), report, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<Report> GetReportAsync(string reportId, CancellationToken cancellationToken = default)
+    {
+        Argument.AssertId(reportId, nameof(reportId));
+        return SendAsync("Get report", static (api, id, ct) => api.GetReportAsync(id, ct), reportId, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<Report> UpdateReportAsync(string reportId, ReportUpdate update, CancellationToken cancellationToken = default)
+    {
+        Argument.AssertId(reportId, nameof(reportId));
+        Argument.AssertUpdate(update, nameof(update));
+        return SendAsync("Update report", static (api, args, ct) => api.UpdateReportAsync(args.reportId, args.update, ct), (reportId, update), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task DeleteReportAsync(string reportId, CancellationToken cancellationToken = default)
+    {
+        Argument.AssertId(reportId, nameof(reportId));
+        return DeleteCoreAsync(reportId, cancellationToken);
+    }
+
+    private async Task DeleteCoreAsync(string reportId, CancellationToken cancellationToken)
+    {
+        using var response = await SendCoreAsync("Delete report", static (api, id, ct) => api.DeleteReportAsync(id, ct), reportId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ReportList> ListReportsAsync(int? limit = null, string? cursor = null, CancellationToken cancellationToken = default)
+    {
+        Argument.AssertPageLimit(limit, nameof(limit));
+        Argument.AssertCursor(cursor, nameof(cursor));
+        return SendAsync("List reports", static (api, args, ct) => api.ListReportsAsync(args.limit, args.cursor, ct), (limit, cursor), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual IAsyncEnumerable<Report> ListAllReportsAsync(int? pageSize = null, CancellationToken cancellationToken = default)
+    {
+        // Checked here, not on the first MoveNextAsync, so the mistake shows where it is made.
+        Argument.AssertPageLimit(pageSize, nameof(pageSize));
+        return ListAllCoreAsync(pageSize, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<Report> ListAllCoreAsync(int? pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? cursor = null;
+        do
+        {
+            var page = await ListReportsAsync(pageSize, cursor, cancellationToken).ConfigureAwait(false);
+            foreach (var report in page.Reports)
+            {
+                yield return report;
+            }
+
+            // A cursor that does not move would loop for ever: treat it as a broken response.
+            if (page.NextCursor is not null && page.NextCursor == cursor)
+            {
+                throw new ReportsException(
+                    $"List reports failed: the service returned the same next_cursor '{cursor}' twice.",
+                    ReportsErrorCode.InvalidResponse);
+            }
+
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<RunAccepted> RunAsync(string reportId, RunWindow? window = null, CancellationToken cancellationToken = default)
+    {
+        Argument.AssertId(reportId, nameof(reportId));
+        Argument.AssertWindow(window, nameof(window));
+        return SendAsync("Run report", static (api, args, ct) => api.RunReportAsync(args.reportId, args.window ?? new RunWindow(), ct), (reportId, window), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ReportRun> GetRunAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        Argument.AssertId(runId, nameof(runId));
+        return SendAsync("Get run", static (api, id, ct) => api.GetRunAsync(id, ct), runId, cancellationToken);
+    }
+
+    /// <summary>Releases the HTTP connections of a client built without dependency injection.</summary>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the HTTP connections this client owns.</summary>
+    /// <param name="disposing"><see langword="true"/> when called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _ownedHttpClient?.Dispose();
+        }
+    }
+
+    private async Task<TResult> SendAsync<TState, TResult>(
+        string operation,
+        Func<IReportsApi, TState, CancellationToken, Task<IApiResponse<TResult>>> call,
+        TState state,
+        CancellationToken cancellationToken)
+    {
+        using var response = await SendCoreAsync(operation, call, state, cancellationToken).ConfigureAwait(false);
+        if (response.Error is not null || response.Content is null)
+        {
+            throw ErrorMapper.InvalidResponse(operation, response, response.Error);
+        }
+
+        return response.Content;
+    }
+
+    // Every operation goes through here: one place turns Refit's responses and every transport
+    // failure into a success response or a ReportsException. Static lambdas plus state avoid closures.
+    private async Task<TResponse> SendCoreAsync<TState, TResponse>(
+        string operation,
+        Func<IReportsApi, TState, CancellationToken, Task<TResponse>> call,
+        TState state,
+        CancellationToken cancellationToken)
+        where TResponse : IApiResponse
+    {
+        TResponse response;
+        try
+        {
+            response = await call(_api.Get(), state, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (ErrorMapper.TryMapException(operation, exception, cancellationToken, out var mapped))
+        {
+            throw mapped;
+        }
+
+        if (response.StatusCode is not null && response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            // No status at all means the request never got an answer: a transport failure.
+            if (response.StatusCode is null && response.Error is { } failure)
+            {
+                if (ErrorMapper.TryMapException(operation, failure, cancellationToken, out var mapped))
+                {
+                    throw mapped;
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            throw ErrorMapper.FromErrorResponse(operation, response, _timeProvider);
+        }
+    }
+
+    private static HeloReportsOptions Copy(HeloReportsOptions options, string apiKey) => new()
+    {
+        ApiKey = apiKey,
+        BaseAddress = options.BaseAddress,
+        AttemptTimeout = options.AttemptTimeout,
+        TotalTimeout = options.TotalTimeout,
+        MaxRetryAttempts = options.MaxRetryAttempts,
+        RetryBaseDelay = options.RetryBaseDelay,
+        MaxRetryAfter = options.MaxRetryAfter,
+    };
+}

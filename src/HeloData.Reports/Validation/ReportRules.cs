@@ -1,0 +1,96 @@
+using System.Text.Json;
+using HeloData.Reports.Models;
+using HeloData.Reports.Schedules;
+using HeloData.Reports.Serialization;
+
+namespace HeloData.Reports.Validation;
+
+/// <summary>The rules for a report's fields other than its name and destination.</summary>
+internal static class ReportRules
+{
+    // CLR names, turned into wire names by the JSON context's naming policy (as ReportUpdateConverter
+    // does), so the snake_case assumption stays in one place.
+    private static readonly string[] ModelledFields =
+    [
+        nameof(NewReport.Name),
+        nameof(NewReport.Type),
+        nameof(NewReport.Filters),
+        nameof(NewReport.Schedule),
+        nameof(NewReport.Format),
+        nameof(NewReport.Destination),
+    ];
+
+    /// <summary>Checks that a string-backed value carries a value: not <c>default</c>, not blank.</summary>
+    /// <typeparam name="T">The value type, such as <see cref="ReportType"/>.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <param name="paramName">The parameter path to blame, such as <c>report.Type</c>.</param>
+    /// <param name="example">A valid value to suggest, such as <c>ReportType.Traffic</c>.</param>
+    /// <exception cref="ArgumentException">The value is <c>default</c> or blank.</exception>
+    internal static void AssertValue<T>(T value, string paramName, string example)
+        where T : struct, IExtensibleEnum<T>
+    {
+        // default(T) would be written as JSON null, which a create or a patch cannot mean.
+        if (value.WireValue is not { } wire)
+        {
+            throw new ArgumentException($"The {typeof(T).Name} is not set (it is default({typeof(T).Name}), which has no value); use a value such as {example}.", paramName);
+        }
+
+        if (string.IsNullOrWhiteSpace(wire))
+        {
+            throw new ArgumentException($"The {typeof(T).Name} {ValueText.Quote(wire)} is empty or blank; use a value such as {example}.", paramName);
+        }
+    }
+
+    /// <summary>Checks that every listed product carries a value.</summary>
+    /// <param name="filters">The filters.</param>
+    /// <param name="paramName">The parameter path to blame, such as <c>report.Filters</c>.</param>
+    /// <exception cref="ArgumentException">A product is <c>default</c> or blank.</exception>
+    internal static void AssertFilters(ReportFilters filters, string paramName)
+    {
+        if (filters.Products is not { } products)
+        {
+            return;
+        }
+
+        for (var i = 0; i < products.Count; i++)
+        {
+            AssertValue(products[i], $"{paramName}.Products[{i}]", "ReportProduct.Residential");
+        }
+    }
+
+    /// <summary>Checks a schedule with <see cref="ReportSchedule"/>'s rules.</summary>
+    /// <param name="schedule">The cron expression, exactly as it would be sent.</param>
+    /// <param name="paramName">The parameter path to blame, such as <c>report.Schedule</c>.</param>
+    /// <exception cref="ArgumentException">The schedule is not standard 5-field cron.</exception>
+    internal static void AssertSchedule(string schedule, string paramName)
+    {
+        if (!ReportSchedule.TryParse(schedule, out _, out var error))
+        {
+            throw new ArgumentException(error, paramName);
+        }
+    }
+
+    /// <summary>Checks that no extra property would be sent under the name of a modelled field.</summary>
+    /// <param name="properties">The request's additional properties.</param>
+    /// <param name="paramName">The parameter path to blame, such as <c>update.AdditionalProperties</c>.</param>
+    /// <param name="owner">The type that models the fields, for the message: <c>NewReport</c> or <c>ReportUpdate</c>.</param>
+    /// <exception cref="ArgumentException">A key is a modelled field's name.</exception>
+    internal static void AssertNoModelledKeys(IDictionary<string, JsonElement> properties, string paramName, string owner)
+    {
+        foreach (var key in properties.Keys)
+        {
+            // Ignoring case: JSON names are case-sensitive, but a lenient server may bind "Name" to
+            // name, and then the two would fight over one field.
+            var field = Array.Find(ModelledFields, f => string.Equals(WireName(f), key, StringComparison.OrdinalIgnoreCase));
+            if (field is not null)
+            {
+                throw new ArgumentException(
+                    $"The additional property {ValueText.Quote(key)} has the name of the modelled field \"{WireName(field)}\", so the field would be sent twice; set {owner}.{field} instead and remove the key.",
+                    paramName);
+            }
+        }
+    }
+
+    private static string WireName(string clrName) =>
+        ReportsJsonContext.Default.Options.PropertyNamingPolicy!.ConvertName(clrName);
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+
+namespace HeloData.Reports.Validation;
+
+/// <summary>How validation messages show the values they reject.</summary>
+internal static class ValueText
+{
+    // Long enough for any sensible value; a pasted megabyte should not become a megabyte of log line.
+    private const int MaxShownLength = 200;
+
+    /// <summary>
+    /// Quotes a value for an exception message. Control characters are escaped (<c>\n</c> shows
+    /// as <c>\u000a</c>), so the message stays on one line and shows exactly what was wrong.
+    /// </summary>
+    /// <param name="value">The value to show. Never a secret.</param>
+    /// <returns>The value in double quotes, cut after 200 characters.</returns>
+    internal static string Quote(string value)
+    {
+        var shown = Math.Min(value.Length, MaxShownLength);
+        if (shown < value.Length && char.IsHighSurrogate(value[shown - 1]))
+        {
+            shown--;
+        }
+
+        var text = new StringBuilder(shown + 16).Append('"');
+        foreach (var c in value.AsSpan(0, shown))
+        {
+            if (c == '"' || c == '\\')
+            {
+                text.Append('\\').Append(c);
+            }
+            else if (char.IsControl(c))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+
+        text.Append('"');
+        return shown == value.Length
+            ? text.ToString()
+            : text.Append(CultureInfo.InvariantCulture, $"… ({value.Length} characters)").ToString();
+    }
+
+    /// <summary>Describes the first control character in <paramref name="value"/>, if any.</summary>
+    /// <param name="value">The value to search.</param>
+    /// <param name="description">Such as <c>a control character (U+000A) at index 3</c>.</param>
+    /// <returns><see langword="true"/> when the value contains a control character.</returns>
+    internal static bool TryFindControl(string value, out string description)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsControl(value[i]))
+            {
+                description = string.Create(CultureInfo.InvariantCulture, $"a control character (U+{(int)value[i]:X4}) at index {i}");
+                return true;
+            }
+        }
+
+        description = string.Empty;
+        return false;
+    }
+}

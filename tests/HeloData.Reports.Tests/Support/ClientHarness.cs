@@ -1,0 +1,102 @@
+using HeloData.Reports.Errors;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using WireMock;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace HeloData.Reports.Tests.Support;
+
+/// <summary>
+/// The public client as an application gets it, from <c>AddHeloReports</c>, pointed at a loopback
+/// WireMock server, with every log line captured at Trace level.
+/// </summary>
+internal sealed class ClientHarness : IDisposable
+{
+    public const string ApiKey = "hd_live_SECRET_7f3a9c1e5b";
+    private const string Scenario = "sequence";
+
+    private readonly WireMockServer _server = WireMockServer.Start();
+    private readonly ServiceProvider _provider;
+
+    public ClientHarness(Action<HeloReportsOptions>? configure = null, TimeProvider? timeProvider = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
+        if (timeProvider is not null)
+        {
+            services.AddSingleton(timeProvider);
+        }
+
+        services.AddHeloReports(options =>
+        {
+            options.ApiKey = ApiKey;
+            options.BaseAddress = new Uri($"{_server.Url}/v1/");
+            options.RetryBaseDelay = TimeSpan.FromMilliseconds(1); // real backoff would only slow the tests
+            configure?.Invoke(options);
+        });
+        _provider = services.BuildServiceProvider();
+        Client = _provider.GetRequiredService<IReportsClient>();
+    }
+
+    public IReportsClient Client { get; }
+
+    public LogCapture Logs { get; } = new();
+
+    public int RequestCount => _server.LogEntries.Count();
+
+    public IReadOnlyList<IRequestMessage> Requests =>
+        _server.LogEntries.OrderBy(e => e.RequestMessage.DateTime).Select(e => e.RequestMessage).ToList();
+
+    /// <summary>Answers every request the same way.</summary>
+    public void Respond(IResponseBuilder response) =>
+        _server.Given(Request.Create().UsingAnyMethod()).RespondWith(response);
+
+    /// <summary>Answers the n-th request with the n-th response; the last one repeats.</summary>
+    public void RespondInSequence(params IResponseBuilder[] responses)
+    {
+        for (var i = 0; i < responses.Length; i++)
+        {
+            var request = _server.Given(Request.Create().UsingAnyMethod()).InScenario(Scenario);
+            request = i == 0 ? request : request.WhenStateIs($"step{i}");
+            if (i < responses.Length - 1)
+            {
+                request = request.WillSetStateTo($"step{i + 1}");
+            }
+
+            request.RespondWith(responses[i]);
+        }
+    }
+
+    public static IResponseBuilder Json(int status, string body) =>
+        Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body);
+
+    public static IResponseBuilder Status(int status) => Response.Create().WithStatusCode(status);
+
+    public static IResponseBuilder Error(int status, string code, string message = "it failed", string requestId = "req_body") =>
+        Json(status, $$$"""{"error":{"code":"{{{code}}}","message":"{{{message}}}","request_id":"{{{requestId}}}"}}""");
+
+    /// <summary>Runs <paramref name="call"/>, which must fail with a <see cref="ReportsException"/>.</summary>
+    public static async Task<ReportsException> FailsWith(Func<Task> call)
+    {
+        try
+        {
+            await call();
+        }
+        catch (ReportsException exception)
+        {
+            return exception;
+        }
+
+        Assert.Fail("expected a ReportsException");
+        throw new InvalidOperationException();
+    }
+
+    public void Dispose()
+    {
+        _provider.Dispose();
+        _server.Stop();
+    }
+}
