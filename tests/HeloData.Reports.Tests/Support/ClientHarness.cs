@@ -21,7 +21,7 @@ internal sealed class ClientHarness : IDisposable
     private readonly WireMockServer _server = WireMockServer.Start();
     private readonly ServiceProvider _provider;
 
-    public ClientHarness(Action<HeloReportsOptions>? configure = null, TimeProvider? timeProvider = null)
+    public ClientHarness(Action<HeloReportsOptions>? configure = null, TimeProvider? timeProvider = null, Action<IServiceCollection>? configureServices = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
@@ -33,15 +33,19 @@ internal sealed class ClientHarness : IDisposable
         services.AddHeloReports(options =>
         {
             options.ApiKey = ApiKey;
-            options.BaseAddress = new Uri($"{_server.Url}/v1/");
+            options.BaseAddress = BaseAddress;
             options.RetryBaseDelay = TimeSpan.FromMilliseconds(1); // real backoff would only slow the tests
             configure?.Invoke(options);
         });
+        configureServices?.Invoke(services);
         _provider = services.BuildServiceProvider();
         Client = _provider.GetRequiredService<IReportsClient>();
     }
 
     public IReportsClient Client { get; }
+
+    /// <summary>The API base address the client is pointed at.</summary>
+    public Uri BaseAddress => new($"{_server.Url}/v1/");
 
     public LogCapture Logs { get; } = new();
 

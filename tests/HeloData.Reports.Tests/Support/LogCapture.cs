@@ -19,7 +19,7 @@ internal sealed class LogCapture : ILoggerProvider
     {
     }
 
-    public sealed record Entry(string Category, LogLevel Level, EventId EventId, string Message, string? Exception, IReadOnlyList<KeyValuePair<string, object?>> State);
+    public sealed record Entry(string Category, LogLevel Level, EventId EventId, string Message, string? Exception);
 
     private sealed class Logger(string category, LogCapture owner) : ILogger
     {
@@ -30,8 +30,7 @@ internal sealed class LogCapture : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            var values = state as IReadOnlyList<KeyValuePair<string, object?>> ?? [];
-            owner._entries.Enqueue(new Entry(category, logLevel, eventId, formatter(state, exception), exception?.ToString(), values));
+            owner._entries.Enqueue(new Entry(category, logLevel, eventId, formatter(state, exception), exception?.ToString()));
         }
     }
 }
