@@ -12,6 +12,10 @@ internal static class HeloReportsDefaults
     /// <summary>The name of the <see cref="HttpClient"/> the SDK registers with <c>IHttpClientFactory</c>.</summary>
     public const string HttpClientName = "HeloData.Reports";
 
+    /// <summary>The name of the download host's <see cref="HttpClient"/>, which never carries the API key.</summary>
+    public const string DownloadHttpClientName = "HeloData.Reports.Downloads";
+
+    /// <summary>Wire assumption: the production base address. The trailing slash matters: paths are appended to it.</summary>
     public const string BaseAddress = "https://api.helodata.com/v1/";
 
     public const int MaxRetryAttempts = 3;

@@ -1,5 +1,6 @@
 using HeloData.Reports.Errors;
 using HeloData.Reports.Models;
+using HeloData.Reports.Runs;
 
 namespace HeloData.Reports;
 
@@ -67,4 +68,75 @@ public interface IReportsClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The run.</returns>
     Task<ReportRun> GetRunAsync(string runId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Polls a run until it completes or fails. Safe to call for any run id, from any process: persist
+    /// the id and resume waiting later.
+    /// </summary>
+    /// <param name="runId">The run's id.</param>
+    /// <param name="options">How to poll; <see langword="null"/> for the defaults of <see cref="WaitForCompletionOptions"/>.</param>
+    /// <param name="progress">Told of every status change, the first status included.</param>
+    /// <param name="cancellationToken">Stops waiting promptly. The run goes on on the service.</param>
+    /// <returns>The completed run.</returns>
+    /// <exception cref="ReportRunFailedException">The run failed; carries its error code and message.</exception>
+    /// <exception cref="ReportRunTimeoutException">The maximum wait ran out; carries the last status seen.</exception>
+    /// <remarks>
+    /// A status the SDK does not know counts as still in progress. A poll that fails transiently
+    /// (a 503, a timeout) does not end the wait. A <c>Retry-After</c> on a status response sets the next delay.
+    /// </remarks>
+    Task<ReportRun> WaitForCompletionAsync(string runId, WaitForCompletionOptions? options = null, IProgress<ReportRun>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs a report on demand and waits for the run to complete.</summary>
+    /// <param name="reportId">The report's id.</param>
+    /// <param name="window">The dates to cover; <see langword="null"/> lets the service choose.</param>
+    /// <param name="options">How to poll.</param>
+    /// <param name="progress">Told of every status change.</param>
+    /// <param name="cancellationToken">Stops waiting. A run already accepted goes on on the service.</param>
+    /// <returns>The completed run.</returns>
+    Task<ReportRun> RunAndWaitAsync(string reportId, RunWindow? window = null, WaitForCompletionOptions? options = null, IProgress<ReportRun>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Opens a completed run's artifact as a stream, read straight from the download host.</summary>
+    /// <param name="run">A completed run with a download URL.</param>
+    /// <param name="cancellationToken">Cancels opening.</param>
+    /// <returns>The artifact's bytes. A body cut short throws <see cref="ReportsException"/> rather than ending early. Dispose it.</returns>
+    /// <remarks>
+    /// The API key is never sent to the download host. An expired URL is refreshed once through
+    /// <see cref="GetRunAsync"/>. A run that is not completed, or that was pushed to its destination
+    /// and has no URL, throws <see cref="ReportsException"/>.
+    /// </remarks>
+    Task<Stream> OpenReadAsync(ReportRun run, CancellationToken cancellationToken = default);
+
+    /// <summary>Downloads a completed run's artifact into <paramref name="destination"/>, streaming it in constant memory.</summary>
+    /// <param name="run">A completed run with a download URL.</param>
+    /// <param name="destination">Where the bytes go.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <returns>What was downloaded.</returns>
+    Task<DownloadResult> DownloadAsync(ReportRun run, Stream destination, CancellationToken cancellationToken = default);
+
+    /// <summary>Downloads a completed run's artifact into <paramref name="destination"/>, reporting progress.</summary>
+    /// <param name="run">A completed run with a download URL.</param>
+    /// <param name="destination">Where the bytes go.</param>
+    /// <param name="progress">Told of the bytes received, and of the total when the host sends <c>Content-Length</c>.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <returns>What was downloaded.</returns>
+    Task<DownloadResult> DownloadAsync(ReportRun run, Stream destination, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Downloads a completed run's artifact to a file. The bytes go to a temporary file beside it, moved
+    /// into place only when complete: after a failure or a cancellation, no partial file is left at <paramref name="path"/>.
+    /// An existing file at <paramref name="path"/> is replaced.
+    /// </summary>
+    /// <param name="run">A completed run with a download URL.</param>
+    /// <param name="path">The file to write.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <returns>What was downloaded.</returns>
+    Task<DownloadResult> DownloadToFileAsync(ReportRun run, string path, CancellationToken cancellationToken = default);
+
+    /// <summary>Downloads a completed run's artifact to a file, reporting progress. See <see cref="DownloadToFileAsync(ReportRun, string, CancellationToken)"/>.</summary>
+    /// <param name="run">A completed run with a download URL.</param>
+    /// <param name="path">The file to write.</param>
+    /// <param name="progress">Told of the bytes received, and of the total when known.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <returns>What was downloaded.</returns>
+    Task<DownloadResult> DownloadToFileAsync(ReportRun run, string path, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken = default);
 }

@@ -19,11 +19,13 @@ namespace HeloData.Reports;
 /// Members are virtual and a protected constructor exists, so the client can be mocked as a class
 /// as well as through <see cref="IReportsClient"/>.
 /// </remarks>
-public class ReportsClient : IReportsClient, IDisposable
+public partial class ReportsClient : IReportsClient, IDisposable
 {
     private readonly ReportsApiSource _api = null!;
+    private readonly Func<HttpClient> _downloadClient = null!;
     private readonly TimeProvider _timeProvider = TimeProvider.System;
     private readonly HttpClient? _ownedHttpClient;
+    private readonly HttpClient? _ownedDownloadClient;
 
     /// <summary>Creates a client that talks to the service with <paramref name="apiKey"/>, without dependency injection.</summary>
     /// <param name="apiKey">The HeloData API key.</param>
@@ -53,7 +55,10 @@ public class ReportsClient : IReportsClient, IDisposable
 
         _timeProvider = timeProvider ?? TimeProvider.System;
         _ownedHttpClient = StandaloneHttpClient.Create(settings, _timeProvider, loggerFactory);
+        _ownedDownloadClient = StandaloneHttpClient.CreateForDownloads(_timeProvider, loggerFactory);
         _api = StandaloneHttpClient.CreateSource(_ownedHttpClient);
+        var downloads = _ownedDownloadClient;
+        _downloadClient = () => downloads;
     }
 
     /// <summary>For mocking frameworks only: a client whose members must all be overridden.</summary>
@@ -61,9 +66,10 @@ public class ReportsClient : IReportsClient, IDisposable
     {
     }
 
-    internal ReportsClient(ReportsApiSource api, TimeProvider timeProvider)
+    internal ReportsClient(ReportsApiSource api, Func<HttpClient> downloadClient, TimeProvider timeProvider)
     {
         _api = api;
+        _downloadClient = downloadClient;
         _timeProvider = timeProvider;
     }
 
@@ -170,6 +176,7 @@ public class ReportsClient : IReportsClient, IDisposable
         if (disposing)
         {
             _ownedHttpClient?.Dispose();
+            _ownedDownloadClient?.Dispose();
         }
     }
 
@@ -180,13 +187,13 @@ public class ReportsClient : IReportsClient, IDisposable
         CancellationToken cancellationToken)
     {
         using var response = await SendCoreAsync(operation, call, state, cancellationToken).ConfigureAwait(false);
-        if (response.Error is not null || response.Content is null)
-        {
-            throw ErrorMapper.InvalidResponse(operation, response, response.Error);
-        }
-
-        return response.Content;
+        return ContentOf(operation, response);
     }
+
+    private static TResult ContentOf<TResult>(string operation, IApiResponse<TResult> response) =>
+        response.Error is null && response.Content is { } content
+            ? content
+            : throw ErrorMapper.InvalidResponse(operation, response, response.Error);
 
     // Every operation goes through here: one place turns Refit's responses and every transport
     // failure into a success response or a ReportsException. Static lambdas plus state avoid closures.

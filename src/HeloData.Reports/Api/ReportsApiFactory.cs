@@ -6,9 +6,6 @@ namespace HeloData.Reports.Api;
 /// <summary>Creates the source-generated <see cref="IReportsApi"/> over a configured <see cref="HttpClient"/>.</summary>
 internal static class ReportsApiFactory
 {
-    /// <summary>Wire assumption: the production base address. The trailing slash matters; paths are appended to it.</summary>
-    public static readonly Uri DefaultBaseAddress = new("https://api.helodata.com/v1/");
-
     /// <summary>
     /// Creates the client. <paramref name="httpClient"/> must already carry the base address and
     /// the <see cref="Http.ApiKeyHandler"/>; the API key is never added here.

@@ -60,9 +60,20 @@ public static class HeloReportsServiceCollectionExtensions
 
         services.AddOptions<HeloReportsOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HeloReportsOptions>>(HeloReportsOptionsValidator.Instance));
-        services.TryAddSingleton(sp => new ReportsClient(
-            new ReportsApiSource.FromFactory(sp.GetRequiredService<IHttpClientFactory>(), HeloReportsDefaults.HttpClientName),
-            Time(sp)));
+        services.TryAddSingleton(sp =>
+        {
+            var factory = sp.GetRequiredService<IHttpClientFactory>();
+            return new ReportsClient(
+                new ReportsApiSource.FromFactory(factory, HeloReportsDefaults.HttpClientName),
+                () => factory.CreateClient(HeloReportsDefaults.DownloadHttpClientName),
+                Time(sp));
+        });
+
+        // The download host gets a client of its own with no API-key handler: the key never goes there.
+        services.AddHttpClient(HeloReportsDefaults.DownloadHttpClientName)
+            .ConfigureHttpClient(client => StandaloneHttpClient.ConfigureForDownloads(client))
+            .AddHttpMessageHandler(sp => Logging(sp))
+            .RemoveAllLoggers();
         services.TryAddSingleton<IReportsClient>(sp => sp.GetRequiredService<ReportsClient>());
 
         // Outermost first, as in StandaloneHttpClient: key → resilience → per-attempt log → network.
@@ -72,9 +83,7 @@ public static class HeloReportsServiceCollectionExtensions
             .AddResilienceHandler(ReportsResilience.PipelineName, (pipeline, context) =>
                 ReportsResilience.Configure(pipeline, Options(context.ServiceProvider), Time(context.ServiceProvider)));
         return builder
-            .AddHttpMessageHandler(sp => new RequestLoggingHandler(
-                (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(RequestLoggingHandler.Category),
-                Time(sp)))
+            .AddHttpMessageHandler(sp => Logging(sp))
 
             // The factory's own request logging would print full URIs; ours redacts them.
             .RemoveAllLoggers();
@@ -82,6 +91,10 @@ public static class HeloReportsServiceCollectionExtensions
 
     private static HeloReportsOptions Options(IServiceProvider services) =>
         services.GetRequiredService<IOptions<HeloReportsOptions>>().Value;
+
+    private static RequestLoggingHandler Logging(IServiceProvider services) => new(
+        (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(RequestLoggingHandler.Category),
+        Time(services));
 
     private static TimeProvider Time(IServiceProvider services) =>
         services.GetService<TimeProvider>() ?? TimeProvider.System;

@@ -25,7 +25,7 @@ internal static class ErrorMapper
         var status = (int)(response.StatusCode ?? 0);
         var body = (response.Error as ApiException)?.Content;
         var detail = TryReadErrorBody(body);
-        var code = detail?.Code is { } bodyCode && bodyCode != default ? bodyCode : ErrorCodeTable.ForStatus(status);
+        var code = detail?.Code.ToString() is { Length: > 0 } ? detail.Code : ErrorCodeTable.ForStatus(status);
         var requestId = HeaderValue(response.Headers, RequestIdHeader) ?? detail?.RequestId;
         var retryAfter = RetryAfter.From(response.Headers, timeProvider);
         var text = string.IsNullOrWhiteSpace(detail?.Message) ? $"HTTP {status} {response.ReasonPhrase}".TrimEnd() : detail!.Message;

@@ -20,6 +20,25 @@ internal static class StandaloneHttpClient
         return Configure(new HttpClient(apiKey, disposeHandler: true), options);
     }
 
+    /// <summary>
+    /// The download host's client: no API-key handler at all, so the key cannot reach that host
+    /// (not even through a redirect), and the per-attempt log redacts the signed query string.
+    /// </summary>
+    public static HttpClient CreateForDownloads(TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    {
+        var sockets = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        var logging = new RequestLoggingHandler(loggerFactory.CreateLogger(RequestLoggingHandler.Category), timeProvider) { InnerHandler = sockets };
+        return ConfigureForDownloads(new HttpClient(logging, disposeHandler: true));
+    }
+
+    /// <summary>Settings of the download client, with or without DI.</summary>
+    public static HttpClient ConfigureForDownloads(HttpClient client)
+    {
+        // An artifact may take long to stream; the caller's token bounds it, not a fixed timeout.
+        client.Timeout = Timeout.InfiniteTimeSpan;
+        return client;
+    }
+
     /// <summary>Settings every SDK <see cref="HttpClient"/> gets, with or without DI.</summary>
     public static HttpClient Configure(HttpClient client, HeloReportsOptions options)
     {

@@ -70,6 +70,21 @@ public readonly struct ReportsErrorCode : IEquatable<ReportsErrorCode>, IExtensi
     /// <summary>SDK-defined, never sent by the service: a success response whose body is missing, cut short or not the expected JSON.</summary>
     public static ReportsErrorCode InvalidResponse { get; } = new("invalid_response");
 
+    /// <summary>SDK-defined, never sent by the service: a download was asked of a run that has not completed.</summary>
+    public static ReportsErrorCode RunNotCompleted { get; } = new("run_not_completed");
+
+    /// <summary>
+    /// SDK-defined, never sent by the service: the run completed without a download URL, because its
+    /// artifact was pushed to the report's destination; there is nothing to download.
+    /// </summary>
+    public static ReportsErrorCode NoDownloadUrl { get; } = new("no_download_url");
+
+    /// <summary>SDK-defined, never sent by the service: the download host still refused the URL after it was refreshed once.</summary>
+    public static ReportsErrorCode DownloadUrlExpired { get; } = new("download_url_expired");
+
+    /// <summary>SDK-defined, never sent by the service: the artifact's body ended before all of it arrived.</summary>
+    public static ReportsErrorCode DownloadIncomplete { get; } = new("download_incomplete");
+
     /// <summary>Compares two values, ignoring case.</summary>
     /// <param name="left">The first value.</param>
     /// <param name="right">The second value.</param>

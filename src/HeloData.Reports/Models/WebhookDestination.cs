@@ -35,5 +35,5 @@ public sealed class WebhookDestination : ReportDestination
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"webhook {Url} (signing secret {(SigningSecret is null ? "not shown by the service" : "redacted")})";
+        $"webhook {HeloData.Reports.Http.UriRedaction.ForLog(Url)} (signing secret {(SigningSecret is null ? "not shown by the service" : "redacted")})";
 }

@@ -1,0 +1,93 @@
+using HeloData.Reports.Errors;
+using HeloData.Reports.Http;
+using HeloData.Reports.Models;
+using HeloData.Reports.Runs;
+using HeloData.Reports.Validation;
+
+namespace HeloData.Reports;
+
+// Waiting for runs and downloading their artifacts: the workflow on top of the endpoint calls.
+public partial class ReportsClient
+{
+    /// <inheritdoc />
+    public virtual Task<ReportRun> WaitForCompletionAsync(
+        string runId,
+        WaitForCompletionOptions? options = null,
+        IProgress<ReportRun>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        Argument.AssertId(runId, nameof(runId));
+        options ??= new WaitForCompletionOptions();
+        options.Validate(nameof(options));
+        return new RunWaiter(runId, PollRunAsync, options, progress, _timeProvider).WaitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<ReportRun> RunAndWaitAsync(
+        string reportId,
+        RunWindow? window = null,
+        WaitForCompletionOptions? options = null,
+        IProgress<ReportRun>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        options?.Validate(nameof(options));
+        var accepted = await RunAsync(reportId, window, cancellationToken).ConfigureAwait(false);
+        return await WaitForCompletionAsync(accepted.RunId, options, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<Stream> OpenReadAsync(ReportRun run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return await Downloader().OpenAsync(run, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<DownloadResult> DownloadAsync(ReportRun run, Stream destination, CancellationToken cancellationToken = default) =>
+        DownloadAsync(run, destination, progress: null, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual async Task<DownloadResult> DownloadAsync(ReportRun run, Stream destination, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(destination);
+        if (!destination.CanWrite)
+        {
+            throw new ArgumentException("The destination stream is not writable.", nameof(destination));
+        }
+
+        var source = await Downloader().OpenAsync(run, cancellationToken).ConfigureAwait(false);
+        await using (source.ConfigureAwait(false))
+        {
+            return await ArtifactDownloader.CopyAsync(source, destination, run.RunId, progress, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public virtual Task<DownloadResult> DownloadToFileAsync(ReportRun run, string path, CancellationToken cancellationToken = default) =>
+        DownloadToFileAsync(run, path, progress: null, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual async Task<DownloadResult> DownloadToFileAsync(ReportRun run, string path, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+
+        // Open the artifact before touching the file system: a run that cannot be downloaded leaves nothing behind.
+        var source = await Downloader().OpenAsync(run, cancellationToken).ConfigureAwait(false);
+        await using (source.ConfigureAwait(false))
+        {
+            return await ArtifactFile.WriteAsync(source, path, run.RunId, progress, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Polling needs the Retry-After of a 200 as well as the run, so it reads the response itself.
+    internal async Task<RunPoll> PollRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        const string Operation = "Get run";
+        using var response = await SendCoreAsync(Operation, static (api, id, ct) => api.GetRunAsync(id, ct), runId, cancellationToken).ConfigureAwait(false);
+        return new RunPoll(ContentOf(Operation, response), RetryAfter.From(response.Headers, _timeProvider));
+    }
+
+    private ArtifactDownloader Downloader() => new(_downloadClient, GetRunAsync, _timeProvider);
+}

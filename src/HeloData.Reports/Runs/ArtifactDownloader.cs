@@ -1,0 +1,111 @@
+using System.Buffers;
+using System.Net;
+using HeloData.Reports.Errors;
+using HeloData.Reports.Models;
+
+namespace HeloData.Reports.Runs;
+
+/// <summary>
+/// Fetches a completed run's artifact from the download host. It uses its own <see cref="HttpClient"/>,
+/// which has no API-key handler, so the key never leaves for that host. An expired URL (known from
+/// <c>download_url_expires_at</c>, or from a <c>403</c>) is refreshed once through <c>GET /reports/runs/{id}</c>.
+/// </summary>
+internal sealed class ArtifactDownloader(
+    Func<HttpClient> downloadClient,
+    Func<string, CancellationToken, Task<ReportRun>> getRun,
+    TimeProvider timeProvider)
+{
+    /// <summary>A URL this close to its expiry is refreshed first: it could expire while the request is in flight.</summary>
+    internal static readonly TimeSpan ExpiryMargin = TimeSpan.FromSeconds(10);
+
+    private const int CopyBufferSize = 128 * 1024;
+
+    public async Task<DownloadStream> OpenAsync(ReportRun run, CancellationToken cancellationToken)
+    {
+        EnsureDownloadable(run);
+        var refreshed = false;
+        if (run.DownloadUrlExpiresAt is { } expires && expires - ExpiryMargin <= timeProvider.GetUtcNow())
+        {
+            run = await RefreshAsync(run, cancellationToken).ConfigureAwait(false);
+            refreshed = true;
+        }
+
+        while (true)
+        {
+            var response = await SendAsync(run, cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+            {
+                return await DownloadStream.OpenAsync(response, run.RunId, cancellationToken).ConfigureAwait(false);
+            }
+
+            var status = response.StatusCode;
+            response.Dispose();
+            if (status == HttpStatusCode.Forbidden && !refreshed)
+            {
+                run = await RefreshAsync(run, cancellationToken).ConfigureAwait(false);
+                refreshed = true;
+                continue;
+            }
+
+            var code = status == HttpStatusCode.Forbidden ? ReportsErrorCode.DownloadUrlExpired : ErrorCodeTable.ForStatus((int)status);
+            throw new ReportsException($"Download of run {run.RunId} failed: the download host answered {(int)status}.", code, (int)status);
+        }
+    }
+
+    public static async Task<DownloadResult> CopyAsync(DownloadStream source, Stream destination, string runId, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
+        try
+        {
+            int count;
+            while ((count = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                await destination.WriteAsync(buffer.AsMemory(0, count), cancellationToken).ConfigureAwait(false);
+                progress?.Report(new DownloadProgress(source.BytesRead, source.ExpectedLength));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return new DownloadResult(runId, source.BytesRead, source.ContentType);
+    }
+
+    private static void EnsureDownloadable(ReportRun run)
+    {
+        if (run.Status != RunStatus.Completed)
+        {
+            throw new ReportsException(
+                $"Run {run.RunId} cannot be downloaded: its status is '{run.Status}', not 'completed'. Wait for it first.",
+                ReportsErrorCode.RunNotCompleted);
+        }
+
+        if (run.DownloadUrl is null)
+        {
+            throw new ReportsException(
+                $"Run {run.RunId} completed without a download URL: its artifact was pushed to the report's destination, so there is nothing to download.",
+                ReportsErrorCode.NoDownloadUrl);
+        }
+    }
+
+    private async Task<ReportRun> RefreshAsync(ReportRun run, CancellationToken cancellationToken)
+    {
+        var fresh = await getRun(run.RunId, cancellationToken).ConfigureAwait(false);
+        EnsureDownloadable(fresh);
+        return fresh;
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(ReportRun run, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, run.DownloadUrl);
+        try
+        {
+            return await downloadClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (ErrorMapper.TryMapException($"Download of run {run.RunId}", exception, cancellationToken, out var mapped))
+        {
+            throw mapped;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using HeloData.Reports.Errors;
+using HeloData.Reports.Models;
+
+namespace HeloData.Reports.Runs;
+
+/// <summary>
+/// The artifact's body as it streams in. A body cut short (a dropped connection, or fewer bytes than
+/// <c>Content-Length</c> promised) throws <see cref="ReportsException"/> with
+/// <see cref="ReportsErrorCode.DownloadIncomplete"/> rather than ending quietly. Disposing it
+/// releases the HTTP response.
+/// </summary>
+internal sealed class DownloadStream : Stream
+{
+    private readonly HttpResponseMessage _response;
+    private readonly Stream _body;
+    private readonly string _runId;
+    private long _read;
+
+    private DownloadStream(HttpResponseMessage response, Stream body, string runId)
+    {
+        _response = response;
+        _body = body;
+        _runId = runId;
+        ExpectedLength = response.Content.Headers.ContentLength;
+    }
+
+    /// <summary>The artifact's size when the host sent <c>Content-Length</c>; otherwise unknown, as for any unseekable stream.</summary>
+    public override long Length => ExpectedLength ?? throw new NotSupportedException("The download host did not send Content-Length.");
+
+    public long? ExpectedLength { get; }
+
+    public string? ContentType => _response.Content.Headers.ContentType?.MediaType;
+
+    public long BytesRead => _read;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Position
+    {
+        get => _read;
+        set => throw new NotSupportedException();
+    }
+
+    public static async Task<DownloadStream> OpenAsync(HttpResponseMessage response, string runId, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        return new DownloadStream(response, body, runId);
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        int count;
+        try
+        {
+            count = await _body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            throw Incomplete($"the connection dropped after {_read} bytes", exception);
+        }
+
+        _read += count;
+        if (count == 0 && buffer.Length > 0 && ExpectedLength is { } expected && _read != expected)
+        {
+            throw Incomplete($"{_read} of {expected} bytes arrived", null);
+        }
+
+        return count;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override int Read(byte[] buffer, int offset, int count) =>
+        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _body.Dispose();
+            _response.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private ReportsException Incomplete(string what, Exception? cause) =>
+        new($"Download of run {_runId} failed: {what}.", ReportsErrorCode.DownloadIncomplete, (int)_response.StatusCode, innerException: cause);
+}

@@ -1,0 +1,55 @@
+namespace HeloData.Reports.Runs;
+
+/// <summary>
+/// How <see cref="IReportsClient.WaitForCompletionAsync"/> polls a run: a short first delay, then
+/// polls spaced exponentially (each about <see cref="GrowthFactor"/> times the time already waited),
+/// with jitter, between <see cref="MinPollInterval"/> and <see cref="MaxPollInterval"/>, for at most
+/// <see cref="MaxWait"/>. A <c>Retry-After</c> on a status response sets the next delay instead.
+/// </summary>
+/// <remarks>
+/// Spacing polls in proportion to the time already waited keeps the delay between a run finishing
+/// and the client noticing within about <c>GrowthFactor − 1</c> (10 % by default) of the run's
+/// duration, with a number of polls that grows only logarithmically until the interval reaches its cap.
+/// </remarks>
+public sealed class WaitForCompletionOptions
+{
+    /// <summary>The delay before the first poll.</summary>
+    /// <value>The default value is 1 second.</value>
+    public TimeSpan InitialDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The shortest delay between two polls.</summary>
+    /// <value>The default value is 1 second.</value>
+    public TimeSpan MinPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest delay between two polls (a <c>Retry-After</c> may ask for longer).</summary>
+    /// <value>The default value is 60 seconds.</value>
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How fast polls spread out: the next poll comes at about this factor times the time already
+    /// waited. Must be above 1.
+    /// </summary>
+    /// <value>The default value is 1.1.</value>
+    public double GrowthFactor { get; set; } = 1.1;
+
+    /// <summary>The longest the wait may last in all. When it runs out, a <see cref="Errors.ReportRunTimeoutException"/> carries the last status seen.</summary>
+    /// <value>The default value is 2 hours.</value>
+    public TimeSpan MaxWait { get; set; } = TimeSpan.FromHours(2);
+
+    internal void Validate(string paramName)
+    {
+        Check(InitialDelay >= TimeSpan.Zero, nameof(InitialDelay), "must not be negative");
+        Check(MinPollInterval > TimeSpan.Zero, nameof(MinPollInterval), "must be positive");
+        Check(MaxPollInterval >= MinPollInterval, nameof(MaxPollInterval), $"must be at least MinPollInterval ({MinPollInterval})");
+        Check(GrowthFactor > 1 && double.IsFinite(GrowthFactor), nameof(GrowthFactor), "must be a finite number above 1");
+        Check(MaxWait > TimeSpan.Zero, nameof(MaxWait), "must be positive");
+
+        void Check(bool valid, string setting, string rule)
+        {
+            if (!valid)
+            {
+                throw new ArgumentOutOfRangeException($"{paramName}.{setting}", $"WaitForCompletionOptions.{setting} {rule}.");
+            }
+        }
+    }
+}

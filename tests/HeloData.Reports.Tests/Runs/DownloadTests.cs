@@ -1,0 +1,234 @@
+using System.Security.Cryptography;
+using HeloData.Reports.Models;
+using HeloData.Reports.Runs;
+using HeloData.Reports.Tests.Support;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace HeloData.Reports.Tests.Runs;
+
+/// <summary>
+/// Downloads from a second WireMock server standing in for the download host, which must never see
+/// the API key.
+/// </summary>
+public sealed class DownloadTests
+{
+    private static readonly byte[] Artifact = RandomNumberGenerator.GetBytes(300_000);
+
+    private ClientHarness _api = null!;
+    private WireMockServer _downloads = null!;
+    private string _folder = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _api = new ClientHarness(o => o.MaxRetryAttempts = 0);
+        _downloads = WireMockServer.Start();
+        _folder = Directory.CreateTempSubdirectory("helodata-download-").FullName;
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        _api.Dispose();
+        _downloads.Stop();
+        _downloads.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Test]
+    public async Task The_artifact_streams_to_a_stream_without_any_Authorization_reaching_the_download_host()
+    {
+        var run = CompletedRun(ServeArtifact("/runs/run_1.csv"));
+        var progress = new RecordingProgress<DownloadProgress>();
+        using var destination = new MemoryStream();
+
+        var result = await _api.Client.DownloadAsync(run, destination, progress);
+
+        Assert.That(destination.ToArray(), Is.EqualTo(Artifact));
+        Assert.That(result.Bytes, Is.EqualTo(Artifact.Length));
+        Assert.That(result.ContentType, Is.EqualTo("text/csv"));
+        var request = _downloads.LogEntries.Single().RequestMessage;
+        Assert.That(request.Headers!.Keys, Has.None.EqualTo("Authorization").IgnoreCase);
+        Assert.That(request.RawQuery, Does.Contain("sig=abc"));
+        Assert.That(_api.RequestCount, Is.Zero, "a fresh URL needs no call to the API");
+        Assert.That(progress.Values.Last(), Is.EqualTo(new DownloadProgress(Artifact.Length, null)), "WireMock chunks: no total");
+        Assert.That(progress.Values.Select(p => p.BytesReceived), Is.Ordered.Ascending);
+    }
+
+    [Test]
+    public async Task Progress_shows_the_total_when_the_host_sends_Content_Length()
+    {
+        using var host = new RawArtifactServer(Artifact);
+        var progress = new RecordingProgress<DownloadProgress>();
+        using var destination = new MemoryStream();
+
+        await _api.Client.DownloadAsync(CompletedRun(host.Url), destination, progress);
+
+        Assert.That(destination.ToArray(), Is.EqualTo(Artifact));
+        Assert.That(progress.Values.Select(p => p.TotalBytes), Is.All.EqualTo(Artifact.Length));
+        Assert.That(progress.Values.Last().Fraction, Is.EqualTo(1.0));
+        Assert.That(host.ReceivedHead, Does.Not.Contain("Authorization").IgnoreCase.And.Not.Contain(ClientHarness.ApiKey));
+    }
+
+    [Test]
+    public async Task A_file_target_receives_the_whole_artifact_and_no_temporary_file_stays()
+    {
+        var run = CompletedRun(ServeArtifact("/runs/run_1.csv"));
+        var target = Path.Combine(_folder, "traffic.csv");
+
+        var result = await _api.Client.DownloadToFileAsync(run, target);
+
+        Assert.That(await File.ReadAllBytesAsync(target), Is.EqualTo(Artifact));
+        Assert.That(result.Bytes, Is.EqualTo(Artifact.Length));
+        Assert.That(Directory.GetFiles(_folder), Is.EqualTo(new[] { target }));
+    }
+
+    [Test]
+    public async Task An_expired_url_answered_403_is_refreshed_once_then_the_download_succeeds()
+    {
+        _downloads.Given(Request.Create().WithPath("/runs/old.csv")).RespondWith(Response.Create().WithStatusCode(403));
+        var fresh = ServeArtifact("/runs/new.csv");
+        _api.Respond(ClientHarness.Json(200, RunJson.Completed(fresh)));
+        var stale = CompletedRun(new Uri($"{_downloads.Url}/runs/old.csv?sig=old"));
+        using var destination = new MemoryStream();
+
+        await _api.Client.DownloadAsync(stale, destination);
+
+        Assert.That(destination.ToArray(), Is.EqualTo(Artifact));
+        Assert.That(_api.Requests.Single().Path, Is.EqualTo("/v1/reports/runs/run_1"));
+        Assert.That(_downloads.LogEntries.Select(e => e.RequestMessage.Path), Is.EqualTo(new[] { "/runs/old.csv", "/runs/new.csv" }));
+    }
+
+    [Test]
+    public async Task A_url_known_to_be_expired_is_refreshed_before_any_download_request()
+    {
+        var fresh = ServeArtifact("/runs/new.csv");
+        _api.Respond(ClientHarness.Json(200, RunJson.Completed(fresh, DateTimeOffset.UtcNow.AddHours(1))));
+        var expired = CompletedRun(new Uri($"{_downloads.Url}/runs/old.csv?sig=old"), DateTimeOffset.UtcNow.AddMinutes(-1));
+
+        await _api.Client.DownloadAsync(expired, Stream.Null);
+
+        Assert.That(_downloads.LogEntries.Select(e => e.RequestMessage.Path), Is.EqualTo(new[] { "/runs/new.csv" }));
+        Assert.That(_api.RequestCount, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_url_still_refused_after_one_refresh_is_a_typed_error()
+    {
+        _downloads.Given(Request.Create().UsingGet()).RespondWith(Response.Create().WithStatusCode(403));
+        var url = new Uri($"{_downloads.Url}/runs/run_1.csv?sig=x");
+        _api.Respond(ClientHarness.Json(200, RunJson.Completed(url)));
+
+        var error = await ClientHarness.FailsWith(() => _api.Client.DownloadAsync(CompletedRun(url), Stream.Null));
+
+        Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.DownloadUrlExpired));
+        Assert.That(_downloads.LogEntries.Count(), Is.EqualTo(2));
+        Assert.That(_api.RequestCount, Is.EqualTo(1), "refreshed once, not in a loop");
+    }
+
+    [Test]
+    public async Task A_body_cut_short_by_a_dropped_connection_is_a_typed_error_and_leaves_no_file()
+    {
+        using var truncating = new RawArtifactServer(new byte[1_000_000], cutAfter: 10_000);
+        var target = Path.Combine(_folder, "traffic.csv");
+
+        var error = await ClientHarness.FailsWith(() => _api.Client.DownloadToFileAsync(CompletedRun(truncating.Url), target));
+
+        Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.DownloadIncomplete));
+        Assert.That(File.Exists(target), Is.False);
+        Assert.That(Directory.GetFiles(_folder), Is.Empty, "no partial or temporary file is left");
+    }
+
+    [Test]
+    public async Task A_cut_short_stream_from_OpenRead_throws_instead_of_ending_early()
+    {
+        using var truncating = new RawArtifactServer(new byte[500_000], cutAfter: 1_000);
+        await using var stream = await _api.Client.OpenReadAsync(CompletedRun(truncating.Url));
+
+        var error = await ClientHarness.FailsWith(() => stream.CopyToAsync(Stream.Null));
+
+        Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.DownloadIncomplete));
+    }
+
+    [Test]
+    public async Task OpenRead_streams_the_artifact()
+    {
+        using var host = new RawArtifactServer(Artifact);
+        using var copy = new MemoryStream();
+
+        await using (var stream = await _api.Client.OpenReadAsync(CompletedRun(host.Url)))
+        {
+            Assert.That(stream.Length, Is.EqualTo(Artifact.Length));
+            await stream.CopyToAsync(copy);
+        }
+
+        Assert.That(copy.ToArray(), Is.EqualTo(Artifact));
+    }
+
+    [Test]
+    public async Task A_completed_run_without_a_url_was_pushed_to_its_destination_so_there_is_nothing_to_download()
+    {
+        var pushed = ReportsModelFactory.ReportRun(status: RunStatus.Completed, downloadUrl: null);
+
+        var error = await ClientHarness.FailsWith(() => _api.Client.DownloadToFileAsync(pushed, Path.Combine(_folder, "x.csv")));
+
+        Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.NoDownloadUrl));
+        Assert.That(error.Message, Does.Contain("destination"));
+        Assert.That(Directory.GetFiles(_folder), Is.Empty);
+    }
+
+    [TestCase("queued")]
+    [TestCase("running")]
+    [TestCase("failed")]
+    [TestCase("something_new")]
+    public async Task A_run_that_is_not_completed_cannot_be_downloaded(string status)
+    {
+        var run = ReportsModelFactory.ReportRun(status: new RunStatus(status), downloadUrl: new Uri($"{_downloads.Url}/x.csv"));
+
+        var error = await ClientHarness.FailsWith(() => _api.Client.DownloadAsync(run, Stream.Null));
+
+        Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.RunNotCompleted));
+        Assert.That(_downloads.LogEntries, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_cancelled_file_download_leaves_no_file()
+    {
+        _downloads.Given(Request.Create().UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody(Artifact).WithDelay(TimeSpan.FromSeconds(1)));
+        var target = Path.Combine(_folder, "traffic.csv");
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        Assert.That(
+            async () => await _api.Client.DownloadToFileAsync(CompletedRun(new Uri($"{_downloads.Url}/x.csv")), target, cancellation.Token),
+            Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(Directory.GetFiles(_folder), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_redirect_to_the_api_host_still_carries_no_key()
+    {
+        var apiHost = _api.BaseAddress;
+        _downloads.Given(Request.Create().UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(302).WithHeader("Location", $"{apiHost}reports/runs/run_1"));
+        _api.Respond(ClientHarness.Json(200, RunJson.WithStatus("running")));
+
+        await _api.Client.DownloadAsync(CompletedRun(new Uri($"{_downloads.Url}/x.csv")), Stream.Null);
+
+        Assert.That(_api.Requests.Single().Headers!.Keys, Has.None.EqualTo("Authorization").IgnoreCase);
+    }
+
+    private Uri ServeArtifact(string path)
+    {
+        _downloads.Given(Request.Create().WithPath(path).UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200)
+                .WithHeader("Content-Type", "text/csv")
+                .WithBody(Artifact));
+        return new Uri($"{_downloads.Url}{path}?expires=1&sig=abc");
+    }
+
+    private static ReportRun CompletedRun(Uri url, DateTimeOffset? expiresAt = null) =>
+        ReportsModelFactory.ReportRun(runId: "run_1", status: RunStatus.Completed, downloadUrl: url, downloadUrlExpiresAt: expiresAt);
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace HeloData.Reports.Tests.Support;
+
+/// <summary>
+/// A one-request loopback HTTP server that answers with <c>Content-Length</c> (which WireMock never
+/// sends: it always chunks), optionally sending only part of the body and then resetting the
+/// connection: the fault a download must never turn into a silently short file.
+/// </summary>
+internal sealed class RawArtifactServer : IDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly Task _serving;
+
+    public RawArtifactServer(byte[] body, int? cutAfter = null)
+    {
+        _listener.Start();
+        Url = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/runs/run_1.csv?sig=abc");
+        _serving = ServeAsync(body, cutAfter ?? body.Length);
+    }
+
+    public Uri Url { get; }
+
+    /// <summary>The request's header block, as received.</summary>
+    public string? ReceivedHead { get; private set; }
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        _serving.Wait(TimeSpan.FromSeconds(5));
+    }
+
+    private async Task ServeAsync(byte[] body, int sent)
+    {
+        try
+        {
+            using var client = await _listener.AcceptTcpClientAsync();
+            var stream = client.GetStream();
+            var buffer = new byte[8192];
+            var request = new StringBuilder();
+            while (!request.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+            {
+                var read = await stream.ReadAsync(buffer);
+                if (read == 0)
+                {
+                    return;
+                }
+
+                request.Append(Encoding.ASCII.GetString(buffer, 0, read));
+            }
+
+            ReceivedHead = request.ToString();
+            var head = $"HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n";
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+            await stream.WriteAsync(body.AsMemory(0, sent));
+            await stream.FlushAsync();
+            if (sent < body.Length)
+            {
+                client.Client.LingerState = new LingerOption(true, 0); // reset, not a clean close
+            }
+        }
+        catch (SocketException)
+        {
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+}
