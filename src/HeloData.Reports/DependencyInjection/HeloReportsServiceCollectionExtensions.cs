@@ -76,13 +76,13 @@ public static class HeloReportsServiceCollectionExtensions
             .RemoveAllLoggers();
         services.TryAddSingleton<IReportsClient>(sp => sp.GetRequiredService<ReportsClient>());
 
-        // Outermost first, as in StandaloneHttpClient: key → resilience → per-attempt log → network.
+        // Outermost first, as in StandaloneHttpClient: resilience → key (per attempt) → log (per attempt) → network.
         builder
             .ConfigureHttpClient((sp, client) => StandaloneHttpClient.Configure(client, Options(sp)))
-            .AddHttpMessageHandler(sp => new ApiKeyHandler(Options(sp).ApiKey!))
             .AddResilienceHandler(ReportsResilience.PipelineName, (pipeline, context) =>
                 ReportsResilience.Configure(pipeline, Options(context.ServiceProvider), Time(context.ServiceProvider)));
         return builder
+            .AddHttpMessageHandler(sp => new ApiKeyHandler(Options(sp).ApiKey!, Options(sp).BaseAddress))
             .AddHttpMessageHandler(sp => Logging(sp))
 
             // The factory's own request logging would print full URIs; ours redacts them.

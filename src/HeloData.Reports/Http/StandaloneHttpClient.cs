@@ -15,9 +15,9 @@ internal static class StandaloneHttpClient
         // A long-lived client must still notice DNS changes: recycle pooled connections.
         var sockets = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         var logging = new RequestLoggingHandler(loggerFactory.CreateLogger(RequestLoggingHandler.Category), timeProvider) { InnerHandler = sockets };
-        var resilience = new ResilienceHandler(ReportsResilience.Build(options, timeProvider)) { InnerHandler = logging };
-        var apiKey = new ApiKeyHandler(options.ApiKey!) { InnerHandler = resilience };
-        return Configure(new HttpClient(apiKey, disposeHandler: true), options);
+        var apiKey = new ApiKeyHandler(options.ApiKey!, options.BaseAddress) { InnerHandler = logging };
+        var resilience = new ResilienceHandler(ReportsResilience.Build(options, timeProvider)) { InnerHandler = apiKey };
+        return Configure(new HttpClient(resilience, disposeHandler: true), options);
     }
 
     /// <summary>

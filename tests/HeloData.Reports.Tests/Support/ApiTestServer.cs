@@ -25,7 +25,7 @@ internal sealed class ApiTestServer : IDisposable
     public IReportsApi CreateApi(string apiKey = ApiKey)
     {
         var recorder = new RecordingHandler(uri => LastSentUri = uri) { InnerHandler = new SocketsHttpHandler() };
-        var handler = new ApiKeyHandler(apiKey) { InnerHandler = recorder };
+        var handler = new ApiKeyHandler(apiKey, BaseAddress) { InnerHandler = recorder };
         return ReportsApiFactory.Create(new HttpClient(handler) { BaseAddress = BaseAddress });
     }
 

@@ -1,0 +1,160 @@
+namespace HeloData.Reports.Testing.Faults;
+
+/// <summary>
+/// Faults the sandbox injects into the API host, so an application can test its own resilience:
+/// rate limits, 5xx bursts, latency and dropped connections. Each knob applies to the next N API
+/// requests and then wears off. Thread-safe.
+/// </summary>
+public sealed class SandboxFaults
+{
+    private readonly object _gate = new();
+    private int _rateLimited;
+    private TimeSpan _rateLimitRetryAfter;
+    private int _serverErrors;
+    private int _serverErrorStatus;
+    private TimeSpan? _serverErrorRetryAfter;
+    private int _delayed;
+    private TimeSpan _latency;
+    private int _dropped;
+    private int _truncatedDownloads;
+
+    /// <summary>Answers the next <paramref name="requests"/> API requests <c>429 rate_limited</c> with <c>Retry-After</c>.</summary>
+    /// <param name="requests">How many requests to refuse.</param>
+    /// <param name="retryAfter">The wait to ask for; whole seconds are sent.</param>
+    public void RateLimit(int requests, TimeSpan retryAfter)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(requests);
+        lock (_gate)
+        {
+            _rateLimited = requests;
+            _rateLimitRetryAfter = retryAfter;
+        }
+    }
+
+    /// <summary>Answers the next <paramref name="requests"/> API requests with a 5xx and an <c>internal_error</c> body.</summary>
+    /// <param name="requests">How many requests to fail.</param>
+    /// <param name="status">The status, 500 to 599.</param>
+    /// <param name="retryAfter">A <c>Retry-After</c> to send with it, if any (a 503 with one proves the service did not act).</param>
+    public void ServerErrors(int requests, int status = 503, TimeSpan? retryAfter = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(requests);
+        ArgumentOutOfRangeException.ThrowIfLessThan(status, 500);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(status, 599);
+        lock (_gate)
+        {
+            _serverErrors = requests;
+            _serverErrorStatus = status;
+            _serverErrorRetryAfter = retryAfter;
+        }
+    }
+
+    /// <summary>Delays the next <paramref name="requests"/> API answers by <paramref name="latency"/> of real time.</summary>
+    /// <param name="latency">The delay.</param>
+    /// <param name="requests">How many requests to delay; <see cref="int.MaxValue"/> for all.</param>
+    public void Latency(TimeSpan latency, int requests = int.MaxValue)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(requests);
+        lock (_gate)
+        {
+            _latency = latency;
+            _delayed = requests;
+        }
+    }
+
+    /// <summary>Drops the connection of the next <paramref name="requests"/> API requests without an answer.</summary>
+    /// <remarks>
+    /// WireMock always completes an answer, so the sandbox redirects (307, method and body kept) to a
+    /// loopback socket that resets the connection. A client that does not follow redirects sees the 307.
+    /// </remarks>
+    /// <param name="requests">How many requests to drop.</param>
+    public void DropConnections(int requests)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(requests);
+        lock (_gate)
+        {
+            _dropped = requests;
+        }
+    }
+
+    /// <summary>
+    /// Cuts the body of the next <paramref name="downloads"/> artifact downloads short: a
+    /// <c>Content-Length</c> is promised, part of the body sent, and the connection reset (through a
+    /// 307 redirect to a loopback socket, as for <see cref="DropConnections"/>).
+    /// </summary>
+    /// <param name="downloads">How many downloads to break.</param>
+    public void TruncateDownloads(int downloads)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(downloads);
+        lock (_gate)
+        {
+            _truncatedDownloads = downloads;
+        }
+    }
+
+    /// <summary>Clears every fault.</summary>
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _rateLimited = _serverErrors = _delayed = _dropped = _truncatedDownloads = 0;
+        }
+    }
+
+    /// <summary>Takes the fault, if any, that the next API request gets; each call uses one up.</summary>
+    internal ApiFault Next()
+    {
+        lock (_gate)
+        {
+            var latency = Take(ref _delayed) ? _latency : TimeSpan.Zero;
+            if (Take(ref _dropped))
+            {
+                return new ApiFault(ApiFaultKind.Drop, latency, 0, null);
+            }
+
+            if (Take(ref _rateLimited))
+            {
+                return new ApiFault(ApiFaultKind.Status, latency, 429, _rateLimitRetryAfter);
+            }
+
+            if (Take(ref _serverErrors))
+            {
+                return new ApiFault(ApiFaultKind.Status, latency, _serverErrorStatus, _serverErrorRetryAfter);
+            }
+
+            return new ApiFault(ApiFaultKind.None, latency, 0, null);
+        }
+    }
+
+    /// <summary>Whether the next download is to be cut short; each call uses one up.</summary>
+    internal bool NextDownloadTruncated()
+    {
+        lock (_gate)
+        {
+            return Take(ref _truncatedDownloads);
+        }
+    }
+
+    private static bool Take(ref int counter)
+    {
+        if (counter <= 0)
+        {
+            return false;
+        }
+
+        if (counter != int.MaxValue)
+        {
+            counter--;
+        }
+
+        return true;
+    }
+}
+
+internal enum ApiFaultKind
+{
+    None,
+    Drop,
+    Status,
+}
+
+internal readonly record struct ApiFault(ApiFaultKind Kind, TimeSpan Latency, int Status, TimeSpan? RetryAfter);

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using HeloData.Reports.Testing.Faults;
+using HeloData.Reports.Testing.Http;
+using HeloData.Reports.Testing.State;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Settings;
+
+namespace HeloData.Reports.Testing;
+
+/// <summary>
+/// A stateful, in-process fake of the HeloData Reports API, on two loopback servers: the API host, and
+/// a separate download host, so that credentials leaking to it are detected. It keeps reports and runs
+/// in memory and follows the Reports API contract: create, get, list with paging, merge-patch, delete,
+/// run, run status; runs move queued → running → completed or failed on a timeline; artifacts are real
+/// csv, tsv, NDJSON or parquet files behind HMAC-signed URLs valid for an hour.
+/// </summary>
+/// <example>
+/// <code>
+/// using var sandbox = ReportsSandbox.Start();
+/// services.AddHeloReports(sandbox.Configure);
+/// </code>
+/// </example>
+public sealed class ReportsSandbox : IDisposable
+{
+    private readonly WireMockServer _api;
+    private readonly WireMockServer _downloads;
+    private readonly SandboxStore _store;
+    private readonly SandboxKeys _keys = new();
+    private readonly RequestLog _log;
+    private readonly ConnectionDropper _dropper = new();
+
+    private ReportsSandbox(ReportsSandboxOptions options)
+    {
+        TimeProvider = options.TimeProvider ?? TimeProvider.System;
+        _log = new RequestLog(TimeProvider);
+        _store = new SandboxStore(options, TimeProvider);
+        ApiKey = _keys.Issue(SandboxPlan.Pro);
+
+        _downloads = StartServer();
+        DownloadBaseAddress = new Uri($"{_downloads.Url}/");
+        var links = new DownloadLinks(DownloadBaseAddress, new UrlSigner(RandomNumberGenerator.GetBytes(32)), TimeProvider, options.DownloadUrlLifetime);
+        var downloadHost = new DownloadHost(_store, links, Faults, _log, _dropper, options.Seed);
+        _downloads.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(downloadHost.Handle));
+
+        _api = StartServer();
+        ApiBaseAddress = new Uri($"{_api.Url}/v1/");
+        var apiHost = new ApiHost(_store, _keys, Faults, _log, links, _dropper);
+        _api.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(apiHost.HandleAsync));
+    }
+
+    /// <summary>The API's base address, to use as <see cref="HeloReportsOptions.BaseAddress"/>.</summary>
+    public Uri ApiBaseAddress { get; }
+
+    /// <summary>The download host's base address; every <c>download_url</c> points here.</summary>
+    public Uri DownloadBaseAddress { get; }
+
+    /// <summary>A valid API key on the Pro plan.</summary>
+    public string ApiKey { get; }
+
+    /// <summary>The sandbox's clock.</summary>
+    public TimeProvider TimeProvider { get; }
+
+    /// <summary>The fault-injection knobs.</summary>
+    public SandboxFaults Faults { get; } = new();
+
+    /// <summary>The timeline of runs accepted from now on.</summary>
+    public RunTimeline RunTimeline
+    {
+        get => _store.Timeline;
+        set => _store.Timeline = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>Every request either host received, in order.</summary>
+    public IReadOnlyList<SandboxRequest> Requests => _log.Entries;
+
+    /// <summary>Whether any request to the download host carried an <c>Authorization</c> header (it is refused with 400).</summary>
+    public bool DownloadHostSawCredentials => _log.Entries.Any(r => r.Host == "downloads" && r.HadAuthorization);
+
+    /// <summary>The number of reports held.</summary>
+    public int ReportCount => _store.ReportCount;
+
+    /// <summary>Starts a sandbox on two free loopback ports.</summary>
+    /// <param name="options">Settings; <see langword="null"/> for the defaults.</param>
+    /// <returns>The running sandbox. Dispose it to stop both servers.</returns>
+    public static ReportsSandbox Start(ReportsSandboxOptions? options = null) => new(options ?? new ReportsSandboxOptions());
+
+    /// <summary>Issues another API key, for example one on <see cref="SandboxPlan.Starter"/> to see <c>feature_not_in_plan</c>.</summary>
+    /// <param name="plan">The key's plan.</param>
+    /// <returns>The new key.</returns>
+    public string IssueApiKey(SandboxPlan plan) => _keys.Issue(plan);
+
+    /// <summary>Points client options at the sandbox: its base address and its Pro key.</summary>
+    /// <param name="options">The options to set, as given to <c>AddHeloReports</c>.</param>
+    public void Configure(HeloReportsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.ApiKey = ApiKey;
+        options.BaseAddress = ApiBaseAddress;
+    }
+
+    /// <summary>Creates a standalone client for the sandbox.</summary>
+    /// <param name="configure">Further settings, applied after the sandbox's own.</param>
+    /// <returns>The client; dispose it when done.</returns>
+    public ReportsClient CreateClient(Action<HeloReportsOptions>? configure = null)
+    {
+        var options = new HeloReportsOptions();
+        Configure(options);
+        configure?.Invoke(options);
+        return new ReportsClient(options.ApiKey!, options, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, TimeProvider);
+    }
+
+    /// <summary>Makes every download URL issued so far for a run stop working now (the host answers 403); the next run status gives a fresh one.</summary>
+    /// <param name="runId">The run.</param>
+    public void ExpireDownloadUrl(string runId) => _store.ExpireDownloadUrls(runId);
+
+    /// <summary>Forgets the request log.</summary>
+    public void ClearRequests() => _log.Clear();
+
+    /// <summary>Stops both servers.</summary>
+    public void Dispose()
+    {
+        _api.Stop();
+        _api.Dispose();
+        _downloads.Stop();
+        _downloads.Dispose();
+        _dropper.Dispose();
+    }
+
+    // Bound to 127.0.0.1 only: nothing off the machine can reach a sandbox.
+    private static WireMockServer StartServer() => WireMockServer.Start(new WireMockServerSettings
+    {
+        Urls = [$"http://127.0.0.1:{FreePort()}"],
+        StartAdminInterface = false,
+    });
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

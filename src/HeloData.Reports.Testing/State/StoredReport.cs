@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+
+namespace HeloData.Reports.Testing.State;
+
+/// <summary>A report as the sandbox keeps it: its writable fields (unknown ones included) as JSON, plus what the service owns.</summary>
+internal sealed class StoredReport(string id, long sequence, JsonObject fields, DateTimeOffset createdAt)
+{
+    public string Id { get; } = id;
+
+    /// <summary>Creation order; list cursors point at it, so deleting a report does not shift a page.</summary>
+    public long Sequence { get; } = sequence;
+
+    public JsonObject Fields { get; set; } = fields;
+
+    public DateTimeOffset CreatedAt { get; } = createdAt;
+
+    public DateTimeOffset UpdatedAt { get; set; } = createdAt;
+
+    public string Type => (string)Fields["type"]!;
+
+    public string Format => (string)Fields["format"]!;
+
+    public string? Schedule => Fields["schedule"]?.GetValue<string>();
+
+    public string? DestinationType => Fields["destination"]?["type"]?.GetValue<string>();
+
+    public IReadOnlyList<string> Products =>
+        Fields["filters"]?["products"] is JsonArray products ? products.Select(p => (string)p!).ToArray() : [];
+}

@@ -1,0 +1,40 @@
+namespace HeloData.Reports.Testing.State;
+
+/// <summary>A run, with a snapshot of its report taken when it was accepted (the report may change or go later).</summary>
+internal sealed class StoredRun(string id, string reportId, DateOnly from, DateOnly to, DateTimeOffset createdAt, RunTimeline timeline, StoredReport report)
+{
+    public string Id { get; } = id;
+
+    public string ReportId { get; } = reportId;
+
+    public DateOnly From { get; } = from;
+
+    public DateOnly To { get; } = to;
+
+    public DateTimeOffset CreatedAt { get; } = createdAt;
+
+    public RunTimeline Timeline { get; } = timeline;
+
+    public string Type { get; } = report.Type;
+
+    public string Format { get; } = report.Format;
+
+    public IReadOnlyList<string> Products { get; } = report.Products;
+
+    /// <summary>Whether the artifact is pushed to a destination (no download URL) rather than offered for download.</summary>
+    public bool Pushed { get; } = report.DestinationType is { } type && SandboxContract.PushDestinations.Contains(type);
+
+    /// <summary>Bumped by <c>ExpireDownloadUrl</c>: URLs signed for an older generation stop working.</summary>
+    public int UrlGeneration { get; set; }
+
+    /// <summary>The artifact, made on first download and kept, so every download of a run is identical.</summary>
+    public byte[]? Artifact { get; set; }
+
+    public DateTimeOffset FinishedAt => CreatedAt + Timeline.Duration;
+
+    public string StatusAt(DateTimeOffset now) =>
+        now < CreatedAt + Timeline.Queued ? "queued"
+        : now < FinishedAt ? "running"
+        : Timeline.FailureCode is null ? "completed"
+        : "failed";
+}
