@@ -1,3 +1,4 @@
+using HeloData.Reports.Diagnostics;
 using HeloData.Reports.Errors;
 using HeloData.Reports.Http;
 using HeloData.Reports.Models;
@@ -39,7 +40,22 @@ public partial class ReportsClient
     public virtual async Task<Stream> OpenReadAsync(ReportRun run, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return await Downloader().OpenAsync(run, cancellationToken).ConfigureAwait(false);
+
+        // The span covers opening only: the caller reads the stream after it ends.
+        var scope = OperationScope.Start(ReportsOperation.OpenRead, run.ReportId, run.RunId);
+        Stream stream;
+        try
+        {
+            stream = await Downloader().OpenAsync(run, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            scope.Failed(exception);
+            throw;
+        }
+
+        scope.Succeeded();
+        return stream;
     }
 
     /// <inheritdoc />
@@ -56,11 +72,24 @@ public partial class ReportsClient
             throw new ArgumentException("The destination stream is not writable.", nameof(destination));
         }
 
-        var source = await Downloader().OpenAsync(run, cancellationToken).ConfigureAwait(false);
-        await using (source.ConfigureAwait(false))
+        var scope = OperationScope.Start(ReportsOperation.Download, run.ReportId, run.RunId);
+        DownloadResult result;
+        try
         {
-            return await ArtifactDownloader.CopyAsync(source, destination, run.RunId, progress, cancellationToken).ConfigureAwait(false);
+            var source = await Downloader().OpenAsync(run, cancellationToken).ConfigureAwait(false);
+            await using (source.ConfigureAwait(false))
+            {
+                result = await ArtifactDownloader.CopyAsync(source, destination, run.RunId, progress, cancellationToken).ConfigureAwait(false);
+            }
         }
+        catch (Exception exception)
+        {
+            scope.Failed(exception);
+            throw;
+        }
+
+        scope.Succeeded();
+        return result;
     }
 
     /// <inheritdoc />
@@ -73,20 +102,47 @@ public partial class ReportsClient
         ArgumentNullException.ThrowIfNull(run);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
 
-        // Open the artifact before touching the file system: a run that cannot be downloaded leaves nothing behind.
-        var source = await Downloader().OpenAsync(run, cancellationToken).ConfigureAwait(false);
-        await using (source.ConfigureAwait(false))
+        var scope = OperationScope.Start(ReportsOperation.DownloadToFile, run.ReportId, run.RunId);
+        DownloadResult result;
+        try
         {
-            return await ArtifactFile.WriteAsync(source, path, run.RunId, progress, cancellationToken).ConfigureAwait(false);
+            // Open the artifact before touching the file system: a run that cannot be downloaded leaves nothing behind.
+            var source = await Downloader().OpenAsync(run, cancellationToken).ConfigureAwait(false);
+            await using (source.ConfigureAwait(false))
+            {
+                result = await ArtifactFile.WriteAsync(source, path, run.RunId, progress, cancellationToken).ConfigureAwait(false);
+            }
         }
+        catch (Exception exception)
+        {
+            scope.Failed(exception);
+            throw;
+        }
+
+        scope.Succeeded();
+        return result;
     }
 
     // Polling needs the Retry-After of a 200 as well as the run, so it reads the response itself.
     internal async Task<RunPoll> PollRunAsync(string runId, CancellationToken cancellationToken)
     {
-        const string Operation = "Get run";
-        using var response = await SendCoreAsync(Operation, static (api, id, ct) => api.GetRunAsync(id, ct), runId, cancellationToken).ConfigureAwait(false);
-        return new RunPoll(ContentOf(Operation, response), RetryAfter.From(response.Headers, _timeProvider));
+        // Each poll is a GetRun operation of its own, in traces and metrics alike.
+        var operation = ReportsOperation.GetRun;
+        var scope = OperationScope.Start(operation, runId: runId);
+        RunPoll poll;
+        try
+        {
+            using var response = await SendCoreAsync(operation.DisplayName, static (api, id, ct) => api.GetRunAsync(id, ct), runId, cancellationToken).ConfigureAwait(false);
+            poll = new RunPoll(ContentOf(operation.DisplayName, response), RetryAfter.From(response.Headers, _timeProvider));
+        }
+        catch (Exception exception)
+        {
+            scope.Failed(exception);
+            throw;
+        }
+
+        scope.Succeeded(poll.Run);
+        return poll;
     }
 
     private ArtifactDownloader Downloader() => new(_downloadClient, GetRunAsync, _timeProvider);

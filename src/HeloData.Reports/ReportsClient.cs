@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using HeloData.Reports.Api;
 using HeloData.Reports.DependencyInjection;
+using HeloData.Reports.Diagnostics;
 using HeloData.Reports.Errors;
 using HeloData.Reports.Http;
 using HeloData.Reports.Models;
@@ -77,14 +78,14 @@ public partial class ReportsClient : IReportsClient, IDisposable
     public virtual Task<Report> CreateReportAsync(NewReport report, CancellationToken cancellationToken = default)
     {
         Argument.AssertNewReport(report, nameof(report));
-        return SendAsync("Create report", static (api, report, ct) => api.CreateReportAsync(report, ct), report, cancellationToken);
+        return SendAsync(ReportsOperation.CreateReport, static (api, report, ct) => api.CreateReportAsync(report, ct), report, reportId: null, runId: null, cancellationToken);
     }
 
     /// <inheritdoc />
     public virtual Task<Report> GetReportAsync(string reportId, CancellationToken cancellationToken = default)
     {
         Argument.AssertId(reportId, nameof(reportId));
-        return SendAsync("Get report", static (api, id, ct) => api.GetReportAsync(id, ct), reportId, cancellationToken);
+        return SendAsync(ReportsOperation.GetReport, static (api, id, ct) => api.GetReportAsync(id, ct), reportId, reportId: reportId, runId: null, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -92,7 +93,7 @@ public partial class ReportsClient : IReportsClient, IDisposable
     {
         Argument.AssertId(reportId, nameof(reportId));
         Argument.AssertUpdate(update, nameof(update));
-        return SendAsync("Update report", static (api, args, ct) => api.UpdateReportAsync(args.reportId, args.update, ct), (reportId, update), cancellationToken);
+        return SendAsync(ReportsOperation.UpdateReport, static (api, args, ct) => api.UpdateReportAsync(args.reportId, args.update, ct), (reportId, update), reportId: reportId, runId: null, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -104,7 +105,19 @@ public partial class ReportsClient : IReportsClient, IDisposable
 
     private async Task DeleteCoreAsync(string reportId, CancellationToken cancellationToken)
     {
-        using var response = await SendCoreAsync("Delete report", static (api, id, ct) => api.DeleteReportAsync(id, ct), reportId, cancellationToken).ConfigureAwait(false);
+        var operation = ReportsOperation.DeleteReport;
+        var scope = OperationScope.Start(operation, reportId);
+        try
+        {
+            using var response = await SendCoreAsync(operation.DisplayName, static (api, id, ct) => api.DeleteReportAsync(id, ct), reportId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            scope.Failed(exception);
+            throw;
+        }
+
+        scope.Succeeded();
     }
 
     /// <inheritdoc />
@@ -112,7 +125,7 @@ public partial class ReportsClient : IReportsClient, IDisposable
     {
         Argument.AssertPageLimit(limit, nameof(limit));
         Argument.AssertCursor(cursor, nameof(cursor));
-        return SendAsync("List reports", static (api, args, ct) => api.ListReportsAsync(args.limit, args.cursor, ct), (limit, cursor), cancellationToken);
+        return SendAsync(ReportsOperation.ListReports, static (api, args, ct) => api.ListReportsAsync(args.limit, args.cursor, ct), (limit, cursor), reportId: null, runId: null, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -152,14 +165,14 @@ public partial class ReportsClient : IReportsClient, IDisposable
     {
         Argument.AssertId(reportId, nameof(reportId));
         Argument.AssertWindow(window, nameof(window));
-        return SendAsync("Run report", static (api, args, ct) => api.RunReportAsync(args.reportId, args.window ?? new RunWindow(), ct), (reportId, window), cancellationToken);
+        return SendAsync(ReportsOperation.RunReport, static (api, args, ct) => api.RunReportAsync(args.reportId, args.window ?? new RunWindow(), ct), (reportId, window), reportId: reportId, runId: null, cancellationToken);
     }
 
     /// <inheritdoc />
     public virtual Task<ReportRun> GetRunAsync(string runId, CancellationToken cancellationToken = default)
     {
         Argument.AssertId(runId, nameof(runId));
-        return SendAsync("Get run", static (api, id, ct) => api.GetRunAsync(id, ct), runId, cancellationToken);
+        return SendAsync(ReportsOperation.GetRun, static (api, id, ct) => api.GetRunAsync(id, ct), runId, reportId: null, runId: runId, cancellationToken);
     }
 
     /// <summary>Releases the HTTP connections of a client built without dependency injection.</summary>
@@ -180,14 +193,30 @@ public partial class ReportsClient : IReportsClient, IDisposable
         }
     }
 
+    // One span and one measurement per call, around the sending and the reading of the body alike.
     private async Task<TResult> SendAsync<TState, TResult>(
-        string operation,
+        ReportsOperation operation,
         Func<IReportsApi, TState, CancellationToken, Task<IApiResponse<TResult>>> call,
         TState state,
+        string? reportId,
+        string? runId,
         CancellationToken cancellationToken)
     {
-        using var response = await SendCoreAsync(operation, call, state, cancellationToken).ConfigureAwait(false);
-        return ContentOf(operation, response);
+        var scope = OperationScope.Start(operation, reportId, runId);
+        TResult result;
+        try
+        {
+            using var response = await SendCoreAsync(operation.DisplayName, call, state, cancellationToken).ConfigureAwait(false);
+            result = ContentOf(operation.DisplayName, response);
+        }
+        catch (Exception exception)
+        {
+            scope.Failed(exception);
+            throw;
+        }
+
+        scope.Succeeded(result);
+        return result;
     }
 
     private static TResult ContentOf<TResult>(string operation, IApiResponse<TResult> response) =>

@@ -1,3 +1,4 @@
+using HeloData.Reports.Diagnostics;
 using HeloData.Reports.Errors;
 using HeloData.Reports.Models;
 
@@ -64,6 +65,9 @@ internal sealed class DownloadStream : Stream
         }
 
         _read += count;
+
+        // Counted here, where every reader's bytes pass (OpenReadAsync's callers as well as the copy loop), and only here.
+        ReportsInstrumentation.RecordDownloaded(count);
         if (count == 0 && buffer.Length > 0 && ExpectedLength is { } expected && _read != expected)
         {
             throw Incomplete($"{_read} of {expected} bytes arrived", null);

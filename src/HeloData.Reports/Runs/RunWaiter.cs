@@ -1,3 +1,4 @@
+using HeloData.Reports.Diagnostics;
 using HeloData.Reports.Errors;
 using HeloData.Reports.Models;
 using Polly;
@@ -35,6 +36,28 @@ internal sealed class RunWaiter
     public int Polls { get; private set; }
 
     public async Task<ReportRun> WaitAsync(CancellationToken cancellationToken)
+    {
+        // The wait's span is current while polling, so each poll's GetRun span is its child.
+        var scope = OperationScope.Start(ReportsOperation.WaitForCompletion, runId: _runId);
+        ReportRun run;
+        try
+        {
+            run = await PollUntilDoneAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            ReportsInstrumentation.RecordPolls(Polls, ReportsInstrumentation.OutcomeOf(exception));
+            scope.AddIds(_lastRun?.ReportId, runId: null);
+            scope.Failed(exception);
+            throw;
+        }
+
+        ReportsInstrumentation.RecordPolls(Polls, HeloReportsTelemetry.SuccessOutcome);
+        scope.Succeeded(run);
+        return run;
+    }
+
+    private async Task<ReportRun> PollUntilDoneAsync(CancellationToken cancellationToken)
     {
         var pipeline = new ResiliencePipelineBuilder<RunPoll> { TimeProvider = _timeProvider }
             .AddTimeout(new TimeoutStrategyOptions { Name = "MaxWait", Timeout = _options.MaxWait })

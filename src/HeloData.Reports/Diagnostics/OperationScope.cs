@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using HeloData.Reports.Models;
+using static HeloData.Reports.Diagnostics.HeloReportsTelemetry;
+
+namespace HeloData.Reports.Diagnostics;
+
+/// <summary>
+/// The telemetry of one public operation: its span and its two measurements. With nobody listening
+/// it is a struct holding nulls and a <see langword="false"/>: no allocation, no clock read.
+/// Start it after the arguments are checked (a call refused for its arguments is no operation), and
+/// end it exactly once, with a <c>Succeeded</c> or <see cref="Failed"/>.
+/// </summary>
+internal readonly struct OperationScope
+{
+    private readonly ReportsOperation _operation;
+    private readonly Activity? _activity;
+    private readonly long _started;
+    private readonly bool _measured;
+
+    private OperationScope(ReportsOperation operation, Activity? activity, long started, bool measured)
+    {
+        _operation = operation;
+        _activity = activity;
+        _started = started;
+        _measured = measured;
+    }
+
+    public static OperationScope Start(ReportsOperation operation, string? reportId = null, string? runId = null)
+    {
+        // StartActivity returns null at once when no listener wants the source.
+        var activity = ReportsInstrumentation.Source.StartActivity(operation.SpanName, ActivityKind.Client);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(OperationTagName, operation.Name);
+            SetIds(activity, reportId, runId);
+        }
+
+        var measured = ReportsInstrumentation.Requests.Enabled || ReportsInstrumentation.Duration.Enabled;
+        return new(operation, activity, measured ? Stopwatch.GetTimestamp() : 0, measured);
+    }
+
+    /// <summary>Adds ids learnt during the operation (a waited run's report); ids already set stay.</summary>
+    public void AddIds(string? reportId, string? runId)
+    {
+        if (_activity is { IsAllDataRequested: true })
+        {
+            SetIds(_activity, reportId, runId);
+        }
+    }
+
+    /// <summary>Ends the operation as a success.</summary>
+    public void Succeeded() => End(SuccessOutcome, failed: false);
+
+    /// <summary>Ends the operation as a success; ids the result carries (a created report's, a started run's) go on the span.</summary>
+    public void Succeeded<TResult>(TResult result)
+    {
+        if (_activity is { IsAllDataRequested: true })
+        {
+            switch (result)
+            {
+                case Report report:
+                    SetIds(_activity, report.Id, null);
+                    break;
+                case RunAccepted accepted:
+                    SetIds(_activity, null, accepted.RunId);
+                    break;
+                case ReportRun run:
+                    SetIds(_activity, run.ReportId, run.RunId);
+                    break;
+            }
+        }
+
+        End(SuccessOutcome, failed: false);
+    }
+
+    /// <summary>Ends the operation as a failure, recording its error code, never its message.</summary>
+    public void Failed(Exception exception) => End(ReportsInstrumentation.OutcomeOf(exception), failed: true);
+
+    private void End(string outcome, bool failed)
+    {
+        // Measured while the span is still current, so a metrics SDK can attach it as an exemplar.
+        if (_measured)
+        {
+            var tags = new TagList { _operation.Tag, new(OutcomeTagName, outcome) };
+            ReportsInstrumentation.Requests.Add(1, tags);
+            ReportsInstrumentation.Duration.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, tags);
+        }
+
+        if (_activity is null)
+        {
+            return;
+        }
+
+        if (failed)
+        {
+            // The code only: exception messages and events are not ours to vet for secrets.
+            _activity.SetStatus(ActivityStatusCode.Error);
+            _activity.SetTag(ErrorTypeTagName, outcome);
+        }
+
+        _activity.Dispose();
+    }
+
+    // An id the caller passed stays: a response naming another id is the service's mistake, not the operation's subject.
+    private static void SetIds(Activity activity, string? reportId, string? runId)
+    {
+        if (!string.IsNullOrEmpty(reportId) && activity.GetTagItem(ReportIdTagName) is null)
+        {
+            activity.SetTag(ReportIdTagName, reportId);
+        }
+
+        if (!string.IsNullOrEmpty(runId) && activity.GetTagItem(RunIdTagName) is null)
+        {
+            activity.SetTag(RunIdTagName, runId);
+        }
+    }
+}
