@@ -111,7 +111,7 @@ public interface IReportsClient
     /// <param name="destination">Where the bytes go.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
     /// <returns>What was downloaded.</returns>
-    Task<DownloadResult> DownloadAsync(ReportRun run, Stream destination, CancellationToken cancellationToken = default);
+    Task<DownloadResult> DownloadAsync(ReportRun run, Stream destination, CancellationToken cancellationToken);
 
     /// <summary>Downloads a completed run's artifact into <paramref name="destination"/>, reporting progress.</summary>
     /// <param name="run">A completed run with a download URL.</param>
@@ -119,7 +119,7 @@ public interface IReportsClient
     /// <param name="progress">Told of the bytes received, and of the total when the host sends <c>Content-Length</c>.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
     /// <returns>What was downloaded.</returns>
-    Task<DownloadResult> DownloadAsync(ReportRun run, Stream destination, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken = default);
+    Task<DownloadResult> DownloadAsync(ReportRun run, Stream destination, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Downloads a completed run's artifact to a file. The bytes go to a temporary file beside it, moved
@@ -130,7 +130,7 @@ public interface IReportsClient
     /// <param name="path">The file to write.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
     /// <returns>What was downloaded.</returns>
-    Task<DownloadResult> DownloadToFileAsync(ReportRun run, string path, CancellationToken cancellationToken = default);
+    Task<DownloadResult> DownloadToFileAsync(ReportRun run, string path, CancellationToken cancellationToken);
 
     /// <summary>Downloads a completed run's artifact to a file, reporting progress. See <see cref="DownloadToFileAsync(ReportRun, string, CancellationToken)"/>.</summary>
     /// <param name="run">A completed run with a download URL.</param>
@@ -138,5 +138,5 @@ public interface IReportsClient
     /// <param name="progress">Told of the bytes received, and of the total when known.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
     /// <returns>What was downloaded.</returns>
-    Task<DownloadResult> DownloadToFileAsync(ReportRun run, string path, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken = default);
+    Task<DownloadResult> DownloadToFileAsync(ReportRun run, string path, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default);
 }

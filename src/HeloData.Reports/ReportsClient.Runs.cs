@@ -59,11 +59,11 @@ public partial class ReportsClient
     }
 
     /// <inheritdoc />
-    public virtual Task<DownloadResult> DownloadAsync(ReportRun run, Stream destination, CancellationToken cancellationToken = default) =>
+    public virtual Task<DownloadResult> DownloadAsync(ReportRun run, Stream destination, CancellationToken cancellationToken) =>
         DownloadAsync(run, destination, progress: null, cancellationToken);
 
     /// <inheritdoc />
-    public virtual async Task<DownloadResult> DownloadAsync(ReportRun run, Stream destination, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken = default)
+    public virtual async Task<DownloadResult> DownloadAsync(ReportRun run, Stream destination, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(destination);
@@ -93,11 +93,11 @@ public partial class ReportsClient
     }
 
     /// <inheritdoc />
-    public virtual Task<DownloadResult> DownloadToFileAsync(ReportRun run, string path, CancellationToken cancellationToken = default) =>
+    public virtual Task<DownloadResult> DownloadToFileAsync(ReportRun run, string path, CancellationToken cancellationToken) =>
         DownloadToFileAsync(run, path, progress: null, cancellationToken);
 
     /// <inheritdoc />
-    public virtual async Task<DownloadResult> DownloadToFileAsync(ReportRun run, string path, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken = default)
+    public virtual async Task<DownloadResult> DownloadToFileAsync(ReportRun run, string path, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);

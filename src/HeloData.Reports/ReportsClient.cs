@@ -28,25 +28,25 @@ public partial class ReportsClient : IReportsClient, IDisposable
     private readonly HttpClient? _ownedHttpClient;
     private readonly HttpClient? _ownedDownloadClient;
 
-    /// <summary>Creates a client that talks to the service with <paramref name="apiKey"/>, without dependency injection.</summary>
+    /// <summary>Creates a client that talks to the service with <paramref name="apiKey"/> and the default settings, without dependency injection.</summary>
     /// <param name="apiKey">The HeloData API key.</param>
-    /// <param name="options">Further settings; <see cref="HeloReportsOptions.ApiKey"/> in them is ignored in favour of <paramref name="apiKey"/>.</param>
-    /// <exception cref="ArgumentException">The key is missing or a setting is invalid; the message names it.</exception>
+    /// <exception cref="ArgumentException">The key is missing; the message says so.</exception>
     /// <remarks>This client owns its HTTP connections: dispose it when done.</remarks>
-    public ReportsClient(string apiKey, HeloReportsOptions? options = null)
-        : this(apiKey, options, NullLoggerFactory.Instance, TimeProvider.System)
+    public ReportsClient(string apiKey)
+        : this(apiKey, options: null)
     {
     }
 
-    /// <summary>Creates a client without dependency injection, logging through <paramref name="loggerFactory"/>.</summary>
+    /// <summary>Creates a client without dependency injection.</summary>
     /// <param name="apiKey">The HeloData API key.</param>
     /// <param name="options">Further settings; <see cref="HeloReportsOptions.ApiKey"/> in them is ignored in favour of <paramref name="apiKey"/>.</param>
-    /// <param name="loggerFactory">Where the SDK's Debug line per HTTP attempt goes.</param>
+    /// <param name="loggerFactory">Where the SDK's Debug line per HTTP attempt goes; <see langword="null"/> for none.</param>
     /// <param name="timeProvider">The clock for timeouts and retry delays; <see langword="null"/> for the system clock.</param>
     /// <exception cref="ArgumentException">The key is missing or a setting is invalid; the message names it.</exception>
-    public ReportsClient(string apiKey, HeloReportsOptions? options, ILoggerFactory loggerFactory, TimeProvider? timeProvider = null)
+    /// <remarks>This client owns its HTTP connections: dispose it when done.</remarks>
+    public ReportsClient(string apiKey, HeloReportsOptions? options = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
-        ArgumentNullException.ThrowIfNull(loggerFactory);
+        loggerFactory ??= NullLoggerFactory.Instance;
         var settings = Copy(options ?? new HeloReportsOptions(), apiKey);
         var result = HeloReportsOptionsValidator.Instance.Validate(null, settings);
         if (result.Failed)
