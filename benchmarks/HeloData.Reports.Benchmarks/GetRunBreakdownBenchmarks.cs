@@ -1,0 +1,163 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using BenchmarkDotNet.Attributes;
+using HeloData.Reports.Models;
+using Microsoft.Extensions.DependencyInjection;
+using Refit;
+
+namespace HeloData.Reports.Benchmarks;
+
+/// <summary>
+/// P1 breakdown: where the SDK's per-call cost goes, one layer at a time, on the same in-memory
+/// handler as <see cref="GetRunBenchmarks"/>. Each row adds or swaps one piece of the SDK's path:
+/// a fresh <c>IHttpClientFactory</c> client per call, the SDK's own handler chain (resilience,
+/// API key, logging), Refit's generated client (built once, or per call as the SDK does), the
+/// SDK's <see cref="ReportRun"/> model with its converters, and the whole SDK with its resilience
+/// handler removed (<c>RemoveAllResilienceHandlers</c>).
+/// </summary>
+[MemoryDiagnoser]
+[MinColumn, MedianColumn]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
+public class GetRunBreakdownBenchmarks
+{
+    private const string PlainClientName = "bench-plain";
+
+    private readonly string _runId = RunFixtures.RunId;
+    private HttpClient _raw = null!;
+    private ServiceProvider _services = null!;
+    private IHttpClientFactory _factory = null!;
+    private HttpClient _sdkChainOnce = null!;
+    private IBenchRunApi _refitOnce = null!;
+    private JsonTypeInfo<ReportRun> _reportRun = null!;
+    private IReportsClient _sdk = null!;
+    private ServiceProvider _noResilienceServices = null!;
+    private IReportsClient _sdkNoResilience = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var handler = new CannedRunHandler();
+        _raw = HandWritten.CreateClient(handler);
+        var services = SdkClients.AddHeloReports(new ServiceCollection(), handler);
+        services.AddHttpClient(PlainClientName)
+            .ConfigureHttpClient(client => HandWritten.Configure(client))
+            .ConfigurePrimaryHttpMessageHandler(() => handler)
+            .RemoveAllLoggers(); // as the SDK's client does
+        _services = services.BuildServiceProvider();
+        _factory = _services.GetRequiredService<IHttpClientFactory>();
+        _sdkChainOnce = _factory.CreateClient(SdkClients.HttpClientName);
+        if (_sdkChainOnce.BaseAddress != RunFixtures.BaseAddress)
+        {
+            throw new InvalidOperationException($"'{SdkClients.HttpClientName}' is not the SDK's named client any more.");
+        }
+
+        _refitOnce = RestService.ForGenerated<IBenchRunApi>(_raw, BenchRefit.Settings);
+        _reportRun = SdkJson.ReportRun();
+        _sdk = _services.GetRequiredService<IReportsClient>();
+
+        // The same registration with the resilience handler taken out again (Microsoft.Extensions.Http.Resilience's own extension).
+        var noResilience = new ServiceCollection();
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is experimental; fine for a diagnostic row
+        noResilience.AddHeloReports(o =>
+            {
+                o.ApiKey = "bench";
+                o.BaseAddress = RunFixtures.BaseAddress;
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => handler)
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        _noResilienceServices = noResilience.BuildServiceProvider();
+        _sdkNoResilience = _noResilienceServices.GetRequiredService<IReportsClient>();
+
+        Check.Run(HandWrittenGetRun().GetAwaiter().GetResult());
+        Check.Run(FactoryClientPerCall().GetAwaiter().GetResult());
+        Check.Run(SdkChainPerCall().GetAwaiter().GetResult());
+        Check.Run(SdkChainOnce().GetAwaiter().GetResult());
+        Check.Run(RefitOnce().GetAwaiter().GetResult());
+        Check.Run(RefitPerCall().GetAwaiter().GetResult());
+        Check.Run(SdkModel().GetAwaiter().GetResult());
+        Check.Run(SdkGetRun().GetAwaiter().GetResult());
+        Check.Run(SdkWithoutResilience().GetAwaiter().GetResult());
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _raw.Dispose();
+        _services.Dispose();
+        _noResilienceServices.Dispose();
+    }
+
+    [Benchmark(Baseline = true, Description = "hand-written (baseline)")]
+    public Task<RunDto> HandWrittenGetRun() => HandWritten.GetRunAsync(_raw, _runId);
+
+    [Benchmark(Description = "factory client per call, no handlers")]
+    public Task<RunDto> FactoryClientPerCall() => HandWritten.GetRunAsync(_factory.CreateClient(PlainClientName), _runId);
+
+    [Benchmark(Description = "SDK handler chain, client once")]
+    public Task<RunDto> SdkChainOnce() => HandWritten.GetRunAsync(_sdkChainOnce, _runId);
+
+    [Benchmark(Description = "SDK handler chain, client per call")]
+    public Task<RunDto> SdkChainPerCall() => HandWritten.GetRunAsync(_factory.CreateClient(SdkClients.HttpClientName), _runId);
+
+    [Benchmark(Description = "Refit, built once")]
+    public Task<RunDto> RefitOnce() => BenchRefit.GetRunAsync(_refitOnce, _runId);
+
+    [Benchmark(Description = "Refit, built per call")]
+    public Task<RunDto> RefitPerCall() => BenchRefit.GetRunAsync(RestService.ForGenerated<IBenchRunApi>(_raw, BenchRefit.Settings), _runId);
+
+    [Benchmark(Description = "STJ into the SDK's ReportRun")]
+    public async Task<ReportRun> SdkModel()
+    {
+        using var response = await _raw.GetAsync($"reports/runs/{Uri.EscapeDataString(_runId)}").ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        await using var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        return (await JsonSerializer.DeserializeAsync(body, _reportRun).ConfigureAwait(false))!;
+    }
+
+    [Benchmark(Description = "ReportsClient.GetRunAsync (AddHeloReports)")]
+    public Task<ReportRun> SdkGetRun() => _sdk.GetRunAsync(_runId);
+
+    [Benchmark(Description = "ReportsClient.GetRunAsync, resilience handler removed")]
+    public Task<ReportRun> SdkWithoutResilience() => _sdkNoResilience.GetRunAsync(_runId);
+}
+
+/// <summary>The SDK's route, declared on a local interface so Refit's generator builds the same kind of client.</summary>
+public interface IBenchRunApi
+{
+    [Get("/reports/runs/{id}")]
+    Task<IApiResponse<RunDto>> GetRunAsync(string id, CancellationToken cancellationToken);
+}
+
+internal static class BenchRefit
+{
+    // The SDK's settings (ReportsApiFactory), over the benchmark's context.
+    public static readonly RefitSettings Settings = Create();
+
+    public static async Task<RunDto> GetRunAsync(IBenchRunApi api, string runId)
+    {
+        using var response = await api.GetRunAsync(runId, CancellationToken.None).ConfigureAwait(false);
+        return response.IsSuccessStatusCode && response.Content is { } run ? run : throw new InvalidOperationException("Refit read no run.");
+    }
+
+    private static RefitSettings Create()
+    {
+        var settings = RefitSettings.ForJsonContext(BenchJsonContext.Default);
+        settings.Buffered = true;
+        settings.MaxExceptionContentLength = 16 * 1024;
+        return settings;
+    }
+}
+
+/// <summary>The SDK's own source-generated metadata for <see cref="ReportRun"/> (its context is internal).</summary>
+internal static class SdkJson
+{
+    public static JsonTypeInfo<ReportRun> ReportRun()
+    {
+        var type = typeof(ReportRun).Assembly.GetType("HeloData.Reports.Serialization.ReportsJsonContext", throwOnError: true)!;
+        var context = (JsonSerializerContext)type.GetProperty("Default", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+        return (JsonTypeInfo<ReportRun>)context.GetTypeInfo(typeof(ReportRun))!;
+    }
+}
