@@ -8,12 +8,32 @@ internal abstract class ReportsApiSource
     public abstract IReportsApi Get();
 
     /// <summary>
-    /// A fresh <see cref="HttpClient"/> from <see cref="IHttpClientFactory"/> per call, so the factory
-    /// keeps rotating handlers (DNS changes) even though the client itself is a singleton.
+    /// An <see cref="HttpClient"/> from <see cref="IHttpClientFactory"/>, renewed every
+    /// <see cref="Renewal"/>: well inside the factory's handler lifetime (2 minutes by default), so
+    /// handlers still rotate (DNS changes) although the client is a singleton, without paying for a
+    /// new HttpClient and Refit client on every call.
     /// </summary>
     public sealed class FromFactory(IHttpClientFactory factory, string clientName) : ReportsApiSource
     {
-        public override IReportsApi Get() => ReportsApiFactory.Create(factory.CreateClient(clientName));
+        internal static readonly TimeSpan Renewal = TimeSpan.FromMinutes(1);
+
+        private volatile Lease? _current;
+
+        public override IReportsApi Get()
+        {
+            var now = Environment.TickCount64;
+            var lease = _current;
+            if (lease is null || now >= lease.RenewAt)
+            {
+                // A race here only builds one client too many; both work.
+                lease = new Lease(ReportsApiFactory.Create(factory.CreateClient(clientName)), now + (long)Renewal.TotalMilliseconds);
+                _current = lease;
+            }
+
+            return lease.Api;
+        }
+
+        private sealed record Lease(IReportsApi Api, long RenewAt);
     }
 
     /// <summary>One long-lived <see cref="HttpClient"/>, for the client built without DI.</summary>

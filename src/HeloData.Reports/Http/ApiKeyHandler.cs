@@ -47,6 +47,10 @@ internal sealed class ApiKeyHandler : DelegatingHandler
     /// <inheritdoc />
     public override string ToString() => $"{nameof(ApiKeyHandler)} ({Scheme} ***)";
 
+    // Scheme, host and port compared piecewise: Uri.Compare would build two strings on every attempt.
     private bool IsApiHost(Uri? uri) =>
-        uri is { IsAbsoluteUri: true } && Uri.Compare(uri, _apiHost, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+        uri is { IsAbsoluteUri: true }
+        && uri.Port == _apiHost.Port
+        && string.Equals(uri.Scheme, _apiHost.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(uri.IdnHost, _apiHost.IdnHost, StringComparison.OrdinalIgnoreCase);
 }

@@ -23,16 +23,19 @@ internal sealed partial class RequestLoggingHandler : DelegatingHandler
         _timeProvider = timeProvider;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        // Not logging: no async frame, no boxed attempt count; this sits on every call's path.
+        return _logger.IsEnabled(LogLevel.Debug)
+            ? SendLoggedAsync(request, cancellationToken)
+            : base.SendAsync(request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendLoggedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         // The resilience handler resends the same request message, so the count lives on it.
         var attempt = request.Options.TryGetValue(AttemptKey, out var previous) ? previous + 1 : 1;
         request.Options.Set(AttemptKey, attempt);
-        if (!_logger.IsEnabled(LogLevel.Debug))
-        {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-
         var started = _timeProvider.GetTimestamp();
         try
         {

@@ -17,7 +17,14 @@ public sealed class RunAccepted
     /// <summary>Properties the service sent that this SDK does not model.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public IDictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+    public IDictionary<string, JsonElement> AdditionalProperties
+    {
+        // Made on first use: most responses have no unknown fields, and this is on every call's path.
+        get => _additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        internal set => _additionalProperties = value;
+    }
+
+    private IDictionary<string, JsonElement>? _additionalProperties;
 
     /// <inheritdoc />
     public override string ToString() => $"{RunId} ({Status})";

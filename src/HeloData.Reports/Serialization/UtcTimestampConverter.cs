@@ -24,6 +24,13 @@ internal sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
             throw new JsonException($"Expected an RFC 3339 timestamp string, got {reader.TokenType}.");
         }
 
+        // The contract's own form (…Z) parses straight from the UTF-8 bytes, with no string.
+        if (!reader.HasValueSequence && !reader.ValueIsEscaped && reader.ValueSpan is [.., (byte)'Z']
+            && reader.TryGetDateTimeOffset(out var utc))
+        {
+            return utc.ToUniversalTime();
+        }
+
         var text = reader.GetString();
         if (!DateTimeOffset.TryParse(
                 text,
