@@ -13,7 +13,7 @@ internal abstract class ReportsApiSource
     /// handlers still rotate (DNS changes) although the client is a singleton, without paying for a
     /// new HttpClient and Refit client on every call.
     /// </summary>
-    public sealed class FromFactory(IHttpClientFactory factory, string clientName) : ReportsApiSource
+    public sealed class FromFactory(IHttpClientFactory factory, string clientName, TimeProvider timeProvider) : ReportsApiSource
     {
         internal static readonly TimeSpan Renewal = TimeSpan.FromMinutes(1);
 
@@ -21,19 +21,18 @@ internal abstract class ReportsApiSource
 
         public override IReportsApi Get()
         {
-            var now = Environment.TickCount64;
             var lease = _current;
-            if (lease is null || now >= lease.RenewAt)
+            if (lease is null || timeProvider.GetElapsedTime(lease.Created) >= Renewal)
             {
                 // A race here only builds one client too many; both work.
-                lease = new Lease(ReportsApiFactory.Create(factory.CreateClient(clientName)), now + (long)Renewal.TotalMilliseconds);
+                lease = new Lease(ReportsApiFactory.Create(factory.CreateClient(clientName)), timeProvider.GetTimestamp());
                 _current = lease;
             }
 
             return lease.Api;
         }
 
-        private sealed record Lease(IReportsApi Api, long RenewAt);
+        private sealed record Lease(IReportsApi Api, long Created);
     }
 
     /// <summary>One long-lived <see cref="HttpClient"/>, for the client built without DI.</summary>

@@ -64,7 +64,7 @@ public static class HeloReportsServiceCollectionExtensions
         {
             var factory = sp.GetRequiredService<IHttpClientFactory>();
             return new ReportsClient(
-                new ReportsApiSource.FromFactory(factory, HeloReportsDefaults.HttpClientName),
+                new ReportsApiSource.FromFactory(factory, HeloReportsDefaults.HttpClientName, Time(sp)),
                 () => factory.CreateClient(HeloReportsDefaults.DownloadHttpClientName),
                 Time(sp));
         });
