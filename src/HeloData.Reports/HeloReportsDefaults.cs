@@ -6,9 +6,6 @@ namespace HeloData.Reports;
 /// </summary>
 internal static class HeloReportsDefaults
 {
-    /// <summary>The configuration section <c>AddHeloReports(IConfiguration)</c> is usually bound from.</summary>
-    public const string ConfigurationSection = "HeloReports";
-
     /// <summary>The name of the <see cref="HttpClient"/> the SDK registers with <c>IHttpClientFactory</c>.</summary>
     public const string HttpClientName = "HeloData.Reports";
 

@@ -86,17 +86,6 @@ internal sealed partial class SandboxStore
         }
     }
 
-    public int RunCount
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _runs.Count;
-            }
-        }
-    }
-
     private StoredRun FindRun(string runId) =>
         _runs.TryGetValue(runId, out var run) && Now() <= run.CreatedAt + options.Retention
             ? run
