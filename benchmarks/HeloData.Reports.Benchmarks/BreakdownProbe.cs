@@ -28,7 +28,7 @@ internal static class BreakdownProbe
             ("Refit, built per call", benchmarks.RefitPerCall),
             ("STJ into the SDK's ReportRun", benchmarks.SdkModel),
             ("ReportsClient.GetRunAsync (AddHeloReports)", benchmarks.SdkGetRun),
-            ("ReportsClient.GetRunAsync, resilience handler removed", benchmarks.SdkWithoutResilience),
+            ("hand-written + AddResilienceHandler, same four strategies", benchmarks.StockResilienceHandler),
         ];
 
         // Warm up past tiered compilation, then measure allocation once and CPU time in rounds.

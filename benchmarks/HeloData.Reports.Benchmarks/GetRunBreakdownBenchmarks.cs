@@ -5,6 +5,8 @@ using System.Text.Json.Serialization.Metadata;
 using BenchmarkDotNet.Attributes;
 using HeloData.Reports.Models;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
 using Refit;
 
 namespace HeloData.Reports.Benchmarks;
@@ -14,8 +16,9 @@ namespace HeloData.Reports.Benchmarks;
 /// handler as <see cref="GetRunBenchmarks"/>. Each row adds or swaps one piece of the SDK's path:
 /// a fresh <c>IHttpClientFactory</c> client per call, the SDK's own handler chain (resilience,
 /// API key, logging), Refit's generated client (built once, or per call as the SDK does), the
-/// SDK's <see cref="ReportRun"/> model with its converters, and the whole SDK with its resilience
-/// handler removed (<c>RemoveAllResilienceHandlers</c>).
+/// SDK's <see cref="ReportRun"/> model with its converters, and, for comparison, the same four Polly
+/// strategies registered the stock way (Microsoft.Extensions.Http.Resilience's <c>AddResilienceHandler</c>,
+/// which the SDK used before it ran its pipeline in its own handler).
 /// </summary>
 [MemoryDiagnoser]
 [MinColumn, MedianColumn]
@@ -23,6 +26,7 @@ namespace HeloData.Reports.Benchmarks;
 public class GetRunBreakdownBenchmarks
 {
     private const string PlainClientName = "bench-plain";
+    private const string StockResilienceClientName = "bench-stock-resilience";
 
     private readonly string _runId = RunFixtures.RunId;
     private HttpClient _raw = null!;
@@ -32,8 +36,7 @@ public class GetRunBreakdownBenchmarks
     private IBenchRunApi _refitOnce = null!;
     private JsonTypeInfo<ReportRun> _reportRun = null!;
     private IReportsClient _sdk = null!;
-    private ServiceProvider _noResilienceServices = null!;
-    private IReportsClient _sdkNoResilience = null!;
+    private HttpClient _stockResilience = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -45,6 +48,11 @@ public class GetRunBreakdownBenchmarks
             .ConfigureHttpClient(client => HandWritten.Configure(client))
             .ConfigurePrimaryHttpMessageHandler(() => handler)
             .RemoveAllLoggers(); // as the SDK's client does
+        services.AddHttpClient(StockResilienceClientName)
+            .ConfigureHttpClient(client => HandWritten.Configure(client).Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => handler)
+            .RemoveAllLoggers()
+            .AddResilienceHandler("bench", StockResilience.Configure);
         _services = services.BuildServiceProvider();
         _factory = _services.GetRequiredService<IHttpClientFactory>();
         _sdkChainOnce = _factory.CreateClient(SdkClients.HttpClientName);
@@ -57,19 +65,7 @@ public class GetRunBreakdownBenchmarks
         _reportRun = SdkJson.ReportRun();
         _sdk = _services.GetRequiredService<IReportsClient>();
 
-        // The same registration with the resilience handler taken out again (Microsoft.Extensions.Http.Resilience's own extension).
-        var noResilience = new ServiceCollection();
-#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is experimental; fine for a diagnostic row
-        noResilience.AddHeloReports(o =>
-            {
-                o.ApiKey = "bench";
-                o.BaseAddress = RunFixtures.BaseAddress;
-            })
-            .ConfigurePrimaryHttpMessageHandler(() => handler)
-            .RemoveAllResilienceHandlers();
-#pragma warning restore EXTEXP0001
-        _noResilienceServices = noResilience.BuildServiceProvider();
-        _sdkNoResilience = _noResilienceServices.GetRequiredService<IReportsClient>();
+        _stockResilience = _factory.CreateClient(StockResilienceClientName);
 
         Check.Run(HandWrittenGetRun().GetAwaiter().GetResult());
         Check.Run(FactoryClientPerCall().GetAwaiter().GetResult());
@@ -79,7 +75,7 @@ public class GetRunBreakdownBenchmarks
         Check.Run(RefitPerCall().GetAwaiter().GetResult());
         Check.Run(SdkModel().GetAwaiter().GetResult());
         Check.Run(SdkGetRun().GetAwaiter().GetResult());
-        Check.Run(SdkWithoutResilience().GetAwaiter().GetResult());
+        Check.Run(StockResilienceHandler().GetAwaiter().GetResult());
     }
 
     [GlobalCleanup]
@@ -87,7 +83,6 @@ public class GetRunBreakdownBenchmarks
     {
         _raw.Dispose();
         _services.Dispose();
-        _noResilienceServices.Dispose();
     }
 
     [Benchmark(Baseline = true, Description = "hand-written (baseline)")]
@@ -120,8 +115,25 @@ public class GetRunBreakdownBenchmarks
     [Benchmark(Description = "ReportsClient.GetRunAsync (AddHeloReports)")]
     public Task<ReportRun> SdkGetRun() => _sdk.GetRunAsync(_runId);
 
-    [Benchmark(Description = "ReportsClient.GetRunAsync, resilience handler removed")]
-    public Task<ReportRun> SdkWithoutResilience() => _sdkNoResilience.GetRunAsync(_runId);
+    [Benchmark(Description = "hand-written + AddResilienceHandler, same four strategies")]
+    public Task<RunDto> StockResilienceHandler() => HandWritten.GetRunAsync(_stockResilience, _runId);
+}
+
+/// <summary>
+/// The SDK's four strategies with its default settings (HeloReportsOptions; the circuit figures copied from HeloReportsDefaults),
+/// through Microsoft.Extensions.Http.Resilience's public options: what <c>AddResilienceHandler</c> costs.
+/// </summary>
+internal static class StockResilience
+{
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline)
+    {
+        var defaults = new HeloReportsOptions();
+        pipeline
+            .AddTimeout(new HttpTimeoutStrategyOptions { Timeout = defaults.TotalTimeout })
+            .AddRetry(new HttpRetryStrategyOptions { MaxRetryAttempts = defaults.MaxRetryAttempts, ShouldRetryAfterHeader = false })
+            .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions { MinimumThroughput = 6, FailureRatio = 0.5, SamplingDuration = TimeSpan.FromMinutes(1) })
+            .AddTimeout(new HttpTimeoutStrategyOptions { Timeout = defaults.AttemptTimeout });
+    }
 }
 
 /// <summary>The SDK's route, declared on a local interface so Refit's generator builds the same kind of client.</summary>

@@ -226,7 +226,8 @@ public partial class ReportsClient : IReportsClient, IDisposable
 
     // Every operation goes through here: one place turns Refit's responses and every transport
     // failure into a success response or a ReportsException. Static lambdas plus state avoid closures.
-    private async Task<TResponse> SendCoreAsync<TState, TResponse>(
+    // A ValueTask: on the polling path the call often completes at once, and then costs no Task.
+    private async ValueTask<TResponse> SendCoreAsync<TState, TResponse>(
         string operation,
         Func<IReportsApi, TState, CancellationToken, Task<TResponse>> call,
         TState state,

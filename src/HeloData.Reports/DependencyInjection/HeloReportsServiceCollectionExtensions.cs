@@ -77,11 +77,12 @@ public static class HeloReportsServiceCollectionExtensions
         services.TryAddSingleton<IReportsClient>(sp => sp.GetRequiredService<ReportsClient>());
 
         // Outermost first, as in StandaloneHttpClient: resilience → key (per attempt) → log (per attempt) → network.
-        builder
-            .ConfigureHttpClient((sp, client) => StandaloneHttpClient.Configure(client, Options(sp)))
-            .AddResilienceHandler(ReportsResilience.PipelineName, (pipeline, context) =>
-                ReportsResilience.Configure(pipeline, Options(context.ServiceProvider), Time(context.ServiceProvider)));
+        // One pipeline per container, not per handler chain: the circuit breaker's state must outlive
+        // the factory's handler rotation.
+        services.TryAddSingleton(sp => new ReportsPipeline(ReportsResilience.Build(Options(sp), Time(sp), HttpLogger(sp))));
         return builder
+            .ConfigureHttpClient((sp, client) => StandaloneHttpClient.Configure(client, Options(sp)))
+            .AddHttpMessageHandler(sp => new ReportsResilienceHandler(sp.GetRequiredService<ReportsPipeline>().Pipeline))
             .AddHttpMessageHandler(sp => new ApiKeyHandler(Options(sp).ApiKey!, Options(sp).BaseAddress))
             .AddHttpMessageHandler(sp => Logging(sp))
 
@@ -92,9 +93,10 @@ public static class HeloReportsServiceCollectionExtensions
     private static HeloReportsOptions Options(IServiceProvider services) =>
         services.GetRequiredService<IOptions<HeloReportsOptions>>().Value;
 
-    private static RequestLoggingHandler Logging(IServiceProvider services) => new(
-        (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(RequestLoggingHandler.Category),
-        Time(services));
+    private static RequestLoggingHandler Logging(IServiceProvider services) => new(HttpLogger(services), Time(services));
+
+    private static ILogger HttpLogger(IServiceProvider services) =>
+        (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(RequestLoggingHandler.Category);
 
     private static TimeProvider Time(IServiceProvider services) =>
         services.GetService<TimeProvider>() ?? TimeProvider.System;

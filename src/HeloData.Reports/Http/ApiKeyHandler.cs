@@ -8,15 +8,14 @@ namespace HeloData.Reports.Http;
 /// </summary>
 /// <remarks>
 /// It runs inside the resilience pipeline, once per attempt. When the network layer follows a
-/// redirect it rewrites the request's URI (and drops the header); a retry then starts again from the
-/// original URI, and the key is only ever attached for the API host's own scheme, host and port.
+/// redirect it rewrites the request's URI (and drops the header); <see cref="ReportsResilienceHandler"/>
+/// starts each retry again from the original URI, and the key is only ever attached for the API
+/// host's own scheme, host and port.
 /// </remarks>
 internal sealed class ApiKeyHandler : DelegatingHandler
 {
     /// <summary>Wire assumption: the authentication scheme.</summary>
     internal const string Scheme = "Bearer";
-
-    private static readonly HttpRequestOptionsKey<Uri> OriginalUri = new("HeloData.Reports.OriginalUri");
 
     private readonly AuthenticationHeaderValue _header;
     private readonly Uri _apiHost;
@@ -31,15 +30,6 @@ internal sealed class ApiKeyHandler : DelegatingHandler
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.Options.TryGetValue(OriginalUri, out var original))
-        {
-            request.RequestUri = original;
-        }
-        else if (request.RequestUri is { } first)
-        {
-            request.Options.Set(OriginalUri, first);
-        }
-
         request.Headers.Authorization = IsApiHost(request.RequestUri) ? _header : null;
         return base.SendAsync(request, cancellationToken);
     }

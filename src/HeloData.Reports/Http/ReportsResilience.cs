@@ -1,30 +1,24 @@
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Polly;
 
 namespace HeloData.Reports.Http;
 
 /// <summary>
 /// The transport's Polly v8 pipeline, outermost first: total timeout → retry → circuit breaker →
-/// attempt timeout. Shared by the DI registration and the standalone client, so both behave alike.
+/// attempt timeout. Built once per client (DI or standalone alike) and run by
+/// <see cref="ReportsResilienceHandler"/>.
 /// </summary>
 internal static class ReportsResilience
 {
-    public const string PipelineName = "HeloData.Reports";
-
-    public static ResiliencePipeline<HttpResponseMessage> Build(HeloReportsOptions options, TimeProvider timeProvider)
+    public static ResiliencePipeline<HttpResponseMessage> Build(HeloReportsOptions options, TimeProvider timeProvider, ILogger logger)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
-        Configure(builder, options, timeProvider);
-        return builder.Build();
-    }
-
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, HeloReportsOptions options, TimeProvider timeProvider)
-    {
         builder.TimeProvider = timeProvider;
         builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "TotalTimeout", Timeout = options.TotalTimeout });
         if (options.MaxRetryAttempts > 0)
         {
-            builder.AddRetry(RetryOptions(options, timeProvider));
+            builder.AddRetry(RetryOptions(options, timeProvider, logger));
         }
 
         builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
@@ -41,9 +35,10 @@ internal static class ReportsResilience
                 && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
         });
         builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "AttemptTimeout", Timeout = options.AttemptTimeout });
+        return builder.Build();
     }
 
-    private static HttpRetryStrategyOptions RetryOptions(HeloReportsOptions options, TimeProvider timeProvider) => new()
+    private static HttpRetryStrategyOptions RetryOptions(HeloReportsOptions options, TimeProvider timeProvider, ILogger logger) => new()
     {
         Name = "Retry",
         MaxRetryAttempts = options.MaxRetryAttempts,
@@ -56,16 +51,17 @@ internal static class ReportsResilience
 
         // Polly does not cap a generated delay; ShouldRetry has already refused any wait over the cap.
         DelayGenerator = args => ValueTask.FromResult(RetryAfter.From(args.Outcome.Result?.Headers, timeProvider)),
+        OnRetry = args => RetryLog.OnRetry(logger, args),
     };
 
     internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeSpan maxRetryAfter, TimeProvider timeProvider)
     {
-        var request = context.GetRequestMessage();
+        // Checked on every call's outcome, so the common answer (a success) comes first and cheapest.
         if (outcome.Exception is { } exception)
         {
             return !context.CancellationToken.IsCancellationRequested
                 && RetrySafety.IsTransientException(exception)
-                && (RetrySafety.IsIdempotent(request) || RetrySafety.ProvesNotSent(exception));
+                && (RetrySafety.IsIdempotent(context.GetRequestMessage()) || RetrySafety.ProvesNotSent(exception));
         }
 
         var response = outcome.Result!;
@@ -80,6 +76,6 @@ internal static class ReportsResilience
             return false; // Fail at once: the caller gets the status and the requested wait.
         }
 
-        return RetrySafety.IsIdempotent(request) || RetrySafety.ProvesNotActed(response.StatusCode, retryAfter.HasValue);
+        return RetrySafety.IsIdempotent(context.GetRequestMessage()) || RetrySafety.ProvesNotActed(response.StatusCode, retryAfter.HasValue);
     }
 }

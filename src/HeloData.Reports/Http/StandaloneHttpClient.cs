@@ -1,12 +1,11 @@
 using HeloData.Reports.Api;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 
 namespace HeloData.Reports.Http;
 
 /// <summary>
 /// The handler chain of a client built without DI, in the same order the DI registration uses:
-/// API key → resilience (timeouts, retries, circuit breaker) → per-attempt logging → sockets.
+/// resilience (timeouts, retries, circuit breaker) → API key and logging, per attempt → sockets.
 /// </summary>
 internal static class StandaloneHttpClient
 {
@@ -14,9 +13,10 @@ internal static class StandaloneHttpClient
     {
         // A long-lived client must still notice DNS changes: recycle pooled connections.
         var sockets = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
-        var logging = new RequestLoggingHandler(loggerFactory.CreateLogger(RequestLoggingHandler.Category), timeProvider) { InnerHandler = sockets };
+        var logger = loggerFactory.CreateLogger(RequestLoggingHandler.Category);
+        var logging = new RequestLoggingHandler(logger, timeProvider) { InnerHandler = sockets };
         var apiKey = new ApiKeyHandler(options.ApiKey!, options.BaseAddress) { InnerHandler = logging };
-        var resilience = new ResilienceHandler(ReportsResilience.Build(options, timeProvider)) { InnerHandler = apiKey };
+        var resilience = new ReportsResilienceHandler(ReportsResilience.Build(options, timeProvider, logger)) { InnerHandler = apiKey };
         return Configure(new HttpClient(resilience, disposeHandler: true), options);
     }
 

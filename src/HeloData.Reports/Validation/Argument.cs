@@ -28,21 +28,21 @@ internal static class Argument
             throw new ArgumentNullException(paramName, "An id is required, such as \"rep_01HX2K3PQ4M5\".");
         }
 
-        var quoted = ValueText.Quote(id);
+        // Every call checks an id, polling too: the quoted copy for a message is made only to throw.
         if (string.IsNullOrWhiteSpace(id))
         {
             // "reports/" + "" is "reports/": the request would reach the list endpoint instead.
-            throw new ArgumentException($"The id {quoted} is empty or blank; an id is one URL path segment, and without one the request would address a different endpoint.", paramName);
+            throw new ArgumentException($"The id {ValueText.Quote(id)} is empty or blank; an id is one URL path segment, and without one the request would address a different endpoint.", paramName);
         }
 
         if (id is "." or "..")
         {
-            throw new ArgumentException($"The id {quoted} cannot be used: in a URL path \".\" and \"..\" are dot-segments that collapse the path (\"reports/..\" becomes the parent), so the request would reach a different endpoint.", paramName);
+            throw new ArgumentException($"The id {ValueText.Quote(id)} cannot be used: in a URL path \".\" and \"..\" are dot-segments that collapse the path (\"reports/..\" becomes the parent), so the request would reach a different endpoint.", paramName);
         }
 
         if (ValueText.TryFindControl(id, out var control))
         {
-            throw new ArgumentException($"The id {quoted} contains {control}; ids the service issues never do.", paramName);
+            throw new ArgumentException($"The id {ValueText.Quote(id)} contains {control}; ids the service issues never do.", paramName);
         }
     }
 

@@ -1,5 +1,7 @@
 using HeloData.Reports.Models;
 using HeloData.Reports.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HeloData.Reports.Tests.Http;
 
@@ -39,4 +41,38 @@ public sealed class CircuitBreakerTests
 
         Assert.That(harness.RequestCount, Is.EqualTo(8));
     }
+
+    [Test]
+    public async Task The_circuit_outlives_the_factory_rotating_the_handler_chain()
+    {
+        // The factory rebuilds the SDK's handler chain once its lifetime (here 1 s) is over, and the
+        // client takes a fresh HttpClient every minute: the new chain must see the same breaker.
+        var time = new FakeTimeProvider(FakeClock.Start);
+        var chains = 0;
+        using var harness = new ClientHarness(o => o.MaxRetryAttempts = 0, time, services => services
+            .AddHttpClient(HeloReportsDefaults.HttpClientName)
+            .SetHandlerLifetime(TimeSpan.FromSeconds(1))
+            .AddHttpMessageHandler(() =>
+            {
+                Interlocked.Increment(ref chains);
+                return new PassThroughHandler();
+            }));
+        harness.Respond(ClientHarness.Status(500));
+        for (var i = 0; i < 6; i++)
+        {
+            await ClientHarness.FailsWith(() => harness.Client.GetReportAsync("rep_1"));
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2)); // real time: the factory's own timer retires the chain
+        time.Advance(TimeSpan.FromSeconds(61)); // fake time: the client renews its HttpClient; the break (15 s) is over
+        var probe = await ClientHarness.FailsWith(() => harness.Client.GetReportAsync("rep_1"));
+        var afterProbe = await ClientHarness.FailsWith(() => harness.Client.GetReportAsync("rep_1"));
+
+        Assert.That(chains, Is.EqualTo(2), "the factory should have built a second handler chain");
+        Assert.That(probe.ErrorCode, Is.EqualTo(ReportsErrorCode.InternalError), "half-open: one probe goes through");
+        Assert.That(afterProbe.ErrorCode, Is.EqualTo(ReportsErrorCode.CircuitOpen), "the failed probe opens the shared circuit again");
+        Assert.That(harness.RequestCount, Is.EqualTo(7));
+    }
+
+    private sealed class PassThroughHandler : DelegatingHandler;
 }

@@ -16,11 +16,30 @@ public sealed class LoggingAndSecretsTests
 
         await harness.Client.GetRunAsync("run_01HX2K3PQ4M5");
 
-        var lines = harness.Logs.Entries.Where(e => e.Category == "HeloData.Reports.Http").ToList();
+        var lines = harness.Logs.Entries.Where(e => e.Category == "HeloData.Reports.Http" && e.Level == LogLevel.Debug).ToList();
         Assert.That(lines, Has.Count.EqualTo(2));
-        Assert.That(lines.Select(l => l.Level), Is.All.EqualTo(LogLevel.Debug));
         Assert.That(lines[0].Message, Does.Match(@"^HTTP GET http://localhost:\d+/v1/reports/runs/run_01HX2K3PQ4M5 answered 503 in \d+\.\d ms \(attempt 1\)$"));
         Assert.That(lines[1].Message, Does.Contain("answered 200").And.EndWith("(attempt 2)"));
+    }
+
+    [Test]
+    public async Task Each_retry_is_one_warning_line_naming_the_outcome_and_the_delay_without_the_query()
+    {
+        using var harness = new ClientHarness(o => o.MaxRetryAttempts = 2);
+        harness.RespondInSequence(
+            ClientHarness.Status(503),
+            Response.Create().WithStatusCode(429).WithHeader("Retry-After", "0"),
+            ClientHarness.Json(200, """{"reports":[],"next_cursor":null}"""));
+
+        await harness.Client.ListReportsAsync(limit: 5, cursor: "cur_secretish");
+
+        var retries = harness.Logs.Entries.Where(e => e.Level == LogLevel.Warning).ToList();
+        Assert.That(retries.Select(e => e.Category), Is.All.EqualTo("HeloData.Reports.Http"));
+        Assert.That(retries.Select(e => e.EventId.Name), Is.All.EqualTo("HttpRetrying"));
+        Assert.That(retries, Has.Count.EqualTo(2));
+        Assert.That(retries[0].Message, Does.Match(@"^HTTP GET http://localhost:\d+/v1/reports\?\[redacted\] attempt 1 answered 503; retrying in \d+ ms$"));
+        Assert.That(retries[1].Message, Does.EndWith("attempt 2 answered 429; retrying in 0 ms"));
+        Assert.That(harness.Logs.AllText, Does.Not.Contain("cur_secretish").And.Not.Contain(ClientHarness.ApiKey));
     }
 
     [Test]

@@ -152,6 +152,7 @@ public sealed class ResilienceTests
         Assert.That(run.RunId, Is.EqualTo("run_01HX2K3PQ4M5"));
         Assert.That(harness.Logs.Entries.Count(e => e.EventId.Name == "HttpFailed"), Is.GreaterThanOrEqualTo(1));
         Assert.That(harness.Logs.Entries.Count(e => e.EventId.Name == "HttpAnswered"), Is.EqualTo(1));
+        Assert.That(harness.Logs.Entries.Where(e => e.EventId.Name == "HttpRetrying").Select(e => e.Message), Has.Some.Contains("attempt 1 timed out; retrying in"));
     }
 
     [Test]
@@ -227,6 +228,9 @@ public sealed class ResilienceTests
         Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.ConnectionFailed));
         var attempts = harness.Logs.Entries.Count(e => e.EventId.Name == "HttpFailed");
         Assert.That(attempts, Is.EqualTo(3), "one attempt and two retries, each logged");
+        Assert.That(
+            harness.Logs.Entries.Where(e => e.EventId.Name == "HttpRetrying").Select(e => e.Message),
+            Has.Exactly(2).Contains("failed with HttpRequestException; retrying in"));
     }
 
     private static NewReport Weekly() => new("weekly-traffic", ReportType.Traffic, ReportFormat.Csv)
