@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using Cronos;
 
 namespace HeloData.Reports.Testing.State;
 
@@ -137,7 +136,7 @@ internal sealed partial class SandboxStore(ReportsSandboxOptions options, TimePr
         json["created_at"] = Timestamp(report.CreatedAt);
         json["updated_at"] = Timestamp(report.UpdatedAt);
         json["next_run_at"] = report.Schedule is { } schedule
-            && CronExpression.Parse(schedule, CronFormat.Standard).GetNextOccurrence(Now().UtcDateTime) is { } next
+            && StandardCron.NextAfter(schedule, Now().UtcDateTime) is { } next
             ? Timestamp(new DateTimeOffset(next, TimeSpan.Zero))
             : null;
         return json;

@@ -42,6 +42,16 @@ public sealed class SandboxStateTests
     }
 
     [Test]
+    public async Task Next_run_follows_standard_cron_where_a_restricted_day_of_month_or_day_of_week_matches()
+    {
+        // "the 13th, or any Friday": POSIX cron's OR. Cronos alone would wait for a Friday the 13th (2026-11-13).
+        var (status, body, _) = await _http.PostAsync("reports", ReportBodies.WeeklyTraffic.Replace("0 9 * * MON", "0 9 13 * FRI"));
+
+        Assert.That(status, Is.EqualTo(201));
+        Assert.That((string)body!["next_run_at"]!, Is.EqualTo("2026-06-05T09:00:00Z"), "2026-06-05 is the first Friday");
+    }
+
+    [Test]
     public async Task A_run_moves_queued_running_completed_on_the_sandbox_clock()
     {
         var id = await _http.CreateAsync();
