@@ -79,10 +79,10 @@ public static class HeloReportsServiceCollectionExtensions
         // Outermost first, as in StandaloneHttpClient: resilience → key (per attempt) → log (per attempt) → network.
         // One pipeline per container, not per handler chain: the circuit breaker's state must outlive
         // the factory's handler rotation.
-        services.TryAddSingleton(sp => new ReportsPipeline(ReportsResilience.Build(Options(sp), Time(sp), HttpLogger(sp))));
+        services.TryAddSingleton(sp => ReportsResilience.Build(Options(sp), Time(sp), HttpLogger(sp)));
         return builder
             .ConfigureHttpClient((sp, client) => StandaloneHttpClient.Configure(client, Options(sp)))
-            .AddHttpMessageHandler(sp => new ReportsResilienceHandler(sp.GetRequiredService<ReportsPipeline>().Pipeline))
+            .AddHttpMessageHandler(sp => new ReportsResilienceHandler(sp.GetRequiredService<ReportsPipeline>()))
             .AddHttpMessageHandler(sp => new ApiKeyHandler(Options(sp).ApiKey!, Options(sp).BaseAddress))
             .AddHttpMessageHandler(sp => Logging(sp))
 

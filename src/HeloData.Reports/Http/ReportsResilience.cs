@@ -11,7 +11,10 @@ namespace HeloData.Reports.Http;
 /// </summary>
 internal static class ReportsResilience
 {
-    public static ResiliencePipeline<HttpResponseMessage> Build(HeloReportsOptions options, TimeProvider timeProvider, ILogger logger)
+    /// <summary>When the call entered the pipeline (<see cref="TimeProvider.GetTimestamp"/>), set by <see cref="ReportsResilienceHandler"/>.</summary>
+    internal static readonly ResiliencePropertyKey<long> StartedKey = new("HeloData.Reports.Started");
+
+    public static ReportsPipeline Build(HeloReportsOptions options, TimeProvider timeProvider, ILogger logger)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
         builder.TimeProvider = timeProvider;
@@ -35,7 +38,7 @@ internal static class ReportsResilience
                 && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
         });
         builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "AttemptTimeout", Timeout = options.AttemptTimeout });
-        return builder.Build();
+        return new ReportsPipeline(builder.Build(), timeProvider);
     }
 
     private static HttpRetryStrategyOptions RetryOptions(HeloReportsOptions options, TimeProvider timeProvider, ILogger logger) => new()
@@ -47,14 +50,14 @@ internal static class ReportsResilience
         Delay = options.RetryBaseDelay,
         MaxDelay = HeloReportsDefaults.RetryMaxDelay,
         ShouldRetryAfterHeader = false,
-        ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options.MaxRetryAfter, timeProvider)),
+        ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options, timeProvider)),
 
         // Polly does not cap a generated delay; ShouldRetry has already refused any wait over the cap.
         DelayGenerator = args => ValueTask.FromResult(RetryAfter.From(args.Outcome.Result?.Headers, timeProvider)),
         OnRetry = args => RetryLog.OnRetry(logger, args),
     };
 
-    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeSpan maxRetryAfter, TimeProvider timeProvider)
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, HeloReportsOptions options, TimeProvider timeProvider)
     {
         // Checked on every call's outcome, so the common answer (a success) comes first and cheapest.
         if (outcome.Exception is { } exception)
@@ -71,11 +74,18 @@ internal static class ReportsResilience
         }
 
         var retryAfter = RetryAfter.From(response.Headers, timeProvider);
-        if (retryAfter > maxRetryAfter)
+        if (retryAfter > options.MaxRetryAfter || OutlastsTotalTimeout(retryAfter, context, options.TotalTimeout, timeProvider))
         {
             return false; // Fail at once: the caller gets the status and the requested wait.
         }
 
         return RetrySafety.IsIdempotent(context.GetRequestMessage()) || RetrySafety.ProvesNotActed(response.StatusCode, retryAfter.HasValue);
     }
+
+    // Waiting out a Retry-After the total timeout would cut short only ends in "timeout", with the
+    // service's answer and its requested wait lost: better to hand them to the caller now.
+    private static bool OutlastsTotalTimeout(TimeSpan? retryAfter, ResilienceContext context, TimeSpan totalTimeout, TimeProvider timeProvider) =>
+        retryAfter is { } wait
+        && context.Properties.TryGetValue(StartedKey, out var started)
+        && timeProvider.GetElapsedTime(started) + wait >= totalTimeout;
 }

@@ -11,14 +11,14 @@ namespace HeloData.Reports.Http;
 /// for the per-call cost on the polling path: that registration also wires Polly's telemetry
 /// (a timed, enriched event per execution, measured at about 0.6 µs a call with nobody listening) and
 /// stores the context on every request's options. The SDK's own spans and metrics already cover each
-/// operation. The pipeline is built once per client, so the circuit breaker's state outlives the
-/// factory's handler rotation.
+/// operation. The pipeline is built once per client (<see cref="ReportsPipeline"/>), so the circuit
+/// breaker's state outlives the factory's handler rotation.
 /// </remarks>
 internal sealed class ReportsResilienceHandler : DelegatingHandler
 {
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly ReportsPipeline _pipeline;
 
-    public ReportsResilienceHandler(ResiliencePipeline<HttpResponseMessage> pipeline)
+    public ReportsResilienceHandler(ReportsPipeline pipeline)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         _pipeline = pipeline;
@@ -28,9 +28,10 @@ internal sealed class ReportsResilienceHandler : DelegatingHandler
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.SetRequestMessage(request);
+        context.Properties.Set(ReportsResilience.StartedKey, _pipeline.TimeProvider.GetTimestamp());
         try
         {
-            var outcome = await _pipeline
+            var outcome = await _pipeline.Pipeline
                 .ExecuteOutcomeAsync(SendAttemptAsync, context, new Attempt(this, request, request.RequestUri))
                 .ConfigureAwait(false);
             outcome.ThrowIfException();

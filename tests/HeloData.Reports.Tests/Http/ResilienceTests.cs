@@ -200,6 +200,33 @@ public sealed class ResilienceTests
     }
 
     [Test]
+    public async Task A_Retry_After_the_total_timeout_would_cut_short_fails_at_once_with_the_answer_not_a_timeout()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+        using var harness = new ClientHarness(
+            o =>
+            {
+                o.AttemptTimeout = TimeSpan.FromSeconds(5);
+                o.TotalTimeout = TimeSpan.FromSeconds(20);
+            },
+            time);
+        harness.RespondInSequence(
+            ClientHarness.Error(503, "service_unavailable").WithHeader("Retry-After", "8"),
+            ClientHarness.Error(429, "rate_limited").WithHeader("Retry-After", "15"),
+            ClientHarness.Json(200, ContractDocuments.ContractRun));
+
+        var call = ClientHarness.FailsWith(() => harness.Client.GetRunAsync("run_1"));
+        await Eventually.That(() => harness.RequestCount == 1);
+        time.Advance(TimeSpan.FromSeconds(8)); // 8 s waited of 20: fits, so the first wait is honoured
+        var error = await call.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // 8 s spent + 15 s asked for > 20 s: the second answer is the caller's at once.
+        Assert.That(harness.RequestCount, Is.EqualTo(2));
+        Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.RateLimited));
+        Assert.That(error.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(15)));
+    }
+
+    [Test]
     public async Task A_Retry_After_above_the_cap_fails_at_once_with_the_code_and_the_value()
     {
         using var harness = new ClientHarness(o => o.MaxRetryAfter = TimeSpan.FromSeconds(60));
