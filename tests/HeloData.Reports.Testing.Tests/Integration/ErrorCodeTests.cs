@@ -1,6 +1,5 @@
 using HeloData.Reports.Errors;
 using HeloData.Reports.Models;
-using HeloData.Reports.Testing.Tests.Support;
 
 namespace HeloData.Reports.Testing.Tests.Integration;
 
@@ -74,7 +73,7 @@ public sealed class ErrorCodeTests
     [Test]
     public async Task Destination_unreachable_when_the_webhook_pre_flight_is_refused()
     {
-        var closedPort = ClosedPort();
+        var closedPort = ClosedPort.Find();
         var report = new NewReport("hook", ReportType.Traffic, ReportFormat.Csv)
         {
             Destination = new WebhookDestination(new Uri($"http://127.0.0.1:{closedPort}/hook"), "whsec_test"),
@@ -112,12 +111,5 @@ public sealed class ErrorCodeTests
 
         Assert.That((limited.Status, limited.ErrorCode, limited.RetryAfter), Is.EqualTo((429, ReportsErrorCode.RateLimited, (TimeSpan?)TimeSpan.FromSeconds(7))));
         Assert.That((failed.Status, failed.ErrorCode), Is.EqualTo((500, ReportsErrorCode.InternalError)));
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

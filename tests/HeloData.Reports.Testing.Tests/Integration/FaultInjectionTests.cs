@@ -1,6 +1,5 @@
 using HeloData.Reports.Errors;
 using HeloData.Reports.Models;
-using HeloData.Reports.Testing.Tests.Support;
 
 namespace HeloData.Reports.Testing.Tests.Integration;
 

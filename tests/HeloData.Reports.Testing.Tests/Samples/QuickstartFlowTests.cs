@@ -1,5 +1,4 @@
 using HeloData.Reports.Quickstart;
-using HeloData.Reports.Testing.Tests.Support;
 
 namespace HeloData.Reports.Testing.Tests.Samples;
 

@@ -96,7 +96,7 @@ public sealed class ReportsClientTests
     {
         _harness.Respond(ClientHarness.Json(200, Page(["rep_a"], "cur_same")));
 
-        var error = await ClientHarness.FailsWith(async () =>
+        var error = await Fails.With(async () =>
         {
             await foreach (var _ in _harness.Client.ListAllReportsAsync())
             {

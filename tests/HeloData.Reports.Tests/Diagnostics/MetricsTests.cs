@@ -27,7 +27,7 @@ public sealed class MetricsTests
         using var telemetry = new TelemetryCapture();
 
         await harness.Client.GetReportAsync("rep_m_1");
-        await ClientHarness.FailsWith(() => harness.Client.GetReportAsync("rep_m_2"));
+        await Fails.With(() => harness.Client.GetReportAsync("rep_m_2"));
 
         Assert.That(harness.RequestCount, Is.EqualTo(3), "the 503 was retried");
         var requests = telemetry.Of(RequestsInstrumentName);
@@ -76,7 +76,7 @@ public sealed class MetricsTests
             ClientHarness.Json(200, RunJson.Failed("internal_error", "exporter crashed", runId: "run_m_f")));
         using var telemetry = new TelemetryCapture();
 
-        await ClientHarness.FailsWith(() => FakeClock.DriveAsync(time, harness.Client.WaitForCompletionAsync("run_m_f")));
+        await Fails.With(() => FakeClock.DriveAsync(time, harness.Client.WaitForCompletionAsync("run_m_f")));
 
         var polls = telemetry.Of(WaitPollsInstrumentName).Single();
         Assert.That(polls.Value, Is.EqualTo(2));
@@ -91,7 +91,7 @@ public sealed class MetricsTests
         harness.Respond(ClientHarness.Json(200, RunJson.WithStatus("running", runId: "run_m_t")));
         using var telemetry = new TelemetryCapture();
 
-        var error = await ClientHarness.FailsWith(() => FakeClock.DriveAsync(
+        var error = await Fails.With(() => FakeClock.DriveAsync(
             time, harness.Client.WaitForCompletionAsync("run_m_t", new WaitForCompletionOptions { MaxWait = TimeSpan.FromMinutes(2) })));
 
         Assert.That(error, Is.InstanceOf<ReportRunTimeoutException>());

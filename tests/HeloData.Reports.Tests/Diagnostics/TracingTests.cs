@@ -75,7 +75,7 @@ public sealed class TracingTests
         _harness.Respond(ClientHarness.Error(404, "not_found", $"no report for {ClientHarness.ApiKey} at https://dl.example/a.csv?sig=leak"));
         using var telemetry = new TelemetryCapture();
 
-        await ClientHarness.FailsWith(() => _harness.Client.GetReportAsync("rep_tr_404"));
+        await Fails.With(() => _harness.Client.GetReportAsync("rep_tr_404"));
 
         var span = telemetry.Spans.Single();
         Assert.That(span.DisplayName, Is.EqualTo("HeloData.Reports GetReport"));
@@ -175,7 +175,7 @@ public sealed class TracingTests
         using var telemetry = new TelemetryCapture();
         var pushed = ReportsModelFactory.ReportRun(runId: "run_tr_p", status: RunStatus.Completed, downloadUrl: null);
 
-        await ClientHarness.FailsWith(() => _harness.Client.DownloadToFileAsync(pushed, Path.Combine(Path.GetTempPath(), "never-written.csv")));
+        await Fails.With(() => _harness.Client.DownloadToFileAsync(pushed, Path.Combine(Path.GetTempPath(), "never-written.csv")));
 
         var span = telemetry.Spans.Single();
         Assert.That(span.DisplayName, Is.EqualTo("HeloData.Reports DownloadToFile"));

@@ -34,7 +34,7 @@ public sealed class ErrorMappingTests
     {
         _harness.Respond(ClientHarness.Error(status, code, "Bad cron expression", "req_123"));
 
-        var error = await ClientHarness.FailsWith(() => _harness.Client.GetReportAsync("rep_1"));
+        var error = await Fails.With(() => _harness.Client.GetReportAsync("rep_1"));
 
         Assert.That(error.ErrorCode, Is.EqualTo(new ReportsErrorCode(code)));
         Assert.That(error.ErrorCode.ToString(), Is.EqualTo(code), "unknown codes are kept raw");
@@ -59,7 +59,7 @@ public sealed class ErrorMappingTests
         _harness.Respond(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "text/html")
             .WithBody("<html><body><h1>Bad Gateway</h1>nginx</body></html>"));
 
-        var error = await ClientHarness.FailsWith(() => _harness.Client.GetRunAsync("run_1"));
+        var error = await Fails.With(() => _harness.Client.GetRunAsync("run_1"));
 
         Assert.That(error.ErrorCode, Is.EqualTo(new ReportsErrorCode(code)));
         Assert.That(error.Status, Is.EqualTo(status));
@@ -73,7 +73,7 @@ public sealed class ErrorMappingTests
     {
         _harness.Respond(ClientHarness.Status(status));
 
-        var error = await ClientHarness.FailsWith(() => _harness.Client.DeleteReportAsync("rep_1"));
+        var error = await Fails.With(() => _harness.Client.DeleteReportAsync("rep_1"));
 
         Assert.That(error.ErrorCode, Is.EqualTo(new ReportsErrorCode(code)));
         Assert.That(error.ResponseExcerpt, Is.Null);
@@ -84,7 +84,7 @@ public sealed class ErrorMappingTests
     {
         _harness.Respond(ClientHarness.Json(422, """{"detail":"nope"}"""));
 
-        var error = await ClientHarness.FailsWith(() => _harness.Client.GetReportAsync("rep_1"));
+        var error = await Fails.With(() => _harness.Client.GetReportAsync("rep_1"));
 
         Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.ValidationFailed));
         Assert.That(error.ResponseExcerpt, Is.EqualTo("""{"detail":"nope"}"""));
@@ -95,7 +95,7 @@ public sealed class ErrorMappingTests
     {
         _harness.Respond(ClientHarness.Error(404, "not_found", requestId: "req_body").WithHeader("X-Request-Id", "req_header"));
 
-        var error = await ClientHarness.FailsWith(() => _harness.Client.GetReportAsync("rep_1"));
+        var error = await Fails.With(() => _harness.Client.GetReportAsync("rep_1"));
 
         Assert.That(error.RequestId, Is.EqualTo("req_header"));
         Assert.That(error.Message, Does.Contain("req_header"));
@@ -106,7 +106,7 @@ public sealed class ErrorMappingTests
     {
         _harness.Respond(Response.Create().WithStatusCode(502).WithBody(new string('x', 50_000)));
 
-        var error = await ClientHarness.FailsWith(() => _harness.Client.GetReportAsync("rep_1"));
+        var error = await Fails.With(() => _harness.Client.GetReportAsync("rep_1"));
 
         Assert.That(error.ResponseExcerpt, Has.Length.EqualTo(ReportsException.MaxExcerptLength));
     }
@@ -116,7 +116,7 @@ public sealed class ErrorMappingTests
     {
         _harness.Respond(ClientHarness.Json(200, """{"run_id": "run_1", "status": """));
 
-        var error = await ClientHarness.FailsWith(() => _harness.Client.GetRunAsync("run_1"));
+        var error = await Fails.With(() => _harness.Client.GetRunAsync("run_1"));
 
         Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.InvalidResponse));
         Assert.That(error.Status, Is.EqualTo(200));
@@ -128,7 +128,7 @@ public sealed class ErrorMappingTests
     {
         _harness.Respond(ClientHarness.Json(200, """["not", "a", "run"]"""));
 
-        var error = await ClientHarness.FailsWith(() => _harness.Client.GetRunAsync("run_1"));
+        var error = await Fails.With(() => _harness.Client.GetRunAsync("run_1"));
 
         Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.InvalidResponse));
     }
@@ -138,7 +138,7 @@ public sealed class ErrorMappingTests
     {
         _harness.Respond(ClientHarness.Status(200));
 
-        var error = await ClientHarness.FailsWith(() => _harness.Client.GetReportAsync("rep_1"));
+        var error = await Fails.With(() => _harness.Client.GetReportAsync("rep_1"));
 
         Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.InvalidResponse));
     }
@@ -148,7 +148,7 @@ public sealed class ErrorMappingTests
     {
         _harness.Respond(ClientHarness.Json(200, ContractDocuments.ContractRun).WithFault(FaultType.MALFORMED_RESPONSE_CHUNK));
 
-        var error = await ClientHarness.FailsWith(() => _harness.Client.GetRunAsync("run_1"));
+        var error = await Fails.With(() => _harness.Client.GetRunAsync("run_1"));
 
         Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.InvalidResponse).Or.EqualTo(ReportsErrorCode.ConnectionFailed));
         Assert.That(error.InnerException, Is.Not.Null);
@@ -163,7 +163,7 @@ public sealed class ErrorMappingTests
             o.BaseAddress = new Uri($"http://127.0.0.1:{ClosedPort.Find()}/v1/");
         });
 
-        var error = await ClientHarness.FailsWith(() => closed.Client.GetRunAsync("run_1"));
+        var error = await Fails.With(() => closed.Client.GetRunAsync("run_1"));
 
         Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.ConnectionFailed));
         Assert.That(error.Status, Is.EqualTo(0));
@@ -181,7 +181,7 @@ public sealed class ErrorMappingTests
         });
         slow.Respond(ClientHarness.Json(200, ContractDocuments.ContractRun).WithDelay(TimeSpan.FromSeconds(1)));
 
-        var error = await ClientHarness.FailsWith(() => slow.Client.GetRunAsync("run_1"));
+        var error = await Fails.With(() => slow.Client.GetRunAsync("run_1"));
 
         Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.Timeout));
         Assert.That(error.InnerException, Is.InstanceOf<Polly.Timeout.TimeoutRejectedException>());

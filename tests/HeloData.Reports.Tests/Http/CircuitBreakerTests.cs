@@ -16,10 +16,10 @@ public sealed class CircuitBreakerTests
 
         for (var i = 0; i < 6; i++)
         {
-            await ClientHarness.FailsWith(() => harness.Client.GetReportAsync("rep_1"));
+            await Fails.With(() => harness.Client.GetReportAsync("rep_1"));
         }
 
-        var refused = await ClientHarness.FailsWith(() => harness.Client.GetReportAsync("rep_1"));
+        var refused = await Fails.With(() => harness.Client.GetReportAsync("rep_1"));
 
         Assert.That(harness.RequestCount, Is.EqualTo(6));
         Assert.That(refused.ErrorCode, Is.EqualTo(ReportsErrorCode.CircuitOpen));
@@ -35,7 +35,7 @@ public sealed class CircuitBreakerTests
 
         for (var i = 0; i < 8; i++)
         {
-            var error = await ClientHarness.FailsWith(() => harness.Client.GetReportAsync("rep_1"));
+            var error = await Fails.With(() => harness.Client.GetReportAsync("rep_1"));
             Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.RateLimited));
         }
 
@@ -60,13 +60,13 @@ public sealed class CircuitBreakerTests
         harness.Respond(ClientHarness.Status(500));
         for (var i = 0; i < 6; i++)
         {
-            await ClientHarness.FailsWith(() => harness.Client.GetReportAsync("rep_1"));
+            await Fails.With(() => harness.Client.GetReportAsync("rep_1"));
         }
 
         await Task.Delay(TimeSpan.FromSeconds(2)); // real time: the factory's own timer retires the chain
         time.Advance(TimeSpan.FromSeconds(61)); // fake time: the client renews its HttpClient; the break (15 s) is over
-        var probe = await ClientHarness.FailsWith(() => harness.Client.GetReportAsync("rep_1"));
-        var afterProbe = await ClientHarness.FailsWith(() => harness.Client.GetReportAsync("rep_1"));
+        var probe = await Fails.With(() => harness.Client.GetReportAsync("rep_1"));
+        var afterProbe = await Fails.With(() => harness.Client.GetReportAsync("rep_1"));
 
         Assert.That(chains, Is.EqualTo(2), "the factory should have built a second handler chain");
         Assert.That(probe.ErrorCode, Is.EqualTo(ReportsErrorCode.InternalError), "half-open: one probe goes through");

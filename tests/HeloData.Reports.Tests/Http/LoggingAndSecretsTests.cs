@@ -55,7 +55,7 @@ public sealed class LoggingAndSecretsTests
 
         for (var i = 0; i < 3; i++)
         {
-            var error = await ClientHarness.FailsWith(() => harness.Client.GetReportAsync("rep_1"));
+            var error = await Fails.With(() => harness.Client.GetReportAsync("rep_1"));
             texts.Add(error.ToString());
         }
 
@@ -64,7 +64,7 @@ public sealed class LoggingAndSecretsTests
             o.BaseAddress = new Uri($"http://127.0.0.1:{ClosedPort.Find()}/v1/");
             o.MaxRetryAttempts = 0;
         });
-        var transport = await ClientHarness.FailsWith(() => refused.Client.RunAsync("rep_1"));
+        var transport = await Fails.With(() => refused.Client.RunAsync("rep_1"));
         texts.Add(transport.ToString());
 
         Assert.That(harness.Logs.Entries.Count(e => e.Level == LogLevel.Trace || e.Level == LogLevel.Debug), Is.GreaterThan(0), "trace logging was on");

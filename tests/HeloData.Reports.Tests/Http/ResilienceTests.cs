@@ -47,7 +47,7 @@ public sealed class ResilienceTests
         using var harness = new ClientHarness();
         harness.Respond(ClientHarness.Error(status, "validation_failed"));
 
-        await ClientHarness.FailsWith(() => harness.Client.GetReportAsync("rep_1"));
+        await Fails.With(() => harness.Client.GetReportAsync("rep_1"));
 
         Assert.That(harness.RequestCount, Is.EqualTo(1));
     }
@@ -58,7 +58,7 @@ public sealed class ResilienceTests
         using var harness = new ClientHarness(o => o.MaxRetryAttempts = 2);
         harness.Respond(ClientHarness.Error(502, "internal_error", "upstream down"));
 
-        var error = await ClientHarness.FailsWith(() => harness.Client.GetReportAsync("rep_1"));
+        var error = await Fails.With(() => harness.Client.GetReportAsync("rep_1"));
 
         Assert.That(harness.RequestCount, Is.EqualTo(3));
         Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.InternalError));
@@ -71,7 +71,7 @@ public sealed class ResilienceTests
         using var harness = new ClientHarness();
         harness.Respond(ClientHarness.Error(500, "internal_error"));
 
-        var error = await ClientHarness.FailsWith(() => harness.Client.RunAsync("rep_1", Window));
+        var error = await Fails.With(() => harness.Client.RunAsync("rep_1", Window));
 
         Assert.That(harness.RequestCount, Is.EqualTo(1), "a retried run is a duplicate run");
         Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.InternalError));
@@ -88,8 +88,8 @@ public sealed class ResilienceTests
         using var harness = new ClientHarness();
         harness.Respond(ClientHarness.Status(status));
 
-        await ClientHarness.FailsWith(() => harness.Client.CreateReportAsync(Weekly()));
-        await ClientHarness.FailsWith(() => harness.Client.RunAsync("rep_1"));
+        await Fails.With(() => harness.Client.CreateReportAsync(Weekly()));
+        await Fails.With(() => harness.Client.RunAsync("rep_1"));
 
         Assert.That(harness.RequestCount, Is.EqualTo(2));
     }
@@ -126,7 +126,7 @@ public sealed class ResilienceTests
         using var harness = new ClientHarness(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(50));
         harness.Respond(ClientHarness.Json(202, ContractDocuments.SeedRunAccepted).WithDelay(TimeSpan.FromSeconds(1)));
 
-        var error = await ClientHarness.FailsWith(() => harness.Client.RunAsync("rep_1"));
+        var error = await Fails.With(() => harness.Client.RunAsync("rep_1"));
 
         Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.Timeout));
         Assert.That(harness.Logs.Entries.Count(e => e.EventId.Name is "HttpFailed" or "HttpAnswered"), Is.EqualTo(1), "one attempt only");
@@ -215,7 +215,7 @@ public sealed class ResilienceTests
             ClientHarness.Error(429, "rate_limited").WithHeader("Retry-After", "15"),
             ClientHarness.Json(200, ContractDocuments.ContractRun));
 
-        var call = ClientHarness.FailsWith(() => harness.Client.GetRunAsync("run_1"));
+        var call = Fails.With(() => harness.Client.GetRunAsync("run_1"));
         await Eventually.That(() => harness.RequestCount == 1);
         time.Advance(TimeSpan.FromSeconds(8)); // 8 s waited of 20: fits, so the first wait is honoured
         var error = await call.WaitAsync(TimeSpan.FromSeconds(10));
@@ -232,7 +232,7 @@ public sealed class ResilienceTests
         using var harness = new ClientHarness(o => o.MaxRetryAfter = TimeSpan.FromSeconds(60));
         harness.Respond(ClientHarness.Error(429, "rate_limited").WithHeader("Retry-After", "120"));
 
-        var error = await ClientHarness.FailsWith(() => harness.Client.GetReportAsync("rep_1"));
+        var error = await Fails.With(() => harness.Client.GetReportAsync("rep_1"));
 
         Assert.That(harness.RequestCount, Is.EqualTo(1));
         Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.RateLimited));
@@ -250,7 +250,7 @@ public sealed class ResilienceTests
             o.MaxRetryAttempts = 2;
         });
 
-        var error = await ClientHarness.FailsWith(() => harness.Client.RunAsync("rep_1"));
+        var error = await Fails.With(() => harness.Client.RunAsync("rep_1"));
 
         Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.ConnectionFailed));
         var attempts = harness.Logs.Entries.Count(e => e.EventId.Name == "HttpFailed");

@@ -121,7 +121,7 @@ public sealed class DownloadTests
         var url = new Uri($"{_downloads.Url}/runs/run_1.csv?sig=x");
         _api.Respond(ClientHarness.Json(200, RunJson.Completed(url)));
 
-        var error = await ClientHarness.FailsWith(() => _api.Client.DownloadAsync(CompletedRun(url), Stream.Null));
+        var error = await Fails.With(() => _api.Client.DownloadAsync(CompletedRun(url), Stream.Null));
 
         Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.DownloadUrlExpired));
         Assert.That(_downloads.LogEntries.Count(), Is.EqualTo(2));
@@ -134,7 +134,7 @@ public sealed class DownloadTests
         using var truncating = new RawArtifactServer(new byte[1_000_000], cutAfter: 10_000);
         var target = Path.Combine(_folder, "traffic.csv");
 
-        var error = await ClientHarness.FailsWith(() => _api.Client.DownloadToFileAsync(CompletedRun(truncating.Url), target));
+        var error = await Fails.With(() => _api.Client.DownloadToFileAsync(CompletedRun(truncating.Url), target));
 
         Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.DownloadIncomplete));
         Assert.That(File.Exists(target), Is.False);
@@ -147,7 +147,7 @@ public sealed class DownloadTests
         using var truncating = new RawArtifactServer(new byte[500_000], cutAfter: 1_000);
         await using var stream = await _api.Client.OpenReadAsync(CompletedRun(truncating.Url));
 
-        var error = await ClientHarness.FailsWith(() => stream.CopyToAsync(Stream.Null));
+        var error = await Fails.With(() => stream.CopyToAsync(Stream.Null));
 
         Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.DownloadIncomplete));
     }
@@ -172,7 +172,7 @@ public sealed class DownloadTests
     {
         var pushed = ReportsModelFactory.ReportRun(status: RunStatus.Completed, downloadUrl: null);
 
-        var error = await ClientHarness.FailsWith(() => _api.Client.DownloadToFileAsync(pushed, Path.Combine(_folder, "x.csv")));
+        var error = await Fails.With(() => _api.Client.DownloadToFileAsync(pushed, Path.Combine(_folder, "x.csv")));
 
         Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.NoDownloadUrl));
         Assert.That(error.Message, Does.Contain("destination"));
@@ -187,7 +187,7 @@ public sealed class DownloadTests
     {
         var run = ReportsModelFactory.ReportRun(status: new RunStatus(status), downloadUrl: new Uri($"{_downloads.Url}/x.csv"));
 
-        var error = await ClientHarness.FailsWith(() => _api.Client.DownloadAsync(run, Stream.Null));
+        var error = await Fails.With(() => _api.Client.DownloadAsync(run, Stream.Null));
 
         Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.RunNotCompleted));
         Assert.That(_downloads.LogEntries, Is.Empty);

@@ -46,7 +46,7 @@ public sealed class WaitForCompletionTests
             ClientHarness.Json(200, RunJson.WithStatus("running")),
             ClientHarness.Json(200, RunJson.Failed("internal_error", "exporter crashed")));
 
-        var error = await ClientHarness.FailsWith(() => FakeClock.DriveAsync(_time, _harness.Client.WaitForCompletionAsync("run_1")));
+        var error = await Fails.With(() => FakeClock.DriveAsync(_time, _harness.Client.WaitForCompletionAsync("run_1")));
 
         var failed = (ReportRunFailedException)error;
         Assert.That(failed.ErrorCode, Is.EqualTo(ReportsErrorCode.InternalError));
@@ -60,7 +60,7 @@ public sealed class WaitForCompletionTests
         _harness.Respond(ClientHarness.Json(200, RunJson.WithStatus("running")));
         var options = new WaitForCompletionOptions { MaxWait = TimeSpan.FromMinutes(2) };
 
-        var error = await ClientHarness.FailsWith(() => FakeClock.DriveAsync(_time, _harness.Client.WaitForCompletionAsync("run_1", options)));
+        var error = await Fails.With(() => FakeClock.DriveAsync(_time, _harness.Client.WaitForCompletionAsync("run_1", options)));
 
         var timeout = (ReportRunTimeoutException)error;
         Assert.That(timeout.ErrorCode, Is.EqualTo(ReportsErrorCode.Timeout));
@@ -123,7 +123,7 @@ public sealed class WaitForCompletionTests
     {
         _harness.Respond(ClientHarness.Error(404, "not_found", "no such run"));
 
-        var error = await ClientHarness.FailsWith(() => FakeClock.DriveAsync(_time, _harness.Client.WaitForCompletionAsync("run_gone")));
+        var error = await Fails.With(() => FakeClock.DriveAsync(_time, _harness.Client.WaitForCompletionAsync("run_gone")));
 
         Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.NotFound));
         Assert.That(_harness.RequestCount, Is.EqualTo(1));

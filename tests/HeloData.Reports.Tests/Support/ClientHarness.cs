@@ -82,22 +82,6 @@ internal sealed class ClientHarness : IDisposable
     public static IResponseBuilder Error(int status, string code, string message = "it failed", string requestId = "req_body") =>
         Json(status, $$$"""{"error":{"code":"{{{code}}}","message":"{{{message}}}","request_id":"{{{requestId}}}"}}""");
 
-    /// <summary>Runs <paramref name="call"/>, which must fail with a <see cref="ReportsException"/>.</summary>
-    public static async Task<ReportsException> FailsWith(Func<Task> call)
-    {
-        try
-        {
-            await call();
-        }
-        catch (ReportsException exception)
-        {
-            return exception;
-        }
-
-        Assert.Fail("expected a ReportsException");
-        throw new InvalidOperationException();
-    }
-
     public void Dispose()
     {
         _provider.Dispose();

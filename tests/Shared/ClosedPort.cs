@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace HeloData.Reports.Tests.Support;
+namespace HeloData.Reports.TestSupport;
 
 /// <summary>A loopback port nothing listens on, so a connection to it is refused at once.</summary>
 internal static class ClosedPort
