@@ -126,6 +126,12 @@ public interface IReportsClient
     /// into place only when complete: after a failure or a cancellation, no partial file is left at <paramref name="path"/>.
     /// An existing file at <paramref name="path"/> is replaced.
     /// </summary>
+    /// <remarks>
+    /// A transient failure (<see cref="ReportsException.IsTransient"/>: a body cut short, a dropped or
+    /// refused connection, a <c>5xx</c> from the download host) starts the download again from the first
+    /// byte, twice at most, after about 1 s and then 2 s; progress then counts again from zero. A download
+    /// into a stream (<c>DownloadAsync</c>) is never restarted, since what reached the stream cannot be taken back.
+    /// </remarks>
     /// <param name="run">A completed run with a download URL.</param>
     /// <param name="path">The file to write.</param>
     /// <param name="cancellationToken">Cancels the download.</param>

@@ -4,12 +4,15 @@ using HeloData.Reports.Http;
 using HeloData.Reports.Models;
 using HeloData.Reports.Runs;
 using HeloData.Reports.Validation;
+using Polly;
 
 namespace HeloData.Reports;
 
 // Waiting for runs and downloading their artifacts: the workflow on top of the endpoint calls.
 public partial class ReportsClient
 {
+    private ResiliencePipeline? _downloadRestarts;
+
     /// <inheritdoc />
     public virtual Task<ReportRun> WaitForCompletionAsync(
         string runId,
@@ -106,12 +109,18 @@ public partial class ReportsClient
         DownloadResult result;
         try
         {
-            // Open the artifact before touching the file system: a run that cannot be downloaded leaves nothing behind.
-            var source = await Downloader().OpenAsync(run, cancellationToken).ConfigureAwait(false);
-            await using (source.ConfigureAwait(false))
-            {
-                result = await ArtifactFile.WriteAsync(source, path, run.RunId, progress, cancellationToken).ConfigureAwait(false);
-            }
+            result = await DownloadRestarts().ExecuteAsync(
+                static async (state, ct) =>
+                {
+                    // Open the artifact before touching the file system: a run that cannot be downloaded leaves nothing behind.
+                    var source = await state.Client.Downloader().OpenAsync(state.Run, ct).ConfigureAwait(false);
+                    await using (source.ConfigureAwait(false))
+                    {
+                        return await ArtifactFile.WriteAsync(source, state.Path, state.Run.RunId, state.Progress, ct).ConfigureAwait(false);
+                    }
+                },
+                (Client: this, Run: run, Path: path, Progress: progress),
+                cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -146,4 +155,7 @@ public partial class ReportsClient
     }
 
     private ArtifactDownloader Downloader() => new(_downloadClient, GetRunAsync, _timeProvider);
+
+    // Built on first use, not in the constructors: a mock made through the protected constructor never needs it.
+    private ResiliencePipeline DownloadRestarts() => _downloadRestarts ??= DownloadRestart.Build(_timeProvider);
 }

@@ -63,11 +63,13 @@ public class ReportsException : Exception
 
     /// <summary>
     /// Whether trying the same call again later may succeed: rate limits, timeouts, connection
-    /// failures, an open circuit and 5xx answers. The SDK has already retried where that was safe.
+    /// failures, an open circuit, 5xx answers and a download cut short. The SDK has already retried
+    /// where that was safe.
     /// </summary>
     public bool IsTransient =>
         Status is (int)HttpStatusCode.RequestTimeout or (int)HttpStatusCode.TooManyRequests or >= 500
         || ErrorCode == ReportsErrorCode.Timeout
         || ErrorCode == ReportsErrorCode.ConnectionFailed
-        || ErrorCode == ReportsErrorCode.CircuitOpen;
+        || ErrorCode == ReportsErrorCode.CircuitOpen
+        || ErrorCode == ReportsErrorCode.DownloadIncomplete;
 }

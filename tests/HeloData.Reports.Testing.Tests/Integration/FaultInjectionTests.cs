@@ -114,4 +114,28 @@ public sealed class FaultInjectionTests
 
         Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.DownloadIncomplete).Or.EqualTo(ReportsErrorCode.InvalidResponse).Or.EqualTo(ReportsErrorCode.ConnectionFailed));
     }
+
+    [Test]
+    public async Task A_file_download_truncated_once_is_restarted_and_the_file_is_whole()
+    {
+        var report = await _client.CreateReportAsync(new NewReport("r", ReportType.Traffic, ReportFormat.Csv));
+        var run = await _client.RunAndWaitAsync(report.Id, options: new Runs.WaitForCompletionOptions { InitialDelay = TimeSpan.Zero });
+        using var whole = new MemoryStream();
+        await _client.DownloadAsync(run, whole);
+        var target = Path.Combine(Path.GetTempPath(), $"helodata-restart-{Guid.NewGuid():N}.csv");
+        _sandbox.Faults.TruncateDownloads(1);
+
+        try
+        {
+            var result = await _client.DownloadToFileAsync(run, target);
+
+            Assert.That(File.ReadAllBytes(target), Is.EqualTo(whole.ToArray()));
+            Assert.That(result.Bytes, Is.EqualTo(whole.Length));
+            Assert.That(_sandbox.Requests.Count(r => r.Host == "downloads"), Is.EqualTo(3), "one whole download, one cut, one restart");
+        }
+        finally
+        {
+            File.Delete(target);
+        }
+    }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using HeloData.Reports.Models;
 using HeloData.Reports.Runs;
 using HeloData.Reports.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -129,16 +130,48 @@ public sealed class DownloadTests
     }
 
     [Test]
-    public async Task A_body_cut_short_by_a_dropped_connection_is_a_typed_error_and_leaves_no_file()
+    public async Task A_body_cut_short_every_time_is_a_typed_error_after_two_restarts_and_leaves_no_file()
     {
+        var time = new FakeTimeProvider(FakeClock.Start);
+        using var api = new ClientHarness(o => o.MaxRetryAttempts = 0, time);
         using var truncating = new RawArtifactServer(new byte[1_000_000], cutAfter: 10_000);
         var target = Path.Combine(_folder, "traffic.csv");
 
-        var error = await Fails.With(() => _api.Client.DownloadToFileAsync(CompletedRun(truncating.Url), target));
+        var error = await FakeClock.DriveAsync(time, Fails.With(() => api.Client.DownloadToFileAsync(CompletedRun(truncating.Url), target)));
 
         Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.DownloadIncomplete));
+        Assert.That(truncating.Requests, Is.EqualTo(1 + 2), "the first attempt and two restarts");
         Assert.That(File.Exists(target), Is.False);
         Assert.That(Directory.GetFiles(_folder), Is.Empty, "no partial or temporary file is left");
+    }
+
+    [Test]
+    public async Task A_body_cut_short_once_is_downloaded_again_from_the_first_byte()
+    {
+        var time = new FakeTimeProvider(FakeClock.Start);
+        using var api = new ClientHarness(o => o.MaxRetryAttempts = 0, time);
+        using var host = new RawArtifactServer(Artifact, cutAfter: 100_000, cutResponses: 1);
+        var target = Path.Combine(_folder, "traffic.csv");
+        File.WriteAllText(target, "an older export");
+
+        var result = await FakeClock.DriveAsync(time, api.Client.DownloadToFileAsync(CompletedRun(host.Url), target));
+
+        Assert.That(host.Requests, Is.EqualTo(2));
+        Assert.That(result.Bytes, Is.EqualTo(Artifact.Length));
+        Assert.That(File.ReadAllBytes(target), Is.EqualTo(Artifact), "the whole artifact, no bytes of the cut attempt");
+        Assert.That(Directory.GetFiles(_folder), Is.EqualTo(new[] { target }));
+    }
+
+    [Test]
+    public async Task A_download_into_a_stream_is_not_restarted()
+    {
+        using var host = new RawArtifactServer(Artifact, cutAfter: 100_000, cutResponses: 1);
+        using var copy = new MemoryStream();
+
+        var error = await Fails.With(() => _api.Client.DownloadAsync(CompletedRun(host.Url), copy));
+
+        Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.DownloadIncomplete));
+        Assert.That(host.Requests, Is.EqualTo(1), "what reached the caller's stream cannot be taken back");
     }
 
     [Test]
