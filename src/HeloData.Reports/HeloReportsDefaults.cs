@@ -29,6 +29,8 @@ internal static class HeloReportsDefaults
     public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
     public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan TotalTimeout = TimeSpan.FromMinutes(3);
+    public static readonly TimeSpan DownloadIdleTimeout = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan MaxDownloadIdleTimeout = TimeSpan.FromHours(1);
 
     // Circuit breaker, tuned for a low-volume API: a handful of calls a minute must be able to trip
     // it (the HTTP default wants 100 calls in 30 s, which such a client never reaches).

@@ -43,10 +43,19 @@ public sealed class HeloReportsOptions
     /// <value>The default value is 60 seconds. Allowed: 0 to 1 hour.</value>
     public TimeSpan MaxRetryAfter { get; set; } = HeloReportsDefaults.MaxRetryAfter;
 
+    /// <summary>
+    /// The longest the download host may stay silent while an artifact is fetched: before its answer
+    /// starts, and while a read of the body waits for bytes. A silent host then fails the download with
+    /// <c>timeout</c> (which <c>DownloadToFileAsync</c> restarts). Time the application spends between
+    /// reads of an <c>OpenReadAsync</c> stream does not count.
+    /// </summary>
+    /// <value>The default value is 60 seconds. Allowed: 1 ms to 1 hour.</value>
+    public TimeSpan DownloadIdleTimeout { get; set; } = HeloReportsDefaults.DownloadIdleTimeout;
+
     /// <summary>Describes the settings, with the API key hidden.</summary>
     /// <returns>The settings as text, safe to log.</returns>
     public override string ToString() =>
         $"BaseAddress={BaseAddress}, ApiKey={(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "***")}, " +
         $"AttemptTimeout={AttemptTimeout}, TotalTimeout={TotalTimeout}, MaxRetryAttempts={MaxRetryAttempts}, " +
-        $"RetryBaseDelay={RetryBaseDelay}, MaxRetryAfter={MaxRetryAfter}";
+        $"RetryBaseDelay={RetryBaseDelay}, MaxRetryAfter={MaxRetryAfter}, DownloadIdleTimeout={DownloadIdleTimeout}";
 }

@@ -154,7 +154,7 @@ public partial class ReportsClient
         return poll;
     }
 
-    private ArtifactDownloader Downloader() => new(_downloadClient, GetRunAsync, _timeProvider);
+    private ArtifactDownloader Downloader() => new(_downloadClient, GetRunAsync, _timeProvider, _downloadIdleTimeout);
 
     // Built on first use, not in the constructors: a mock made through the protected constructor never needs it.
     private ResiliencePipeline DownloadRestarts() => _downloadRestarts ??= DownloadRestart.Build(_timeProvider);

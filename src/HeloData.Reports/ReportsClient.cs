@@ -25,6 +25,7 @@ public partial class ReportsClient : IReportsClient, IDisposable
     private readonly ReportsApiSource _api = null!;
     private readonly Func<HttpClient> _downloadClient = null!;
     private readonly TimeProvider _timeProvider = TimeProvider.System;
+    private readonly TimeSpan _downloadIdleTimeout = HeloReportsDefaults.DownloadIdleTimeout;
     private readonly HttpClient? _ownedHttpClient;
     private readonly HttpClient? _ownedDownloadClient;
 
@@ -58,6 +59,7 @@ public partial class ReportsClient : IReportsClient, IDisposable
         _ownedHttpClient = StandaloneHttpClient.Create(settings, _timeProvider, loggerFactory);
         _ownedDownloadClient = StandaloneHttpClient.CreateForDownloads(_timeProvider, loggerFactory);
         _api = StandaloneHttpClient.CreateSource(_ownedHttpClient);
+        _downloadIdleTimeout = settings.DownloadIdleTimeout;
         var downloads = _ownedDownloadClient;
         _downloadClient = () => downloads;
     }
@@ -67,11 +69,12 @@ public partial class ReportsClient : IReportsClient, IDisposable
     {
     }
 
-    internal ReportsClient(ReportsApiSource api, Func<HttpClient> downloadClient, TimeProvider timeProvider)
+    internal ReportsClient(ReportsApiSource api, Func<HttpClient> downloadClient, TimeProvider timeProvider, TimeSpan downloadIdleTimeout)
     {
         _api = api;
         _downloadClient = downloadClient;
         _timeProvider = timeProvider;
+        _downloadIdleTimeout = downloadIdleTimeout;
     }
 
     /// <inheritdoc />
@@ -275,5 +278,6 @@ public partial class ReportsClient : IReportsClient, IDisposable
         MaxRetryAttempts = options.MaxRetryAttempts,
         RetryBaseDelay = options.RetryBaseDelay,
         MaxRetryAfter = options.MaxRetryAfter,
+        DownloadIdleTimeout = options.DownloadIdleTimeout,
     };
 }

@@ -42,6 +42,7 @@ internal sealed class HeloReportsOptionsValidator : IValidateOptions<HeloReports
         CheckRange(builder, nameof(options.TotalTimeout), options.TotalTimeout, HeloReportsDefaults.MinTimeout, HeloReportsDefaults.MaxTotalTimeout);
         CheckRange(builder, nameof(options.RetryBaseDelay), options.RetryBaseDelay, TimeSpan.Zero, HeloReportsDefaults.MaxRetryBaseDelay);
         CheckRange(builder, nameof(options.MaxRetryAfter), options.MaxRetryAfter, TimeSpan.Zero, HeloReportsDefaults.MaxMaxRetryAfter);
+        CheckRange(builder, nameof(options.DownloadIdleTimeout), options.DownloadIdleTimeout, HeloReportsDefaults.MinTimeout, HeloReportsDefaults.MaxDownloadIdleTimeout);
 
         if (options.AttemptTimeout > options.TotalTimeout)
         {

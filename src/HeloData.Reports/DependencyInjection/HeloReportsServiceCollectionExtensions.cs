@@ -66,7 +66,8 @@ public static class HeloReportsServiceCollectionExtensions
             return new ReportsClient(
                 new ReportsApiSource.FromFactory(factory, HeloReportsDefaults.HttpClientName, Time(sp)),
                 () => factory.CreateClient(HeloReportsDefaults.DownloadHttpClientName),
-                Time(sp));
+                Time(sp),
+                Options(sp).DownloadIdleTimeout);
         });
 
         // The download host gets a client of its own with no API-key handler: the key never goes there.

@@ -9,11 +9,13 @@ namespace HeloData.Reports.Runs;
 /// Fetches a completed run's artifact from the download host. It uses its own <see cref="HttpClient"/>,
 /// which has no API-key handler, so the key never leaves for that host. An expired URL (known from
 /// <c>download_url_expires_at</c>, or from a <c>403</c>) is refreshed once through <c>GET /reports/runs/{id}</c>.
+/// A host silent for <paramref name="idleTimeout"/>, before its answer or during a read, fails it with <c>timeout</c>.
 /// </summary>
 internal sealed class ArtifactDownloader(
     Func<HttpClient> downloadClient,
     Func<string, CancellationToken, Task<ReportRun>> getRun,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    TimeSpan idleTimeout)
 {
     /// <summary>A URL this close to its expiry is refreshed first: it could expire while the request is in flight.</summary>
     internal static readonly TimeSpan ExpiryMargin = TimeSpan.FromSeconds(10);
@@ -35,7 +37,7 @@ internal sealed class ArtifactDownloader(
             var response = await SendAsync(run, cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
-                return await DownloadStream.OpenAsync(response, run.RunId, cancellationToken).ConfigureAwait(false);
+                return await DownloadStream.OpenAsync(response, run.RunId, new IdleTimer(idleTimeout, timeProvider), cancellationToken).ConfigureAwait(false);
             }
 
             var status = response.StatusCode;
@@ -99,9 +101,18 @@ internal sealed class ArtifactDownloader(
     private async Task<HttpResponseMessage> SendAsync(ReportRun run, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, run.DownloadUrl);
+
+        // The download client has no HttpClient.Timeout (an artifact may take long to stream), so a
+        // host that never answers is cut off here.
+        using var silence = new CancellationTokenSource(idleTimeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, silence.Token);
         try
         {
-            return await downloadClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            return await downloadClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception) when (silence.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw IdleTimer.Expired(run.RunId, $"the download host sent no answer within {idleTimeout.TotalSeconds:0.###} s", exception);
         }
         catch (Exception exception) when (ErrorMapper.TryMapException($"Download of run {run.RunId}", exception, cancellationToken, out var mapped))
         {

@@ -7,21 +7,24 @@ namespace HeloData.Reports.Runs;
 /// <summary>
 /// The artifact's body as it streams in. A body cut short (a dropped connection, or fewer bytes than
 /// <c>Content-Length</c> promised) throws <see cref="ReportsException"/> with
-/// <see cref="ReportsErrorCode.DownloadIncomplete"/> rather than ending quietly. Disposing it
-/// releases the HTTP response.
+/// <see cref="ReportsErrorCode.DownloadIncomplete"/> rather than ending quietly; a read the host leaves
+/// waiting longer than the idle timeout throws one with <see cref="ReportsErrorCode.Timeout"/>.
+/// Disposing it releases the HTTP response.
 /// </summary>
 internal sealed class DownloadStream : Stream
 {
     private readonly HttpResponseMessage _response;
     private readonly Stream _body;
     private readonly string _runId;
+    private readonly IdleTimer _idle;
     private long _read;
 
-    private DownloadStream(HttpResponseMessage response, Stream body, string runId)
+    private DownloadStream(HttpResponseMessage response, Stream body, string runId, IdleTimer idle)
     {
         _response = response;
         _body = body;
         _runId = runId;
+        _idle = idle;
         ExpectedLength = response.Content.Headers.ContentLength;
     }
 
@@ -46,22 +49,42 @@ internal sealed class DownloadStream : Stream
         set => throw new NotSupportedException();
     }
 
-    public static async Task<DownloadStream> OpenAsync(HttpResponseMessage response, string runId, CancellationToken cancellationToken)
+    /// <summary>Wraps an answered response; the stream owns <paramref name="response"/> and <paramref name="idle"/> from here on.</summary>
+    public static async Task<DownloadStream> OpenAsync(HttpResponseMessage response, string runId, IdleTimer idle, CancellationToken cancellationToken)
     {
-        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        return new DownloadStream(response, body, runId);
+        try
+        {
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return new DownloadStream(response, body, runId, idle);
+        }
+        catch
+        {
+            idle.Dispose();
+            response.Dispose();
+            throw;
+        }
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         int count;
+        var idle = _idle.Start();
+        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle) : null;
         try
         {
-            count = await _body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            count = await _body.ReadAsync(buffer, linked?.Token ?? idle).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (_idle.Fired && !cancellationToken.IsCancellationRequested)
+        {
+            throw IdleTimer.Expired(_runId, $"the download host sent nothing for {_idle.Limit.TotalSeconds:0.###} s after {_read} bytes", exception);
         }
         catch (Exception exception) when (exception is IOException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
             throw Incomplete($"the connection dropped after {_read} bytes", exception);
+        }
+        finally
+        {
+            _idle.Stop();
         }
 
         _read += count;
@@ -98,6 +121,7 @@ internal sealed class DownloadStream : Stream
         {
             _body.Dispose();
             _response.Dispose();
+            _idle.Dispose();
         }
 
         base.Dispose(disposing);

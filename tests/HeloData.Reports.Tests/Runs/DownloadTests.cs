@@ -150,7 +150,7 @@ public sealed class DownloadTests
     {
         var time = new FakeTimeProvider(FakeClock.Start);
         using var api = new ClientHarness(o => o.MaxRetryAttempts = 0, time);
-        using var host = new RawArtifactServer(Artifact, cutAfter: 100_000, cutResponses: 1);
+        using var host = new RawArtifactServer(Artifact, cutAfter: 100_000, faultyResponses: 1);
         var target = Path.Combine(_folder, "traffic.csv");
         File.WriteAllText(target, "an older export");
 
@@ -163,9 +163,80 @@ public sealed class DownloadTests
     }
 
     [Test]
+    public async Task A_host_that_never_answers_fails_the_file_download_with_timeout_after_two_restarts()
+    {
+        var time = new FakeTimeProvider(FakeClock.Start);
+        using var api = new ClientHarness(o => o.DownloadIdleTimeout = TimeSpan.FromSeconds(10), time);
+        using var silent = new RawArtifactServer(Artifact, cutAfter: -1, fault: RawArtifactServer.Fault.Stall);
+        var target = Path.Combine(_folder, "traffic.csv");
+
+        var error = await FakeClock.DriveAsync(time, Fails.With(() => api.Client.DownloadToFileAsync(CompletedRun(silent.Url), target)));
+
+        Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.Timeout));
+        Assert.That(error.Message, Does.Contain("no answer within 10 s"));
+        Assert.That(silent.Requests, Is.EqualTo(3));
+        Assert.That(Directory.GetFiles(_folder), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_body_that_stalls_once_is_cut_off_and_the_file_download_restarts()
+    {
+        var time = new FakeTimeProvider(FakeClock.Start);
+        using var api = new ClientHarness(o => o.DownloadIdleTimeout = TimeSpan.FromSeconds(10), time);
+        using var host = new RawArtifactServer(Artifact, cutAfter: 100_000, faultyResponses: 1, fault: RawArtifactServer.Fault.Stall);
+        var target = Path.Combine(_folder, "traffic.csv");
+
+        var result = await FakeClock.DriveAsync(time, api.Client.DownloadToFileAsync(CompletedRun(host.Url), target));
+
+        Assert.That(host.Requests, Is.EqualTo(2));
+        Assert.That(result.Bytes, Is.EqualTo(Artifact.Length));
+        Assert.That(File.ReadAllBytes(target), Is.EqualTo(Artifact));
+    }
+
+    [Test]
+    public async Task A_stalled_stream_from_OpenRead_throws_timeout_naming_the_bytes_received()
+    {
+        var time = new FakeTimeProvider(FakeClock.Start);
+        using var api = new ClientHarness(o => o.DownloadIdleTimeout = TimeSpan.FromSeconds(10), time);
+        using var host = new RawArtifactServer(Artifact, cutAfter: 100_000, fault: RawArtifactServer.Fault.Stall);
+        await using var stream = await api.Client.OpenReadAsync(CompletedRun(host.Url));
+
+        var error = await FakeClock.DriveAsync(time, Fails.With(() => stream.CopyToAsync(Stream.Null)));
+
+        Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.Timeout));
+        Assert.That(error.Message, Does.Contain("sent nothing for 10 s after 100000 bytes"));
+    }
+
+    [Test]
+    public async Task Time_the_reader_spends_between_reads_is_not_silence()
+    {
+        var time = new FakeTimeProvider(FakeClock.Start);
+        using var api = new ClientHarness(o => o.DownloadIdleTimeout = TimeSpan.FromSeconds(10), time);
+        using var host = new RawArtifactServer(Artifact);
+        await using var stream = await api.Client.OpenReadAsync(CompletedRun(host.Url));
+        using var copy = new MemoryStream();
+        var buffer = new byte[1000];
+
+        var first = await stream.ReadAsync(buffer);
+        copy.Write(buffer, 0, first);
+        time.Advance(TimeSpan.FromMinutes(10)); // the application is busy with the first rows
+        await stream.CopyToAsync(copy);
+
+        Assert.That(copy.ToArray(), Is.EqualTo(Artifact));
+    }
+
+    [Test]
+    public void A_download_idle_timeout_out_of_range_is_refused_with_its_name()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new ReportsClient("key", new HeloReportsOptions { DownloadIdleTimeout = TimeSpan.Zero }));
+
+        Assert.That(error!.Message, Does.Contain("DownloadIdleTimeout"));
+    }
+
+    [Test]
     public async Task A_download_into_a_stream_is_not_restarted()
     {
-        using var host = new RawArtifactServer(Artifact, cutAfter: 100_000, cutResponses: 1);
+        using var host = new RawArtifactServer(Artifact, cutAfter: 100_000, faultyResponses: 1);
         using var copy = new MemoryStream();
 
         var error = await Fails.With(() => _api.Client.DownloadAsync(CompletedRun(host.Url), copy));

@@ -6,23 +6,34 @@ namespace HeloData.Reports.Tests.Support;
 
 /// <summary>
 /// A loopback HTTP server that answers every request with <c>Content-Length</c> (which WireMock never
-/// sends: it always chunks). The first <c>cutResponses</c> answers can send only part of the body and
-/// then reset the connection: the fault a download must never turn into a silently short file.
+/// sends: it always chunks). The first <c>faultyResponses</c> answers can misbehave: send only
+/// <c>cutAfter</c> bytes of the body and then reset the connection (the fault a download must never turn
+/// into a silently short file), or, with <see cref="Fault.Stall"/>, go silent there and keep the
+/// connection open (with <c>cutAfter: -1</c>, before even the status line).
 /// </summary>
 internal sealed class RawArtifactServer : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Task> _connections = [];
     private readonly Task _serving;
     private int _requests;
 
+    public enum Fault
+    {
+        Reset,
+        Stall,
+    }
+
     /// <param name="body">The artifact.</param>
-    /// <param name="cutAfter">How many bytes of the body a cut answer sends; <see langword="null"/> for none cut.</param>
-    /// <param name="cutResponses">How many answers, from the first, are cut.</param>
-    public RawArtifactServer(byte[] body, int? cutAfter = null, int cutResponses = int.MaxValue)
+    /// <param name="cutAfter">How many bytes of the body a faulty answer sends (-1: not even the head); <see langword="null"/> for no faulty answer.</param>
+    /// <param name="faultyResponses">How many answers, from the first, are faulty.</param>
+    /// <param name="fault">What a faulty answer does after <paramref name="cutAfter"/> bytes.</param>
+    public RawArtifactServer(byte[] body, int? cutAfter = null, int faultyResponses = int.MaxValue, Fault fault = Fault.Reset)
     {
         _listener.Start();
         Url = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/runs/run_1.csv?sig=abc");
-        _serving = ServeAsync(body, cutAfter ?? body.Length, cutResponses);
+        _serving = ServeAsync(body, cutAfter, faultyResponses, fault);
     }
 
     public Uri Url { get; }
@@ -30,65 +41,89 @@ internal sealed class RawArtifactServer : IDisposable
     /// <summary>The last request's header block, as received.</summary>
     public string? ReceivedHead { get; private set; }
 
-    /// <summary>How many requests have been answered, in full or cut.</summary>
+    /// <summary>How many requests have arrived.</summary>
     public int Requests => Volatile.Read(ref _requests);
 
     public void Dispose()
     {
+        _stop.Cancel();
         _listener.Stop();
         _serving.Wait(TimeSpan.FromSeconds(5));
+        lock (_connections)
+        {
+            Task.WaitAll([.. _connections], TimeSpan.FromSeconds(5));
+        }
+
+        _stop.Dispose();
     }
 
-    private async Task ServeAsync(byte[] body, int cutAfter, int cutResponses)
+    private async Task ServeAsync(byte[] body, int? cutAfter, int faultyResponses, Fault fault)
     {
         try
         {
             while (true)
             {
-                using var client = await _listener.AcceptTcpClientAsync();
-                var answered = Interlocked.Increment(ref _requests);
-                try
+                var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                var faulty = cutAfter is not null && Interlocked.Increment(ref _requests) <= faultyResponses;
+                if (cutAfter is null)
                 {
-                    await AnswerAsync(client, body, answered <= cutResponses ? cutAfter : body.Length);
+                    Interlocked.Increment(ref _requests);
                 }
-                catch (IOException)
+
+                // Each connection on its own: a stalled one must not keep the next request waiting.
+                lock (_connections)
                 {
-                    // The client went away mid-answer; the next request gets a fresh connection.
+                    _connections.Add(AnswerAsync(client, body, faulty ? cutAfter!.Value : body.Length, faulty ? fault : null));
                 }
             }
         }
-        catch (SocketException)
-        {
-        }
-        catch (ObjectDisposedException)
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException or OperationCanceledException)
         {
         }
     }
 
-    private async Task AnswerAsync(TcpClient client, byte[] body, int sent)
+    private async Task AnswerAsync(TcpClient client, byte[] body, int sent, Fault? fault)
     {
-        var stream = client.GetStream();
-        var buffer = new byte[8192];
-        var request = new StringBuilder();
-        while (!request.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+        using (client)
         {
-            var read = await stream.ReadAsync(buffer);
-            if (read == 0)
+            try
             {
-                return;
+                var stream = client.GetStream();
+                var buffer = new byte[8192];
+                var request = new StringBuilder();
+                while (!request.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+                {
+                    var read = await stream.ReadAsync(buffer, _stop.Token);
+                    if (read == 0)
+                    {
+                        return;
+                    }
+
+                    request.Append(Encoding.ASCII.GetString(buffer, 0, read));
+                }
+
+                ReceivedHead = request.ToString();
+                if (sent >= 0)
+                {
+                    var head = $"HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n";
+                    await stream.WriteAsync(Encoding.ASCII.GetBytes(head), _stop.Token);
+                    await stream.WriteAsync(body.AsMemory(0, sent), _stop.Token);
+                    await stream.FlushAsync(_stop.Token);
+                }
+
+                if (fault == Fault.Stall)
+                {
+                    await Task.Delay(Timeout.Infinite, _stop.Token);
+                }
+                else if (sent < body.Length)
+                {
+                    client.Client.LingerState = new LingerOption(true, 0); // reset, not a clean close
+                }
             }
-
-            request.Append(Encoding.ASCII.GetString(buffer, 0, read));
-        }
-
-        ReceivedHead = request.ToString();
-        var head = $"HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n";
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
-        await stream.WriteAsync(body.AsMemory(0, sent));
-        await stream.FlushAsync();
-        if (sent < body.Length)
-        {
-            client.Client.LingerState = new LingerOption(true, 0); // reset, not a clean close
+            catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
+            {
+                // The client went away, or the server is stopping.
+            }
         }
     }
 }

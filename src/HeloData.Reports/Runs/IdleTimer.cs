@@ -1,0 +1,48 @@
+using HeloData.Reports.Errors;
+using HeloData.Reports.Models;
+
+namespace HeloData.Reports.Runs;
+
+/// <summary>
+/// Bounds how long one read of an artifact's body may wait for bytes. The timer runs only while a
+/// read is pending: time the caller spends between reads (processing rows of an <c>OpenReadAsync</c>
+/// stream, say) never counts.
+/// </summary>
+internal sealed class IdleTimer(TimeSpan timeout, TimeProvider timeProvider) : IDisposable
+{
+    private CancellationTokenSource _source = new(Timeout.InfiniteTimeSpan, timeProvider);
+
+    public TimeSpan Limit => timeout;
+
+    /// <summary>Starts the timer for one read and gives the token that read must honour.</summary>
+    public CancellationToken Start()
+    {
+        // It may have fired just as the previous read completed: that read was in time, this one starts afresh.
+        if (_source.IsCancellationRequested)
+        {
+            _source.Dispose();
+            _source = new CancellationTokenSource(Timeout.InfiniteTimeSpan, timeProvider);
+        }
+
+        _source.CancelAfter(timeout);
+        return _source.Token;
+    }
+
+    /// <summary>Stops the timer once the read is over.</summary>
+    public void Stop()
+    {
+        if (!_source.IsCancellationRequested)
+        {
+            _source.CancelAfter(Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>Whether the read just abandoned was cut off by this timer.</summary>
+    public bool Fired => _source.IsCancellationRequested;
+
+    public void Dispose() => _source.Dispose();
+
+    /// <summary>The error for a download host that went silent: transient, so a file download restarts.</summary>
+    public static ReportsException Expired(string runId, string what, Exception? cause) =>
+        new($"Download of run {runId} failed: {what}.", ReportsErrorCode.Timeout, innerException: cause);
+}
