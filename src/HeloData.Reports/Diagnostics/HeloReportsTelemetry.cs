@@ -31,6 +31,16 @@ public static class HeloReportsTelemetry
     /// <summary>Counter (<c>By</c>): artifact bytes received from the download host, however they are read.</summary>
     public const string DownloadBytesInstrumentName = "helodata.reports.download.bytes";
 
+    /// <summary>
+    /// Counter (<c>{retry}</c>): HTTP attempts the SDK's resilience pipeline decided to retry, tagged with
+    /// <see cref="HttpRequestMethodTagName"/> and <see cref="ErrorTypeTagName"/> (the status code, <c>timeout</c>
+    /// for an attempt timeout, or the exception's type name).
+    /// </summary>
+    public const string RetriesInstrumentName = "helodata.reports.retries";
+
+    /// <summary>Metric tag of <see cref="RetriesInstrumentName"/>: the HTTP method (<c>GET</c>, <c>POST</c>, …), as in OpenTelemetry's HTTP conventions.</summary>
+    public const string HttpRequestMethodTagName = "http.request.method";
+
     /// <summary>Span and metric tag: the operation, one of the <c>…Operation</c> constants of this class.</summary>
     public const string OperationTagName = "helodata.operation";
 

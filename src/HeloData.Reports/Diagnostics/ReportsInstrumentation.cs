@@ -43,6 +43,9 @@ internal static class ReportsInstrumentation
     public static readonly Counter<long> DownloadBytes = Meter.CreateCounter<long>(
         DownloadBytesInstrumentName, "By", "Artifact bytes received from the download host.");
 
+    public static readonly Counter<long> Retries = Meter.CreateCounter<long>(
+        RetriesInstrumentName, "{retry}", "HTTP attempts the HeloData Reports client retried.");
+
     /// <summary>
     /// The outcome of a failed operation: a code, never a message, which may quote what the service
     /// or the transport said.
@@ -59,6 +62,14 @@ internal static class ReportsInstrumentation
         if (WaitPolls.Enabled)
         {
             WaitPolls.Record(polls, new KeyValuePair<string, object?>(OutcomeTagName, outcome));
+        }
+    }
+
+    public static void RecordRetry(HttpMethod method, string reason)
+    {
+        if (Retries.Enabled)
+        {
+            Retries.Add(1, new KeyValuePair<string, object?>(HttpRequestMethodTagName, method.Method), new KeyValuePair<string, object?>(ErrorTypeTagName, reason));
         }
     }
 

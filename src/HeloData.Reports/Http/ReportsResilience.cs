@@ -54,7 +54,7 @@ internal static class ReportsResilience
 
         // Polly does not cap a generated delay; ShouldRetry has already refused any wait over the cap.
         DelayGenerator = args => ValueTask.FromResult(RetryAfter.From(args.Outcome.Result?.Headers, timeProvider)),
-        OnRetry = args => RetryLog.OnRetry(logger, args),
+        OnRetry = args => RetryTelemetry.OnRetry(logger, args),
     };
 
     internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, HeloReportsOptions options, TimeProvider timeProvider)

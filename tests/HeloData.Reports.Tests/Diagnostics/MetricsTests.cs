@@ -45,6 +45,25 @@ public sealed class MetricsTests
     }
 
     [Test]
+    public async Task Each_retry_counts_once_with_the_method_and_what_was_retried()
+    {
+        using var harness = new ClientHarness();
+        harness.RespondInSequence(
+            ClientHarness.Status(503),
+            ClientHarness.Error(429, "rate_limited").WithHeader("Retry-After", "0"),
+            ClientHarness.Json(200, ContractDocuments.ContractReport));
+        using var telemetry = new TelemetryCapture();
+
+        await harness.Client.GetReportAsync("rep_m_r");
+
+        var retries = telemetry.Of(RetriesInstrumentName);
+        Assert.That(retries.Select(m => m.Value), Is.EqualTo(new[] { 1.0, 1.0 }));
+        Assert.That(retries.Select(m => m.Tag(ErrorTypeTagName)), Is.EqualTo(new[] { "503", "429" }));
+        Assert.That(retries.Select(m => m.Tag(HttpRequestMethodTagName)), Is.All.EqualTo("GET"));
+        Assert.That(retries.Select(m => string.Join(",", m.Tags.Keys.Order())), Is.All.EqualTo($"{ErrorTypeTagName},{HttpRequestMethodTagName}"));
+    }
+
+    [Test]
     public async Task A_completed_wait_records_its_polls_once()
     {
         var time = new FakeTimeProvider(FakeClock.Start);
