@@ -142,6 +142,7 @@ public partial class ReportsClient
         try
         {
             using var response = await SendCoreAsync(operation.DisplayName, static (api, id, ct) => api.GetRunAsync(id, ct), runId, cancellationToken).ConfigureAwait(false);
+            scope.AddRequestId(response.Headers);
             poll = new RunPoll(ContentOf(operation.DisplayName, response), RetryAfter.From(response.Headers, _timeProvider));
         }
         catch (Exception exception)

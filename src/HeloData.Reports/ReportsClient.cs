@@ -113,6 +113,7 @@ public partial class ReportsClient : IReportsClient, IDisposable
         try
         {
             using var response = await SendCoreAsync(operation.DisplayName, static (api, id, ct) => api.DeleteReportAsync(id, ct), reportId, cancellationToken).ConfigureAwait(false);
+            scope.AddRequestId(response.Headers);
         }
         catch (Exception exception)
         {
@@ -210,6 +211,7 @@ public partial class ReportsClient : IReportsClient, IDisposable
         try
         {
             using var response = await SendCoreAsync(operation.DisplayName, call, state, cancellationToken).ConfigureAwait(false);
+            scope.AddRequestId(response.Headers);
             result = ContentOf(operation.DisplayName, response);
         }
         catch (Exception exception)

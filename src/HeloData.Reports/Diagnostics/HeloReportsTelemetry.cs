@@ -54,6 +54,12 @@ public static class HeloReportsTelemetry
     public const string RunIdTagName = "helodata.run_id";
 
     /// <summary>
+    /// Span tag: the service's request id (<c>X-Request-Id</c>, or an error body's <c>request_id</c>) of the
+    /// operation's last answer, successful or not: what HeloData support asks for. Never a metric tag.
+    /// </summary>
+    public const string RequestIdTagName = "helodata.request_id";
+
+    /// <summary>
     /// Span tag on a failed operation (status Error): the <see cref="Models.ReportsErrorCode"/> as a string,
     /// <see cref="CancelledOutcome"/>, or the exception's type name for a failure that is not a <see cref="Errors.ReportsException"/>.
     /// </summary>

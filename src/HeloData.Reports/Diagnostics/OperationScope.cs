@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
+using HeloData.Reports.Errors;
 using HeloData.Reports.Models;
 using static HeloData.Reports.Diagnostics.HeloReportsTelemetry;
 
@@ -48,6 +50,18 @@ internal readonly struct OperationScope
         }
     }
 
+    /// <summary>Tags the span with the request id of the answer, when the service sent one.</summary>
+    public void AddRequestId(HttpResponseHeaders? headers)
+    {
+        if (_activity is { IsAllDataRequested: true }
+            && headers is not null
+            && headers.TryGetValues(ErrorMapper.RequestIdHeader, out var values)
+            && values.FirstOrDefault() is { Length: > 0 } requestId)
+        {
+            _activity.SetTag(RequestIdTagName, requestId);
+        }
+    }
+
     /// <summary>Ends the operation as a success.</summary>
     public void Succeeded() => End(SuccessOutcome, failed: false);
 
@@ -74,7 +88,15 @@ internal readonly struct OperationScope
     }
 
     /// <summary>Ends the operation as a failure, recording its error code, never its message.</summary>
-    public void Failed(Exception exception) => End(ReportsInstrumentation.OutcomeOf(exception), failed: true);
+    public void Failed(Exception exception)
+    {
+        if (exception is ReportsException { RequestId: { } requestId } && _activity is { IsAllDataRequested: true })
+        {
+            _activity.SetTag(RequestIdTagName, requestId);
+        }
+
+        End(ReportsInstrumentation.OutcomeOf(exception), failed: true);
+    }
 
     private void End(string outcome, bool failed)
     {

@@ -87,6 +87,22 @@ public sealed class TracingTests
     }
 
     [Test]
+    public async Task Spans_carry_the_request_id_of_the_answer_whether_it_succeeded_or_not()
+    {
+        _harness.RespondInSequence(
+            ClientHarness.Json(200, RunJson.WithStatus("running", runId: "run_tr_rq")).WithHeader("X-Request-Id", "req_ok_1"),
+            ClientHarness.Error(404, "not_found", requestId: "req_body_2"),
+            ClientHarness.Json(200, ContractDocuments.ContractReport));
+        using var telemetry = new TelemetryCapture();
+
+        await _harness.Client.GetRunAsync("run_tr_rq");
+        await Fails.With(() => _harness.Client.GetReportAsync("rep_tr_rq"));
+        await _harness.Client.GetReportAsync("rep_tr_rq");
+
+        Assert.That(telemetry.Spans.Select(s => s.GetTagItem(RequestIdTagName)), Is.EqualTo(new object?[] { "req_ok_1", "req_body_2", null }));
+    }
+
+    [Test]
     public async Task A_cancelled_call_is_an_error_span_of_type_cancelled()
     {
         _harness.Respond(ClientHarness.Json(200, ContractDocuments.ContractReport).WithDelay(TimeSpan.FromSeconds(2)));
