@@ -77,6 +77,9 @@ public partial class ReportsClient : IReportsClient, IDisposable
         _downloadIdleTimeout = downloadIdleTimeout;
     }
 
+    /// <summary>Where this client gets its wire client from (for tests of the DI wiring).</summary>
+    internal ReportsApiSource ApiSource => _api;
+
     /// <inheritdoc />
     public virtual Task<Report> CreateReportAsync(NewReport report, CancellationToken cancellationToken = default)
     {

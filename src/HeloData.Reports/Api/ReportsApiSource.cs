@@ -9,15 +9,25 @@ internal abstract class ReportsApiSource
 
     /// <summary>
     /// An <see cref="HttpClient"/> from <see cref="IHttpClientFactory"/>, renewed every
-    /// <see cref="Renewal"/>: well inside the factory's handler lifetime (2 minutes by default), so
-    /// handlers still rotate (DNS changes) although the client is a singleton, without paying for a
-    /// new HttpClient and Refit client on every call.
+    /// <see cref="Renewal"/>: within the factory's handler lifetime, so handlers still rotate (DNS
+    /// changes) although the client is a singleton, without paying for a new HttpClient and Refit
+    /// client on every call.
     /// </summary>
-    public sealed class FromFactory(IHttpClientFactory factory, string clientName, TimeProvider timeProvider) : ReportsApiSource
+    public sealed class FromFactory(IHttpClientFactory factory, string clientName, TimeProvider timeProvider, TimeSpan renewal) : ReportsApiSource
     {
-        internal static readonly TimeSpan Renewal = TimeSpan.FromMinutes(1);
+        /// <summary>The longest a client is kept, whatever the handler lifetime.</summary>
+        internal static readonly TimeSpan MaxRenewal = TimeSpan.FromMinutes(1);
 
         private volatile Lease? _current;
+
+        public TimeSpan Renewal { get; } = renewal;
+
+        /// <summary>
+        /// How often to renew for a given handler lifetime: half of it (so a rotated handler is picked up
+        /// within half a lifetime of its rotation), at most <see cref="MaxRenewal"/>.
+        /// </summary>
+        public static TimeSpan RenewalFor(TimeSpan handlerLifetime) =>
+            handlerLifetime == Timeout.InfiniteTimeSpan || handlerLifetime / 2 >= MaxRenewal ? MaxRenewal : handlerLifetime / 2;
 
         public override IReportsApi Get()
         {

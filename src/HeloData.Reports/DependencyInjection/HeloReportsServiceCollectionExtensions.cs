@@ -4,6 +4,7 @@ using HeloData.Reports.DependencyInjection;
 using HeloData.Reports.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -64,7 +65,7 @@ public static class HeloReportsServiceCollectionExtensions
         {
             var factory = sp.GetRequiredService<IHttpClientFactory>();
             return new ReportsClient(
-                new ReportsApiSource.FromFactory(factory, HeloReportsDefaults.HttpClientName, Time(sp)),
+                new ReportsApiSource.FromFactory(factory, HeloReportsDefaults.HttpClientName, Time(sp), ClientRenewal(sp)),
                 () => factory.CreateClient(HeloReportsDefaults.DownloadHttpClientName),
                 Time(sp),
                 Options(sp).DownloadIdleTimeout);
@@ -98,6 +99,10 @@ public static class HeloReportsServiceCollectionExtensions
 
     private static ILogger HttpLogger(IServiceProvider services) =>
         (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(RequestLoggingHandler.Category);
+
+    // Follows the application's own SetHandlerLifetime on the SDK's client, if it set one.
+    private static TimeSpan ClientRenewal(IServiceProvider services) => ReportsApiSource.FromFactory.RenewalFor(
+        services.GetRequiredService<IOptionsMonitor<HttpClientFactoryOptions>>().Get(HeloReportsDefaults.HttpClientName).HandlerLifetime);
 
     private static TimeProvider Time(IServiceProvider services) =>
         services.GetService<TimeProvider>() ?? TimeProvider.System;
