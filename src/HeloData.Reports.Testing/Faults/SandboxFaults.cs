@@ -1,9 +1,9 @@
 namespace HeloData.Reports.Testing.Faults;
 
 /// <summary>
-/// Faults the sandbox injects into the API host, so an application can test its own resilience:
-/// rate limits, 5xx bursts, latency and dropped connections. Each knob applies to the next N API
-/// requests and then wears off. Thread-safe.
+/// Faults the sandbox injects, so an application can test its own resilience: into the API host,
+/// rate limits, 5xx bursts, latency and dropped connections; into the download host, bodies cut short
+/// and hosts that go silent. Each knob applies to the next N requests and then wears off. Thread-safe.
 /// </summary>
 public sealed class SandboxFaults
 {
@@ -17,6 +17,7 @@ public sealed class SandboxFaults
     private TimeSpan _latency;
     private int _dropped;
     private int _truncatedDownloads;
+    private int _stalledDownloads;
 
     /// <summary>Answers the next <paramref name="requests"/> API requests <c>429 rate_limited</c> with <c>Retry-After</c>.</summary>
     /// <param name="requests">How many requests to refuse.</param>
@@ -91,12 +92,28 @@ public sealed class SandboxFaults
         }
     }
 
+    /// <summary>
+    /// Makes the next <paramref name="downloads"/> artifact downloads go silent: a <c>Content-Length</c>
+    /// is promised, part of the body sent, and then nothing more, the connection held open (through a
+    /// 307 redirect to a loopback socket, as for <see cref="DropConnections"/>) until the client gives up
+    /// or the sandbox stops. What a client's idle timeout (<c>HeloReportsOptions.DownloadIdleTimeout</c>) is for.
+    /// </summary>
+    /// <param name="downloads">How many downloads to stall.</param>
+    public void StallDownloads(int downloads)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(downloads);
+        lock (_gate)
+        {
+            _stalledDownloads = downloads;
+        }
+    }
+
     /// <summary>Clears every fault.</summary>
     public void Reset()
     {
         lock (_gate)
         {
-            _rateLimited = _serverErrors = _delayed = _dropped = _truncatedDownloads = 0;
+            _rateLimited = _serverErrors = _delayed = _dropped = _truncatedDownloads = _stalledDownloads = 0;
         }
     }
 
@@ -125,12 +142,14 @@ public sealed class SandboxFaults
         }
     }
 
-    /// <summary>Whether the next download is to be cut short; each call uses one up.</summary>
-    internal bool NextDownloadTruncated()
+    /// <summary>What the next download gets, if anything; each call uses one fault up.</summary>
+    internal DownloadFault NextDownload()
     {
         lock (_gate)
         {
-            return Take(ref _truncatedDownloads);
+            return Take(ref _truncatedDownloads) ? DownloadFault.Truncate
+                : Take(ref _stalledDownloads) ? DownloadFault.Stall
+                : DownloadFault.None;
         }
     }
 
@@ -155,6 +174,13 @@ internal enum ApiFaultKind
     None,
     Drop,
     Status,
+}
+
+internal enum DownloadFault
+{
+    None,
+    Truncate,
+    Stall,
 }
 
 internal readonly record struct ApiFault(ApiFaultKind Kind, TimeSpan Latency, int Status, TimeSpan? RetryAfter);

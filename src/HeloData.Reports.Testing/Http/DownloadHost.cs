@@ -41,9 +41,12 @@ internal sealed class DownloadHost(SandboxStore store, DownloadLinks links, Sand
             return WireResponses.Text(403, "Request has expired or its signature does not match.");
         }
 
-        if (faults.NextDownloadTruncated())
+        switch (faults.NextDownload())
         {
-            return WireResponses.RedirectTo(dropper.TruncateUrl);
+            case DownloadFault.Truncate:
+                return WireResponses.RedirectTo(dropper.TruncateUrl);
+            case DownloadFault.Stall:
+                return WireResponses.RedirectTo(dropper.StallUrl);
         }
 
         run.Artifact ??= ArtifactGenerator.Generate(new ArtifactRequest(run.Id, run.Type, run.Format, run.From, run.To, run.Products, seed));

@@ -138,4 +138,43 @@ public sealed class FaultInjectionTests
             File.Delete(target);
         }
     }
+
+    [Test]
+    public async Task A_stalled_download_fails_with_timeout_once_the_host_is_silent_for_the_idle_timeout()
+    {
+        using var impatient = _sandbox.CreateClient(o => o.DownloadIdleTimeout = TimeSpan.FromMilliseconds(300));
+        var report = await impatient.CreateReportAsync(new NewReport("r", ReportType.Traffic, ReportFormat.Csv));
+        var run = await impatient.RunAndWaitAsync(report.Id, options: new Runs.WaitForCompletionOptions { InitialDelay = TimeSpan.Zero });
+        _sandbox.Faults.StallDownloads(1);
+        using var received = new MemoryStream();
+
+        var error = await Fails.With(() => impatient.DownloadAsync(run, received)).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.Timeout));
+        Assert.That(error.IsTransient, Is.True);
+        Assert.That(received.Length, Is.GreaterThan(0), "part of the body came before the silence");
+    }
+
+    [Test]
+    public async Task A_file_download_stalled_once_is_restarted_and_the_file_is_whole()
+    {
+        using var impatient = _sandbox.CreateClient(o => o.DownloadIdleTimeout = TimeSpan.FromMilliseconds(300));
+        var report = await impatient.CreateReportAsync(new NewReport("r", ReportType.Invoices, ReportFormat.Parquet));
+        var run = await impatient.RunAndWaitAsync(report.Id, options: new Runs.WaitForCompletionOptions { InitialDelay = TimeSpan.Zero });
+        using var whole = new MemoryStream();
+        await impatient.DownloadAsync(run, whole);
+        var target = Path.Combine(Path.GetTempPath(), $"helodata-stall-{Guid.NewGuid():N}.parquet");
+        _sandbox.Faults.StallDownloads(1);
+
+        try
+        {
+            await impatient.DownloadToFileAsync(run, target).WaitAsync(TimeSpan.FromSeconds(30));
+
+            Assert.That(File.ReadAllBytes(target), Is.EqualTo(whole.ToArray()));
+        }
+        finally
+        {
+            File.Delete(target);
+        }
+    }
 }
