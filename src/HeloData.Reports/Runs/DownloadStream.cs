@@ -19,6 +19,12 @@ internal sealed class DownloadStream : Stream
     private readonly IdleTimer _idle;
     private long _read;
 
+    // The caller's token and the idle timer's, linked once and reused while both stay the same
+    // (a copy loop passes one token for thousands of reads).
+    private CancellationTokenSource? _linked;
+    private CancellationToken _linkedCaller;
+    private CancellationToken _linkedIdle;
+
     private DownloadStream(HttpResponseMessage response, Stream body, string runId, IdleTimer idle)
     {
         _response = response;
@@ -69,10 +75,9 @@ internal sealed class DownloadStream : Stream
     {
         int count;
         var idle = _idle.Start();
-        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle) : null;
         try
         {
-            count = await _body.ReadAsync(buffer, linked?.Token ?? idle).ConfigureAwait(false);
+            count = await _body.ReadAsync(buffer, ReadToken(cancellationToken, idle)).ConfigureAwait(false);
         }
         catch (Exception exception) when (_idle.Fired && !cancellationToken.IsCancellationRequested)
         {
@@ -99,6 +104,23 @@ internal sealed class DownloadStream : Stream
         return count;
     }
 
+    private CancellationToken ReadToken(CancellationToken caller, CancellationToken idle)
+    {
+        if (!caller.CanBeCanceled)
+        {
+            return idle;
+        }
+
+        if (_linked is null || caller != _linkedCaller || idle != _linkedIdle)
+        {
+            _linked?.Dispose();
+            _linked = CancellationTokenSource.CreateLinkedTokenSource(caller, idle);
+            (_linkedCaller, _linkedIdle) = (caller, idle);
+        }
+
+        return _linked.Token;
+    }
+
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
@@ -121,6 +143,7 @@ internal sealed class DownloadStream : Stream
         {
             _body.Dispose();
             _response.Dispose();
+            _linked?.Dispose();
             _idle.Dispose();
         }
 

@@ -208,6 +208,29 @@ public sealed class DownloadTests
     }
 
     [Test]
+    public async Task A_stalled_read_under_the_callers_own_token_still_times_out_and_the_caller_can_still_cancel()
+    {
+        var time = new FakeTimeProvider(FakeClock.Start);
+        using var api = new ClientHarness(o => o.DownloadIdleTimeout = TimeSpan.FromSeconds(10), time);
+        using var host = new RawArtifactServer(Artifact, cutAfter: 100_000, fault: RawArtifactServer.Fault.Stall);
+        using var caller = new CancellationTokenSource();
+
+        await using (var stream = await api.Client.OpenReadAsync(CompletedRun(host.Url)))
+        {
+            var error = await FakeClock.DriveAsync(time, Fails.With(() => stream.CopyToAsync(Stream.Null, caller.Token)));
+            Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.Timeout));
+        }
+
+        await using (var stream = await api.Client.OpenReadAsync(CompletedRun(host.Url)))
+        {
+            var copy = stream.CopyToAsync(Stream.Null, caller.Token);
+            await Task.Delay(200); // real time: the copy is now waiting on the silent host
+            await caller.CancelAsync();
+            Assert.That(async () => await copy.WaitAsync(TimeSpan.FromSeconds(10)), Throws.InstanceOf<OperationCanceledException>());
+        }
+    }
+
+    [Test]
     public async Task Time_the_reader_spends_between_reads_is_not_silence()
     {
         var time = new FakeTimeProvider(FakeClock.Start);
