@@ -30,6 +30,7 @@ public sealed class AddHeloReportsTests
             ["HeloReports:MaxRetryAttempts"] = "5",
             ["HeloReports:AttemptTimeout"] = "00:00:10",
             ["HeloReports:MaxRetryAfter"] = "00:00:30",
+            ["HeloReports:DownloadIdleTimeout"] = "00:02:00",
         }).Build();
         using var provider = Build(services => services.AddHeloReports(configuration.GetSection("HeloReports")));
 
@@ -40,6 +41,7 @@ public sealed class AddHeloReportsTests
         Assert.That(options.MaxRetryAttempts, Is.EqualTo(5));
         Assert.That(options.AttemptTimeout, Is.EqualTo(TimeSpan.FromSeconds(10)));
         Assert.That(options.MaxRetryAfter, Is.EqualTo(TimeSpan.FromSeconds(30)));
+        Assert.That(options.DownloadIdleTimeout, Is.EqualTo(TimeSpan.FromMinutes(2)));
         Assert.That(options.TotalTimeout, Is.EqualTo(TimeSpan.FromMinutes(3)), "unset values keep their defaults");
     }
 
