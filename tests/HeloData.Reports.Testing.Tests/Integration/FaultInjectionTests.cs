@@ -90,8 +90,7 @@ public sealed class FaultInjectionTests
     [Test]
     public async Task An_expired_url_is_refreshed_by_the_client_and_the_download_succeeds()
     {
-        var report = await _client.CreateReportAsync(new NewReport("r", ReportType.Traffic, ReportFormat.Csv));
-        var run = await _client.RunAndWaitAsync(report.Id, options: new Runs.WaitForCompletionOptions { InitialDelay = TimeSpan.Zero });
+        var run = await CompletedRunAsync(_client);
         _sandbox.ExpireDownloadUrl(run.RunId);
 
         using var artifact = new MemoryStream();
@@ -106,8 +105,7 @@ public sealed class FaultInjectionTests
     [Test]
     public async Task A_truncated_download_is_a_typed_error()
     {
-        var report = await _client.CreateReportAsync(new NewReport("r", ReportType.Traffic, ReportFormat.Csv));
-        var run = await _client.RunAndWaitAsync(report.Id, options: new Runs.WaitForCompletionOptions { InitialDelay = TimeSpan.Zero });
+        var run = await CompletedRunAsync(_client);
         _sandbox.Faults.TruncateDownloads(1);
 
         var error = await Fails.With(() => _client.DownloadAsync(run, Stream.Null));
@@ -118,8 +116,7 @@ public sealed class FaultInjectionTests
     [Test]
     public async Task A_file_download_truncated_once_is_restarted_and_the_file_is_whole()
     {
-        var report = await _client.CreateReportAsync(new NewReport("r", ReportType.Traffic, ReportFormat.Csv));
-        var run = await _client.RunAndWaitAsync(report.Id, options: new Runs.WaitForCompletionOptions { InitialDelay = TimeSpan.Zero });
+        var run = await CompletedRunAsync(_client);
         using var whole = new MemoryStream();
         await _client.DownloadAsync(run, whole);
         var target = Path.Combine(Path.GetTempPath(), $"helodata-restart-{Guid.NewGuid():N}.csv");
@@ -143,8 +140,7 @@ public sealed class FaultInjectionTests
     public async Task A_stalled_download_fails_with_timeout_once_the_host_is_silent_for_the_idle_timeout()
     {
         using var impatient = _sandbox.CreateClient(o => o.DownloadIdleTimeout = TimeSpan.FromMilliseconds(300));
-        var report = await impatient.CreateReportAsync(new NewReport("r", ReportType.Traffic, ReportFormat.Csv));
-        var run = await impatient.RunAndWaitAsync(report.Id, options: new Runs.WaitForCompletionOptions { InitialDelay = TimeSpan.Zero });
+        var run = await CompletedRunAsync(impatient);
         _sandbox.Faults.StallDownloads(1);
         using var received = new MemoryStream();
 
@@ -159,8 +155,7 @@ public sealed class FaultInjectionTests
     public async Task A_file_download_stalled_once_is_restarted_and_the_file_is_whole()
     {
         using var impatient = _sandbox.CreateClient(o => o.DownloadIdleTimeout = TimeSpan.FromMilliseconds(300));
-        var report = await impatient.CreateReportAsync(new NewReport("r", ReportType.Invoices, ReportFormat.Parquet));
-        var run = await impatient.RunAndWaitAsync(report.Id, options: new Runs.WaitForCompletionOptions { InitialDelay = TimeSpan.Zero });
+        var run = await CompletedRunAsync(impatient, ReportType.Invoices, ReportFormat.Parquet);
         using var whole = new MemoryStream();
         await impatient.DownloadAsync(run, whole);
         var target = Path.Combine(Path.GetTempPath(), $"helodata-stall-{Guid.NewGuid():N}.parquet");
@@ -176,5 +171,11 @@ public sealed class FaultInjectionTests
         {
             File.Delete(target);
         }
+    }
+
+    private static async Task<ReportRun> CompletedRunAsync(ReportsClient client, ReportType? type = null, ReportFormat? format = null)
+    {
+        var report = await client.CreateReportAsync(new NewReport("r", type ?? ReportType.Traffic, format ?? ReportFormat.Csv));
+        return await client.RunAndWaitAsync(report.Id, options: new Runs.WaitForCompletionOptions { InitialDelay = TimeSpan.Zero });
     }
 }
