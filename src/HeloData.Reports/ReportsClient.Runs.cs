@@ -141,8 +141,7 @@ public partial class ReportsClient
         RunPoll poll;
         try
         {
-            using var response = await SendCoreAsync(operation.DisplayName, static (api, id, ct) => api.GetRunAsync(id, ct), runId, cancellationToken).ConfigureAwait(false);
-            scope.AddRequestId(response.Headers);
+            using var response = await SendCoreAsync(scope, operation.DisplayName, static (api, id, ct) => api.GetRunAsync(id, ct), runId, cancellationToken).ConfigureAwait(false);
             poll = new RunPoll(ContentOf(operation.DisplayName, response), RetryAfter.From(response.Headers, _timeProvider));
         }
         catch (Exception exception)

@@ -115,8 +115,7 @@ public partial class ReportsClient : IReportsClient, IDisposable
         var scope = OperationScope.Start(operation, reportId);
         try
         {
-            using var response = await SendCoreAsync(operation.DisplayName, static (api, id, ct) => api.DeleteReportAsync(id, ct), reportId, cancellationToken).ConfigureAwait(false);
-            scope.AddRequestId(response.Headers);
+            using var response = await SendCoreAsync(scope, operation.DisplayName, static (api, id, ct) => api.DeleteReportAsync(id, ct), reportId, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -213,8 +212,7 @@ public partial class ReportsClient : IReportsClient, IDisposable
         TResult result;
         try
         {
-            using var response = await SendCoreAsync(operation.DisplayName, call, state, cancellationToken).ConfigureAwait(false);
-            scope.AddRequestId(response.Headers);
+            using var response = await SendCoreAsync(scope, operation.DisplayName, call, state, cancellationToken).ConfigureAwait(false);
             result = ContentOf(operation.DisplayName, response);
         }
         catch (Exception exception)
@@ -233,9 +231,11 @@ public partial class ReportsClient : IReportsClient, IDisposable
             : throw ErrorMapper.InvalidResponse(operation, response, response.Error);
 
     // Every operation goes through here: one place turns Refit's responses and every transport
-    // failure into a success response or a ReportsException. Static lambdas plus state avoid closures.
+    // failure into a success response or a ReportsException, and puts a success's request id on the
+    // operation's span (a failure's travels in its ReportsException). Static lambdas plus state avoid closures.
     // A ValueTask: on the polling path the call often completes at once, and then costs no Task.
     private async ValueTask<TResponse> SendCoreAsync<TState, TResponse>(
+        OperationScope scope,
         string operation,
         Func<IReportsApi, TState, CancellationToken, Task<TResponse>> call,
         TState state,
@@ -254,6 +254,7 @@ public partial class ReportsClient : IReportsClient, IDisposable
 
         if (response.StatusCode is not null && response.IsSuccessStatusCode)
         {
+            scope.AddRequestId(response.Headers);
             return response;
         }
 

@@ -64,11 +64,8 @@ internal sealed class RawArtifactServer : IDisposable
             while (true)
             {
                 var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-                var faulty = cutAfter is not null && Interlocked.Increment(ref _requests) <= faultyResponses;
-                if (cutAfter is null)
-                {
-                    Interlocked.Increment(ref _requests);
-                }
+                var number = Interlocked.Increment(ref _requests);
+                var faulty = cutAfter is not null && number <= faultyResponses;
 
                 // Each connection on its own: a stalled one must not keep the next request waiting.
                 lock (_connections)
