@@ -36,7 +36,16 @@ public partial class ReportsClient
     {
         options?.Validate(nameof(options));
         var accepted = await RunAsync(reportId, window, cancellationToken).ConfigureAwait(false);
-        return await WaitForCompletionAsync(accepted.RunId, options, progress, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await WaitForCompletionAsync(accepted.RunId, options, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ReportsException failed)
+        {
+            // The run goes on: the caller must resume waiting for it, never call this again and start a second.
+            failed.RunStarted(accepted.RunId);
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -103,7 +112,7 @@ public partial class ReportsClient
     public virtual async Task<DownloadResult> DownloadToFileAsync(ReportRun run, string path, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        path = ArtifactFile.CheckPath(path, nameof(path));
 
         var scope = OperationScope.Start(ReportsOperation.DownloadToFile, run.ReportId, run.RunId);
         DownloadResult result;
@@ -141,8 +150,8 @@ public partial class ReportsClient
         RunPoll poll;
         try
         {
-            using var response = await SendCoreAsync(scope, operation.DisplayName, static (api, id, ct) => api.GetRunAsync(id, ct), runId, cancellationToken).ConfigureAwait(false);
-            poll = new RunPoll(ContentOf(operation.DisplayName, response), RetryAfter.From(response.Headers, _timeProvider));
+            using var response = await SendCoreAsync(scope, operation, static (api, id, ct) => api.GetRunAsync(id, ct), runId, cancellationToken).ConfigureAwait(false);
+            poll = new RunPoll(ContentOf(operation, response), RetryAfter.From(response.Headers, _timeProvider));
         }
         catch (Exception exception)
         {

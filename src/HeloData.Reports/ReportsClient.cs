@@ -49,10 +49,18 @@ public partial class ReportsClient : IReportsClient, IDisposable
     {
         loggerFactory ??= NullLoggerFactory.Instance;
         var settings = Copy(options ?? new HeloReportsOptions(), apiKey);
+        if (string.IsNullOrEmpty(apiKey) || HeloReportsOptionsValidator.ApiKeyProblem(apiKey) is not null)
+        {
+            // The key's own message names the setting, never the key.
+            throw new ArgumentException(
+                string.IsNullOrEmpty(apiKey) ? "HeloReportsOptions.ApiKey is required: set it to your HeloData API key." : HeloReportsOptionsValidator.ApiKeyProblem(apiKey),
+                nameof(apiKey));
+        }
+
         var result = HeloReportsOptionsValidator.Instance.Validate(null, settings);
         if (result.Failed)
         {
-            throw new ArgumentException(result.FailureMessage, string.IsNullOrWhiteSpace(apiKey) ? nameof(apiKey) : nameof(options));
+            throw new ArgumentException(result.FailureMessage, nameof(options));
         }
 
         _timeProvider = timeProvider ?? TimeProvider.System;
@@ -115,7 +123,7 @@ public partial class ReportsClient : IReportsClient, IDisposable
         var scope = OperationScope.Start(operation, reportId);
         try
         {
-            using var response = await SendCoreAsync(scope, operation.DisplayName, static (api, id, ct) => api.DeleteReportAsync(id, ct), reportId, cancellationToken).ConfigureAwait(false);
+            using var response = await SendCoreAsync(scope, operation, static (api, id, ct) => api.DeleteReportAsync(id, ct), reportId, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -129,21 +137,14 @@ public partial class ReportsClient : IReportsClient, IDisposable
     /// <inheritdoc />
     public virtual Task<ReportList> ListReportsAsync(int? limit = null, string? cursor = null, CancellationToken cancellationToken = default)
     {
-        Argument.AssertPageLimit(limit, nameof(limit));
-        Argument.AssertCursor(cursor, nameof(cursor));
         return SendAsync(ReportsOperation.ListReports, static (api, args, ct) => api.ListReportsAsync(args.limit, args.cursor, ct), (limit, cursor), reportId: null, runId: null, cancellationToken);
     }
 
     /// <inheritdoc />
-    public virtual IAsyncEnumerable<Report> ListAllReportsAsync(int? pageSize = null, CancellationToken cancellationToken = default)
+    public virtual async IAsyncEnumerable<Report> ListAllReportsAsync(int? pageSize = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        // Checked here, not on the first MoveNextAsync, so the mistake shows where it is made.
-        Argument.AssertPageLimit(pageSize, nameof(pageSize));
-        return ListAllCoreAsync(pageSize, cancellationToken);
-    }
-
-    private async IAsyncEnumerable<Report> ListAllCoreAsync(int? pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
+        // Every cursor of this enumeration: one handed out twice (A→B→A as well as A→A) would loop for ever.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         string? cursor = null;
         do
         {
@@ -153,15 +154,13 @@ public partial class ReportsClient : IReportsClient, IDisposable
                 yield return report;
             }
 
-            // A cursor that does not move would loop for ever: treat it as a broken response.
-            if (page.NextCursor is not null && page.NextCursor == cursor)
+            cursor = page.NextCursor;
+            if (cursor is not null && !seen.Add(cursor))
             {
                 throw new ReportsException(
-                    $"List reports failed: the service returned the same next_cursor '{cursor}' twice.",
+                    $"List reports failed: the service returned the next_cursor \"{ValueText.Escape(cursor)}\" a second time, so the pages would repeat for ever.",
                     ReportsErrorCode.InvalidResponse);
             }
-
-            cursor = page.NextCursor;
         }
         while (cursor is not null);
     }
@@ -212,8 +211,8 @@ public partial class ReportsClient : IReportsClient, IDisposable
         TResult result;
         try
         {
-            using var response = await SendCoreAsync(scope, operation.DisplayName, call, state, cancellationToken).ConfigureAwait(false);
-            result = ContentOf(operation.DisplayName, response);
+            using var response = await SendCoreAsync(scope, operation, call, state, cancellationToken).ConfigureAwait(false);
+            result = ContentOf(operation, response);
         }
         catch (Exception exception)
         {
@@ -225,10 +224,18 @@ public partial class ReportsClient : IReportsClient, IDisposable
         return result;
     }
 
-    private static TResult ContentOf<TResult>(string operation, IApiResponse<TResult> response) =>
-        response.Error is null && response.Content is { } content
-            ? content
-            : throw ErrorMapper.InvalidResponse(operation, response, response.Error);
+    // The body must also keep the contract (ResponseRules): a run without its id or status is as unusable as no body.
+    private static TResult ContentOf<TResult>(ReportsOperation operation, IApiResponse<TResult> response)
+    {
+        if (response.Error is not null || response.Content is not { } content)
+        {
+            throw ErrorMapper.InvalidResponse(operation.DisplayName, response, operation.IsIdempotent, response.Error);
+        }
+
+        return ResponseRules.FindProblem(content) is { } problem
+            ? throw ErrorMapper.InvalidResponse(operation.DisplayName, response, operation.IsIdempotent, problem)
+            : content;
+    }
 
     // Every operation goes through here: one place turns Refit's responses and every transport
     // failure into a success response or a ReportsException, and puts a success's request id on the
@@ -236,7 +243,7 @@ public partial class ReportsClient : IReportsClient, IDisposable
     // A ValueTask: on the polling path the call often completes at once, and then costs no Task.
     private async ValueTask<TResponse> SendCoreAsync<TState, TResponse>(
         OperationScope scope,
-        string operation,
+        ReportsOperation operation,
         Func<IReportsApi, TState, CancellationToken, Task<TResponse>> call,
         TState state,
         CancellationToken cancellationToken)
@@ -247,7 +254,7 @@ public partial class ReportsClient : IReportsClient, IDisposable
         {
             response = await call(_api.Get(), state, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (ErrorMapper.TryMapException(operation, exception, cancellationToken, out var mapped))
+        catch (Exception exception) when (ErrorMapper.TryMapException(operation.DisplayName, exception, cancellationToken, out var mapped, operation.IsIdempotent))
         {
             throw mapped;
         }
@@ -263,7 +270,7 @@ public partial class ReportsClient : IReportsClient, IDisposable
             // No status at all means the request never got an answer: a transport failure.
             if (response.StatusCode is null && response.Error is { } failure)
             {
-                if (ErrorMapper.TryMapException(operation, failure, cancellationToken, out var mapped))
+                if (ErrorMapper.TryMapException(operation.DisplayName, failure, cancellationToken, out var mapped, operation.IsIdempotent))
                 {
                     throw mapped;
                 }
@@ -271,7 +278,7 @@ public partial class ReportsClient : IReportsClient, IDisposable
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            throw ErrorMapper.FromErrorResponse(operation, response, _timeProvider);
+            throw ErrorMapper.FromErrorResponse(operation.DisplayName, response, operation.IsIdempotent, _timeProvider);
         }
     }
 

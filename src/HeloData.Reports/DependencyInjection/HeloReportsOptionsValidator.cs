@@ -18,9 +18,9 @@ internal sealed class HeloReportsOptionsValidator : IValidateOptions<HeloReports
         var builder = new ValidateOptionsResultBuilder();
         builder.AddResult(Attributes.Validate(name, options));
 
-        if (options.ApiKey is { Length: > 0 } key && string.IsNullOrWhiteSpace(key))
+        if (options.ApiKey is { Length: > 0 } key && ApiKeyProblem(key) is { } problem)
         {
-            builder.AddError("HeloReportsOptions.ApiKey is only whitespace: set it to your HeloData API key.");
+            builder.AddError(problem);
         }
 
         if (options.BaseAddress is null)
@@ -51,6 +51,30 @@ internal sealed class HeloReportsOptionsValidator : IValidateOptions<HeloReports
         }
 
         return builder.Build();
+    }
+
+    /// <summary>
+    /// Says what is wrong with a non-empty API key, never quoting it. A key travels in a header, so only
+    /// printable ASCII without spaces can be sent; anything else (a trailing newline from a file or a
+    /// secret store, most often) would fail every call as a transport error, so it is refused at start.
+    /// </summary>
+    internal static string? ApiKeyProblem(string key)
+    {
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            return "HeloReportsOptions.ApiKey is only white space: set it to your HeloData API key.";
+        }
+
+        foreach (var c in key)
+        {
+            if (c is <= ' ' or > '~')
+            {
+                var kind = char.IsWhiteSpace(c) ? "white space" : char.IsControl(c) ? "a control character" : "a non-ASCII character";
+                return $"HeloReportsOptions.ApiKey contains {kind}, which an API key cannot hold (a trailing newline from a file or secret store is the usual cause); set it to the key alone.";
+            }
+        }
+
+        return null;
     }
 
     // TimeSpan bounds are checked here: RangeAttribute(typeof(TimeSpan), …) is not trim-safe.

@@ -13,7 +13,9 @@ internal static class ErrorCodeTable
     {
         (int)HttpStatusCode.BadRequest => ReportsErrorCode.BadRequest,
         (int)HttpStatusCode.Unauthorized => ReportsErrorCode.Unauthorized,
-        (int)HttpStatusCode.Forbidden => ReportsErrorCode.FeatureNotInPlan,
+        // Only the service's own error body can say "feature_not_in_plan": a bare 403 comes as often
+        // from a proxy or a firewall in front of it.
+        (int)HttpStatusCode.Forbidden => ReportsErrorCode.Forbidden,
         (int)HttpStatusCode.NotFound => ReportsErrorCode.NotFound,
         (int)HttpStatusCode.RequestTimeout => ReportsErrorCode.Timeout,
         (int)HttpStatusCode.UnprocessableEntity => ReportsErrorCode.ValidationFailed,

@@ -4,6 +4,7 @@ using System.Text.Json;
 using HeloData.Reports.Http;
 using HeloData.Reports.Models;
 using HeloData.Reports.Serialization;
+using HeloData.Reports.Validation;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 using Refit;
@@ -20,38 +21,67 @@ internal static class ErrorMapper
     internal const string RequestIdHeader = "X-Request-Id";
 
     /// <summary>Maps a non-success response (status, headers and whatever body came with it).</summary>
-    public static ReportsException FromErrorResponse(string operation, IApiResponse response, TimeProvider timeProvider)
+    /// <param name="operation">How messages name the operation, such as <c>Run report</c>.</param>
+    /// <param name="response">The answer.</param>
+    /// <param name="idempotent">Whether the request is safe to repeat; when not, the exception says whether the service may have acted.</param>
+    /// <param name="timeProvider">The clock an HTTP-date <c>Retry-After</c> is measured against.</param>
+    public static ReportsException FromErrorResponse(string operation, IApiResponse response, bool idempotent, TimeProvider timeProvider)
     {
         var status = (int)(response.StatusCode ?? 0);
+        if (status < 400)
+        {
+            // A redirect not followed (no Location, or 304) or an informational status: not an answer the contract has.
+            return InvalidResponse(operation, response, idempotent, $"the status {status} is not an answer the API gives");
+        }
+
         var body = (response.Error as ApiException)?.Content;
         var detail = TryReadErrorBody(body);
         var code = detail?.Code.ToString() is { Length: > 0 } ? detail.Code : ErrorCodeTable.ForStatus(status);
         var requestId = HeaderValue(response.Headers, RequestIdHeader) ?? detail?.RequestId;
         var retryAfter = RetryAfter.From(response.Headers, timeProvider);
         var text = string.IsNullOrWhiteSpace(detail?.Message) ? $"HTTP {status} {response.ReasonPhrase}".TrimEnd() : detail!.Message;
-        var message = $"{operation} failed: {status} {code}: {text}{Suffix(requestId, retryAfter)}";
-        return new ReportsException(message, code, status, requestId, retryAfter, Excerpt(body));
+        var message = $"{operation} failed: {status} {ValueText.Escape(code.ToString())}: {ValueText.Escape(text)}{Suffix(requestId, retryAfter)}";
+        return new ReportsException(message, code, status, requestId, retryAfter, Excerpt(body))
+        {
+            OutcomeUnknown = !idempotent && !RetrySafety.AnswerProvesNotActed(status, retryAfter.HasValue),
+        };
     }
 
     /// <summary>Maps a success status whose body could not be read as the expected JSON.</summary>
-    public static ReportsException InvalidResponse(string operation, IApiResponse response, Exception? cause)
+    /// <param name="operation">How messages name the operation.</param>
+    /// <param name="response">The answer.</param>
+    /// <param name="idempotent">Whether the request is safe to repeat: a request that is not was acted on, with an unknown result.</param>
+    /// <param name="cause">The deserialization failure, if any.</param>
+    public static ReportsException InvalidResponse(string operation, IApiResponse response, bool idempotent, Exception? cause) =>
+        InvalidResponse(operation, response, idempotent, cause is null ? "the body was empty" : "the body was not the expected JSON", Unwrap(cause));
+
+    /// <summary>Maps an answer that does not keep the contract, saying what is wrong with it.</summary>
+    /// <param name="operation">How messages name the operation.</param>
+    /// <param name="response">The answer.</param>
+    /// <param name="idempotent">Whether the request is safe to repeat.</param>
+    /// <param name="reason">What is wrong, completing "the response could not be read: …".</param>
+    /// <param name="cause">The underlying failure, if any.</param>
+    public static ReportsException InvalidResponse(string operation, IApiResponse response, bool idempotent, string reason, Exception? cause = null)
     {
         var status = (int)(response.StatusCode ?? 0);
         var requestId = HeaderValue(response.Headers, RequestIdHeader);
-        var reason = cause is null ? "the body was empty" : "the body was not the expected JSON";
         return new ReportsException(
             $"{operation} failed: {status} response could not be read: {reason}{Suffix(requestId, null)}",
             ReportsErrorCode.InvalidResponse,
             status,
             requestId,
-            innerException: Unwrap(cause));
+            innerException: cause)
+        {
+            // A 2xx means the service acted; only the answer saying how is lost.
+            OutcomeUnknown = !idempotent && status is >= 200 and < 300,
+        };
     }
 
     /// <summary>
     /// Maps an exception thrown while sending or reading. Returns <see langword="false"/> for a
     /// cancellation the caller asked for, which must surface as <see cref="OperationCanceledException"/>.
     /// </summary>
-    public static bool TryMapException(string operation, Exception exception, CancellationToken cancellationToken, out ReportsException mapped)
+    public static bool TryMapException(string operation, Exception exception, CancellationToken cancellationToken, out ReportsException mapped, bool idempotent = true)
     {
         var cause = Unwrap(exception);
         if (cancellationToken.IsCancellationRequested && cause is OperationCanceledException)
@@ -76,7 +106,11 @@ internal static class ErrorMapper
             _ => (ReportsErrorCode.ConnectionFailed, "failed"),
         };
         var retryAfter = (cause as BrokenCircuitException)?.RetryAfter;
-        mapped = new ReportsException($"{operation} {what} ({cause.GetType().Name}).", code, retryAfter: retryAfter, innerException: cause);
+        mapped = new ReportsException($"{operation} {what} ({cause.GetType().Name}).", code, retryAfter: retryAfter, innerException: cause)
+        {
+            // Refused by the open circuit, or never connected: the request cannot have reached the service.
+            OutcomeUnknown = !idempotent && cause is not BrokenCircuitException && !RetrySafety.ProvesNotSent(cause),
+        };
         return true;
     }
 
@@ -118,6 +152,6 @@ internal static class ErrorMapper
         : body[..ReportsException.MaxExcerptLength];
 
     private static string Suffix(string? requestId, TimeSpan? retryAfter) =>
-        (requestId is null ? "" : $" (request {requestId})")
+        (requestId is null ? "" : $" (request {ValueText.Escape(requestId)})")
         + (retryAfter is { } wait ? $" (retry after {wait.TotalSeconds:0.###} s)" : "");
 }

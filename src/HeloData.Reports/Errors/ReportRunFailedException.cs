@@ -1,4 +1,5 @@
 using HeloData.Reports.Models;
+using HeloData.Reports.Validation;
 
 namespace HeloData.Reports.Errors;
 
@@ -12,11 +13,12 @@ public sealed class ReportRunFailedException : ReportsException
     /// <param name="run">The failed run, as last read.</param>
     public ReportRunFailedException(ReportRun run)
         : base(
-            $"Run {run?.RunId} of report {run?.ReportId} failed: {run?.Error?.Code.ToString() ?? "(no code)"}: {run?.Error?.Message}",
+            $"Run {ValueText.Escape(run?.RunId)} of report {ValueText.Escape(run?.ReportId)} failed: {ValueText.Escape(run?.Error?.Code.ToString() ?? "(no code)")}: {ValueText.Escape(run?.Error?.Message)}",
             run?.Error?.Code is { } code && code != default ? code : ReportsErrorCode.InternalError)
     {
         ArgumentNullException.ThrowIfNull(run);
         Run = run;
+        RunId = run.RunId;
     }
 
     /// <summary>The failed run, with its <see cref="ReportRun.Error"/>.</summary>

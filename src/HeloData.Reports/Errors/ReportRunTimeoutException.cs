@@ -3,8 +3,10 @@ using HeloData.Reports.Models;
 namespace HeloData.Reports.Errors;
 
 /// <summary>
-/// Waiting for a run took longer than its maximum wait. The run itself goes on on the service: wait
-/// again later with its id, which is in <see cref="RunId"/>.
+/// Waiting for a run took longer than its maximum wait, or the service asked (with <c>Retry-After</c>)
+/// for a pause that would end past it. The run itself goes on on the service: wait again later with its
+/// id, which is in <see cref="ReportsException.RunId"/>; <see cref="ReportsException.RetryAfter"/> says
+/// how long the service asked to wait, when that is what ended the wait.
 /// </summary>
 public sealed class ReportRunTimeoutException : ReportsException
 {
@@ -15,7 +17,7 @@ public sealed class ReportRunTimeoutException : ReportsException
     /// <param name="innerException">The timeout that ended the wait.</param>
     public ReportRunTimeoutException(string runId, TimeSpan maxWait, ReportRun? lastRun, Exception? innerException = null)
         : base(
-            $"Run {runId} did not finish within {maxWait}; its last status was {(lastRun is null ? "unknown (no poll succeeded)" : $"'{lastRun.Status}'")}. The run goes on: wait for it again later.",
+            $"Run {runId} did not finish within {maxWait}; its last status was {LastStatusText(lastRun)}. The run goes on: wait for it again later.",
             ReportsErrorCode.Timeout,
             innerException: innerException)
     {
@@ -23,12 +25,23 @@ public sealed class ReportRunTimeoutException : ReportsException
         LastRun = lastRun;
     }
 
-    /// <summary>The run waited for.</summary>
-    public string RunId { get; }
+    /// <summary>The wait ended early: the service asked for a pause that would end past the maximum wait.</summary>
+    internal ReportRunTimeoutException(string runId, TimeSpan maxWait, ReportRun? lastRun, TimeSpan? retryAfter)
+        : base(
+            $"Run {runId} did not finish within {maxWait}: the service asked to wait {retryAfter?.TotalSeconds:0.###} s before the next poll, past the maximum wait. Its last status was {LastStatusText(lastRun)}. The run goes on: wait for it again later.",
+            ReportsErrorCode.Timeout,
+            retryAfter: retryAfter)
+    {
+        RunId = runId;
+        LastRun = lastRun;
+    }
 
     /// <summary>The run as last read, or <see langword="null"/> when no poll succeeded.</summary>
     public ReportRun? LastRun { get; }
 
     /// <summary>The last status seen, or <c>default</c> when no poll succeeded.</summary>
     public RunStatus LastStatus => LastRun?.Status ?? default;
+
+    private static string LastStatusText(ReportRun? lastRun) =>
+        lastRun is null ? "unknown (no poll succeeded)" : $"'{lastRun.Status}'";
 }

@@ -9,12 +9,19 @@ namespace HeloData.Reports.Errors;
 /// errors are <see cref="ArgumentException"/>s instead, thrown before anything is sent.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Switch on <see cref="ErrorCode"/>: it is the API's <c>error.code</c> when the body had one, the code
 /// the contract assigns to the HTTP status when it did not (an HTML page from a proxy, an empty body),
 /// or one of the SDK-defined codes (<see cref="ReportsErrorCode.Timeout"/>,
 /// <see cref="ReportsErrorCode.ConnectionFailed"/>, <see cref="ReportsErrorCode.CircuitOpen"/>,
-/// <see cref="ReportsErrorCode.InvalidResponse"/>) when there was no usable response. The API key is
+/// <see cref="ReportsErrorCode.InvalidResponse"/>, …) when there was no usable response. The API key is
 /// never part of the message, <see cref="ResponseExcerpt"/> or <see cref="Exception.ToString"/>.
+/// </para>
+/// <para>
+/// Before retrying a failed call, read <see cref="IsTransient"/>, <see cref="OutcomeUnknown"/> and
+/// <see cref="RunId"/>: a create or a run whose answer was lost may already have happened, and a run
+/// that <c>RunAndWaitAsync</c> started goes on after the wait failed.
+/// </para>
 /// </remarks>
 public class ReportsException : Exception
 {
@@ -62,14 +69,53 @@ public class ReportsException : Exception
     public const int MaxExcerptLength = 1024;
 
     /// <summary>
-    /// Whether trying the same call again later may succeed: rate limits, timeouts, connection
-    /// failures, an open circuit, 5xx answers and a download cut short. The SDK has already retried
-    /// where that was safe.
+    /// Whether the service may already have acted on a request that is not safe to repeat (creating a
+    /// report, running one), although the call failed: its answer was lost (a timeout, a dropped
+    /// connection), was a <c>5xx</c> that does not prove otherwise, or could not be read.
     /// </summary>
+    /// <remarks>
+    /// Calling again may then create a second report or start a second run. Look first: list the
+    /// reports, or the list's <c>recent_runs</c>, for the one this call may have made. Only a
+    /// <c>429</c>, a <c>503</c> with <c>Retry-After</c>, an error answer such as <c>422</c>, or a
+    /// connection that was never made proves the service did not act. Always <see langword="false"/>
+    /// for reads, updates and deletes, which are safe to repeat.
+    /// </remarks>
+    public bool OutcomeUnknown { get; init; }
+
+    /// <summary>
+    /// The run this failure concerns, when a run is known: the run being waited for, or the run
+    /// <c>RunAndWaitAsync</c> started before its wait failed. That run goes on on the service:
+    /// resume with <c>WaitForCompletionAsync(RunId)</c> rather than starting another.
+    /// </summary>
+    public string? RunId { get; internal set; }
+
+    /// <summary>
+    /// Whether making the same call again later may succeed and is safe: rate limits, timeouts,
+    /// connection failures, an open circuit, <c>5xx</c> answers and a download cut short. The SDK has
+    /// already retried where that was safe.
+    /// </summary>
+    /// <remarks>
+    /// <see langword="false"/> whenever repeating the call could do something twice: when
+    /// <see cref="OutcomeUnknown"/> is <see langword="true"/>, and for every failure of
+    /// <c>RunAndWaitAsync</c> after its run was started (calling it again would start a second run;
+    /// wait for <see cref="RunId"/> instead).
+    /// </remarks>
     public bool IsTransient =>
-        Status is (int)HttpStatusCode.RequestTimeout or (int)HttpStatusCode.TooManyRequests or >= 500
-        || ErrorCode == ReportsErrorCode.Timeout
-        || ErrorCode == ReportsErrorCode.ConnectionFailed
-        || ErrorCode == ReportsErrorCode.CircuitOpen
-        || ErrorCode == ReportsErrorCode.DownloadIncomplete;
+        !OutcomeUnknown
+        && !RunStartedByCall
+        && (Status is (int)HttpStatusCode.RequestTimeout or (int)HttpStatusCode.TooManyRequests or >= 500
+            || ErrorCode == ReportsErrorCode.Timeout
+            || ErrorCode == ReportsErrorCode.ConnectionFailed
+            || ErrorCode == ReportsErrorCode.CircuitOpen
+            || ErrorCode == ReportsErrorCode.DownloadIncomplete);
+
+    /// <summary>Set when the failing call itself started <see cref="RunId"/>, so repeating the call would start another.</summary>
+    internal bool RunStartedByCall { get; private set; }
+
+    /// <summary>Records that the failing call had started <paramref name="runId"/> before it failed.</summary>
+    internal void RunStarted(string runId)
+    {
+        RunId = runId;
+        RunStartedByCall = true;
+    }
 }

@@ -49,16 +49,20 @@ internal sealed class ReportsResilienceHandler : DelegatingHandler
         // The network layer rewrites the URI when it follows a redirect: every attempt starts again
         // from the original one, so a retry goes back to the API host (and gets the key there only).
         attempt.Request.RequestUri = attempt.OriginalUri;
+        context.Properties.TryGetValue(AttemptsKey, out var earlier);
+        context.Properties.Set(AttemptsKey, earlier + 1);
         try
         {
             var response = await attempt.Handler.SendInnerAsync(attempt.Request, context.CancellationToken).ConfigureAwait(false);
-            return Outcome.FromResult(response);
+            return Outcome.FromResult(earlier > 0 ? RetrySafety.SettleRetry(attempt.Request, response) : response);
         }
         catch (Exception exception)
         {
             return Outcome.FromException<HttpResponseMessage>(exception);
         }
     }
+
+    private static readonly ResiliencePropertyKey<int> AttemptsKey = new("HeloData.Reports.Attempts");
 
     private Task<HttpResponseMessage> SendInnerAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         base.SendAsync(request, cancellationToken);

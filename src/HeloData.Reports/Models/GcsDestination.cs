@@ -10,30 +10,30 @@ public sealed class GcsDestination : ReportDestination
 {
     /// <summary>Creates a GCS destination.</summary>
     /// <param name="bucket">The bucket name.</param>
-    /// <param name="prefix">The object prefix the artifact is written under, if any.</param>
-    /// <param name="serviceAccountEmail">The service account granted write access, if any.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="bucket"/> is <see langword="null"/>.</exception>
+    /// <param name="prefix">The object prefix the artifact is written under; <c>""</c> for the bucket's root.</param>
+    /// <param name="serviceAccountEmail">The service account granted write access to the bucket.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>: the page lists all three fields for a GCS destination.</exception>
+    /// <remarks>Only presence is checked here and before sending; bucket naming and e-mail syntax are the service's to judge.</remarks>
     [JsonConstructor]
-    public GcsDestination(string bucket, string? prefix = null, string? serviceAccountEmail = null)
+    public GcsDestination(string bucket, string prefix, string serviceAccountEmail)
         : base(DestinationType.Gcs)
     {
         ArgumentNullException.ThrowIfNull(bucket);
+        ArgumentNullException.ThrowIfNull(prefix);
+        ArgumentNullException.ThrowIfNull(serviceAccountEmail);
         Bucket = bucket;
         Prefix = prefix;
         ServiceAccountEmail = serviceAccountEmail;
     }
 
-
     /// <summary>The bucket name.</summary>
     public string Bucket { get; }
 
-    /// <summary>The object prefix the artifact is written under, if any.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Prefix { get; }
+    /// <summary>The object prefix the artifact is written under; <c>""</c> for the bucket's root.</summary>
+    public string Prefix { get; }
 
-    /// <summary>The service account granted write access to the bucket, if any.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? ServiceAccountEmail { get; }
+    /// <summary>The service account granted write access to the bucket.</summary>
+    public string ServiceAccountEmail { get; }
 
     /// <inheritdoc />
     public override string ToString() => $"gcs gs://{Bucket}/{Prefix}";

@@ -70,6 +70,8 @@ public sealed class ReportUpdate
     /// copied: <see langword="null"/> there means "on demand", which sending preserves.
     /// A <see cref="WebhookDestination"/> read without its <see cref="WebhookDestination.SigningSecret"/>
     /// is left out too: a patch replaces the destination whole, and would erase the secret.
+    /// The values copied are sent back as the service returned them, without the client's checks: a
+    /// value the service accepted once is never refused. A property assigned afterwards is checked as usual.
     /// </remarks>
     /// <param name="report">The report, as read from the service and possibly changed since.</param>
     /// <returns>An update carrying the writable fields of <paramref name="report"/>.</returns>
@@ -77,30 +79,32 @@ public sealed class ReportUpdate
     public static ReportUpdate FromReport(Report report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var update = new ReportUpdate { Schedule = report.Schedule };
-        if (report.Name.Length > 0)
+
+        // Marked as the service's own values: sent back unjudged, since the service accepted them once.
+        var update = new ReportUpdate { ScheduleField = new(report.Schedule, fromService: true) };
+        if (!string.IsNullOrEmpty(report.Name))
         {
-            update.Name = report.Name;
+            update.NameField = new(report.Name, fromService: true);
         }
 
         if (report.Type != default)
         {
-            update.Type = report.Type;
+            update.TypeField = new(report.Type, fromService: true);
         }
 
         if (report.Filters is not null)
         {
-            update.Filters = report.Filters;
+            update.FiltersField = new(report.Filters, fromService: true);
         }
 
         if (report.Format != default)
         {
-            update.Format = report.Format;
+            update.FormatField = new(report.Format, fromService: true);
         }
 
         if (report.Destination is not null and not WebhookDestination { SigningSecret: null })
         {
-            update.Destination = report.Destination;
+            update.DestinationField = new(report.Destination, fromService: true);
         }
 
         foreach (var (name, value) in report.AdditionalProperties)

@@ -67,7 +67,18 @@ public readonly struct ReportsErrorCode : IEquatable<ReportsErrorCode>, IExtensi
     /// </summary>
     public static ReportsErrorCode CircuitOpen { get; } = new("circuit_open");
 
-    /// <summary>SDK-defined, never sent by the service: a success response whose body is missing, cut short or not the expected JSON.</summary>
+    /// <summary>
+    /// SDK-defined, never sent by the service: a <c>403</c> that did not say why in the API's error body
+    /// (an HTML page or nothing, typically from a proxy or firewall in front of the API). A <c>403</c>
+    /// whose body says <c>feature_not_in_plan</c> keeps that code.
+    /// </summary>
+    public static ReportsErrorCode Forbidden { get; } = new("forbidden");
+
+    /// <summary>
+    /// SDK-defined, never sent by the service: an answer that breaks the contract: a success whose body
+    /// is missing, cut short, not the expected JSON or without a required member (such as a run's
+    /// <c>run_id</c> or <c>status</c>), or a status the API does not give (an unfollowed redirect).
+    /// </summary>
     public static ReportsErrorCode InvalidResponse { get; } = new("invalid_response");
 
     /// <summary>SDK-defined, never sent by the service: a download was asked of a run that has not completed.</summary>

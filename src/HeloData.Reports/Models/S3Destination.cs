@@ -10,30 +10,30 @@ public sealed class S3Destination : ReportDestination
 {
     /// <summary>Creates an S3 destination.</summary>
     /// <param name="bucket">The bucket name.</param>
-    /// <param name="prefix">The key prefix objects are written under, if any.</param>
-    /// <param name="roleArn">The IAM role the service assumes for a cross-account write, if any.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="bucket"/> is <see langword="null"/>.</exception>
+    /// <param name="prefix">The key prefix objects are written under; <c>""</c> for the bucket's root.</param>
+    /// <param name="roleArn">The IAM role the service assumes to write into the bucket (a cross-account write).</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>: the page lists all three fields for an S3 destination.</exception>
+    /// <remarks>Only presence is checked here and before sending; bucket naming and ARN syntax are the service's to judge.</remarks>
     [JsonConstructor]
-    public S3Destination(string bucket, string? prefix = null, string? roleArn = null)
+    public S3Destination(string bucket, string prefix, string roleArn)
         : base(DestinationType.S3)
     {
         ArgumentNullException.ThrowIfNull(bucket);
+        ArgumentNullException.ThrowIfNull(prefix);
+        ArgumentNullException.ThrowIfNull(roleArn);
         Bucket = bucket;
         Prefix = prefix;
         RoleArn = roleArn;
     }
 
-
     /// <summary>The bucket name.</summary>
     public string Bucket { get; }
 
-    /// <summary>The key prefix objects are written under, if any.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Prefix { get; }
+    /// <summary>The key prefix objects are written under; <c>""</c> for the bucket's root.</summary>
+    public string Prefix { get; }
 
-    /// <summary>The IAM role ARN the service assumes for a cross-account write, if any.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? RoleArn { get; }
+    /// <summary>The IAM role ARN the service assumes to write into the bucket.</summary>
+    public string RoleArn { get; }
 
     /// <inheritdoc />
     public override string ToString() => $"s3 s3://{Bucket}/{Prefix}";

@@ -4,9 +4,14 @@ using HeloData.Reports.Serialization;
 namespace HeloData.Reports.Models;
 
 /// <summary>
-/// A destination whose <c>type</c> this version of the SDK does not know. Its JSON is kept whole
-/// in <see cref="RawJson"/> and written back exactly as it came.
+/// A destination whose <c>type</c> this version of the SDK does not know, or whose object does not fit
+/// the shape of its known type (a field missing or renamed, such as <c>{"type":"email","emails":[…]}</c>).
+/// Its JSON is kept whole in <see cref="RawJson"/> and written back exactly as it came.
 /// </summary>
+/// <remarks>
+/// <see cref="ReportDestination.Type"/> may therefore name a known type. The client sends it unchecked:
+/// its rules are the service's to judge.
+/// </remarks>
 public sealed class UnknownDestination : ReportDestination
 {
     /// <summary>Wraps the JSON object of a destination the SDK does not model.</summary>

@@ -2,13 +2,15 @@ using System.Buffers;
 using System.Net;
 using HeloData.Reports.Errors;
 using HeloData.Reports.Models;
+using HeloData.Reports.Validation;
 
 namespace HeloData.Reports.Runs;
 
 /// <summary>
 /// Fetches a completed run's artifact from the download host. It uses its own <see cref="HttpClient"/>,
-/// which has no API-key handler, so the key never leaves for that host. An expired URL (known from
-/// <c>download_url_expires_at</c>, or from a <c>403</c>) is refreshed once through <c>GET /reports/runs/{id}</c>.
+/// which has no API-key handler, so the key never leaves for that host. A run without a URL (one from a
+/// list's <c>recent_runs</c>, say) or with an expired one (known from <c>download_url_expires_at</c>, or
+/// from a <c>403</c>) is read once more through <c>GET /reports/runs/{id}</c>, and only once.
 /// A host silent for <paramref name="idleTimeout"/>, before its answer or during a read, fails it with <c>timeout</c>.
 /// </summary>
 internal sealed class ArtifactDownloader(
@@ -24,9 +26,9 @@ internal sealed class ArtifactDownloader(
 
     public async Task<DownloadStream> OpenAsync(ReportRun run, CancellationToken cancellationToken)
     {
-        EnsureDownloadable(run);
+        EnsureCompleted(run);
         var refreshed = false;
-        if (run.DownloadUrlExpiresAt is { } expires && expires - ExpiryMargin <= timeProvider.GetUtcNow())
+        if (run.DownloadUrl is null || (run.DownloadUrlExpiresAt is { } expires && expires - ExpiryMargin <= timeProvider.GetUtcNow()))
         {
             run = await RefreshAsync(run, cancellationToken).ConfigureAwait(false);
             refreshed = true;
@@ -50,7 +52,7 @@ internal sealed class ArtifactDownloader(
             }
 
             var code = status == HttpStatusCode.Forbidden ? ReportsErrorCode.DownloadUrlExpired : ErrorCodeTable.ForStatus((int)status);
-            throw new ReportsException($"Download of run {run.RunId} failed: the download host answered {(int)status}.", code, (int)status);
+            throw new ReportsException($"Download of run {run.RunId} failed: the download host answered {(int)status}.", code, (int)status) { RunId = run.RunId };
         }
     }
 
@@ -74,27 +76,28 @@ internal sealed class ArtifactDownloader(
         return new DownloadResult(runId, source.BytesRead, source.ContentType);
     }
 
-    private static void EnsureDownloadable(ReportRun run)
+    private static void EnsureCompleted(ReportRun run)
     {
         if (run.Status != RunStatus.Completed)
         {
             throw new ReportsException(
-                $"Run {run.RunId} cannot be downloaded: its status is '{run.Status}', not 'completed'. Wait for it first.",
-                ReportsErrorCode.RunNotCompleted);
-        }
-
-        if (run.DownloadUrl is null)
-        {
-            throw new ReportsException(
-                $"Run {run.RunId} completed without a download URL: its artifact was pushed to the report's destination, so there is nothing to download.",
-                ReportsErrorCode.NoDownloadUrl);
+                $"Run {run.RunId} cannot be downloaded: its status is '{ValueText.Escape(run.Status.ToString())}', not 'completed'. Wait for it first.",
+                ReportsErrorCode.RunNotCompleted) { RunId = run.RunId };
         }
     }
 
     private async Task<ReportRun> RefreshAsync(ReportRun run, CancellationToken cancellationToken)
     {
         var fresh = await getRun(run.RunId, cancellationToken).ConfigureAwait(false);
-        EnsureDownloadable(fresh);
+        EnsureCompleted(fresh);
+        if (fresh.DownloadUrl is null)
+        {
+            // Read fresh from the service, not from a list: the service has no URL to give.
+            throw new ReportsException(
+                $"Run {run.RunId} completed without a download URL, also when read again from the service: there is nothing to download (a run whose artifact is delivered to its report's destination has no URL).",
+                ReportsErrorCode.NoDownloadUrl) { RunId = run.RunId };
+        }
+
         return fresh;
     }
 

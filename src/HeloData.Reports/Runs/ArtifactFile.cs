@@ -1,3 +1,5 @@
+using HeloData.Reports.Validation;
+
 namespace HeloData.Reports.Runs;
 
 /// <summary>
@@ -7,6 +9,39 @@ namespace HeloData.Reports.Runs;
 /// </summary>
 internal static class ArtifactFile
 {
+    /// <summary>
+    /// Checks a target path before anything is downloaded, so a typo costs no download: it must name a
+    /// file (not a directory) in a directory that exists.
+    /// </summary>
+    /// <returns>The full path.</returns>
+    /// <exception cref="ArgumentException">The path is blank, malformed, names a directory, or its directory does not exist.</exception>
+    public static string CheckPath(string? path, string paramName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path, paramName);
+        string target;
+        try
+        {
+            target = Path.GetFullPath(path);
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new ArgumentException($"The path {ValueText.Quote(path)} is not a valid file path: {exception.Message}", paramName, exception);
+        }
+
+        if (Path.EndsInDirectorySeparator(path) || Directory.Exists(target))
+        {
+            throw new ArgumentException($"The path {ValueText.Quote(path)} names a directory; give the file to write, such as {ValueText.Quote(Path.Combine(path, "report.csv"))}.", paramName);
+        }
+
+        var directory = Path.GetDirectoryName(target);
+        if (directory is null || !Directory.Exists(directory))
+        {
+            throw new ArgumentException($"The directory {ValueText.Quote(directory ?? target)} of the path {ValueText.Quote(path)} does not exist; create it first.", paramName);
+        }
+
+        return target;
+    }
+
     public static async Task<DownloadResult> WriteAsync(DownloadStream source, string path, string runId, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken)
     {
         var target = Path.GetFullPath(path);

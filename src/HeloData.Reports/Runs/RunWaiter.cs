@@ -1,36 +1,24 @@
 using HeloData.Reports.Diagnostics;
 using HeloData.Reports.Errors;
 using HeloData.Reports.Models;
-using Polly;
-using Polly.Retry;
-using Polly.Timeout;
 
 namespace HeloData.Reports.Runs;
 
 /// <summary>
-/// Polls a run until it is completed or failed, on a Polly v8 pipeline driven by a
-/// <see cref="TimeProvider"/>: the maximum wait is a timeout strategy, the polling a retry strategy
-/// that "retries" while the status is not terminal or a poll failed transiently.
+/// Polls a run until it is completed or failed, on a <see cref="TimeProvider"/>, within the options'
+/// maximum wait. A plain loop: each turn is one delay and one poll, and every way out is a typed result
+/// (the run, <see cref="ReportRunFailedException"/>, <see cref="ReportRunTimeoutException"/>, a
+/// <see cref="ReportsException"/> naming the run, or <see cref="ReportRunWaitCanceledException"/>).
 /// </summary>
-internal sealed class RunWaiter
+internal sealed class RunWaiter(
+    string runId,
+    Func<string, CancellationToken, Task<RunPoll>> poll,
+    WaitForCompletionOptions options,
+    IProgress<ReportRun>? progress,
+    TimeProvider timeProvider)
 {
-    private readonly string _runId;
-    private readonly Func<string, CancellationToken, Task<RunPoll>> _poll;
-    private readonly WaitForCompletionOptions _options;
-    private readonly IProgress<ReportRun>? _progress;
-    private readonly TimeProvider _timeProvider;
-    private readonly long _started;
+    private readonly long _started = timeProvider.GetTimestamp();
     private ReportRun? _lastRun;
-
-    public RunWaiter(string runId, Func<string, CancellationToken, Task<RunPoll>> poll, WaitForCompletionOptions options, IProgress<ReportRun>? progress, TimeProvider timeProvider)
-    {
-        _runId = runId;
-        _poll = poll;
-        _options = options;
-        _progress = progress;
-        _timeProvider = timeProvider;
-        _started = timeProvider.GetTimestamp();
-    }
 
     /// <summary>The number of status requests made so far.</summary>
     public int Polls { get; private set; }
@@ -38,7 +26,7 @@ internal sealed class RunWaiter
     public async Task<ReportRun> WaitAsync(CancellationToken cancellationToken)
     {
         // The wait's span is current while polling, so each poll's GetRun span is its child.
-        var scope = OperationScope.Start(ReportsOperation.WaitForCompletion, runId: _runId);
+        var scope = OperationScope.Start(ReportsOperation.WaitForCompletion, runId: runId);
         ReportRun run;
         try
         {
@@ -46,10 +34,16 @@ internal sealed class RunWaiter
         }
         catch (Exception exception)
         {
-            ReportsInstrumentation.RecordPolls(Polls, ReportsInstrumentation.OutcomeOf(exception));
+            var named = Name(exception, cancellationToken);
+            ReportsInstrumentation.RecordPolls(Polls, ReportsInstrumentation.OutcomeOf(named));
             scope.AddIds(_lastRun?.ReportId, runId: null);
-            scope.Failed(exception);
-            throw;
+            scope.Failed(named);
+            if (ReferenceEquals(named, exception))
+            {
+                throw;
+            }
+
+            throw named;
         }
 
         ReportsInstrumentation.RecordPolls(Polls, HeloReportsTelemetry.SuccessOutcome);
@@ -59,60 +53,71 @@ internal sealed class RunWaiter
 
     private async Task<ReportRun> PollUntilDoneAsync(CancellationToken cancellationToken)
     {
-        var pipeline = new ResiliencePipelineBuilder<RunPoll> { TimeProvider = _timeProvider }
-            .AddTimeout(new TimeoutStrategyOptions { Name = "MaxWait", Timeout = _options.MaxWait })
-            .AddRetry(new RetryStrategyOptions<RunPoll>
-            {
-                Name = "Poll",
-                MaxRetryAttempts = int.MaxValue,
-                ShouldHandle = args => ValueTask.FromResult(KeepPolling(args.Outcome, cancellationToken)),
-                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(PollSchedule.NextDelay(
-                    _timeProvider.GetElapsedTime(_started), RetryAfterOf(args.Outcome), _options, Random.Shared.NextDouble())),
-            })
-            .Build();
-
-        RunPoll final;
+        // The maximum wait bounds the delays and the polls alike: one deadline for the whole loop.
+        using var deadline = new CancellationTokenSource(options.MaxWait, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var delay = options.InitialDelay;
         try
         {
-            final = await pipeline.ExecuteAsync(PollOnceAsync, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutRejectedException timeout)
-        {
-            throw new ReportRunTimeoutException(_runId, _options.MaxWait, _lastRun, timeout);
-        }
+            while (true)
+            {
+                await Task.Delay(delay, timeProvider, linked.Token).ConfigureAwait(false);
+                TimeSpan? retryAfter;
+                try
+                {
+                    var answer = await PollOnceAsync(linked.Token).ConfigureAwait(false);
+                    if (answer.Run.Status.IsTerminal)
+                    {
+                        return answer.Run.Status == RunStatus.Failed ? throw new ReportRunFailedException(answer.Run) : answer.Run;
+                    }
 
-        return final.Run.Status == RunStatus.Failed ? throw new ReportRunFailedException(final.Run) : final.Run;
+                    retryAfter = answer.RetryAfter;
+                }
+                catch (ReportsException failed) when (failed.IsTransient)
+                {
+                    // The transport has already retried it; a poll that failed for now does not end the wait.
+                    retryAfter = failed.RetryAfter;
+                }
+
+                delay = PollSchedule.NextDelay(timeProvider.GetElapsedTime(_started), retryAfter, options, Random.Shared.NextDouble());
+                if (delay > options.MaxWait - timeProvider.GetElapsedTime(_started))
+                {
+                    // Asked to wait past the deadline: sitting out the rest of MaxWait could only end the same way.
+                    throw new ReportRunTimeoutException(runId, options.MaxWait, _lastRun, retryAfter: retryAfter);
+                }
+            }
+        }
+        catch (OperationCanceledException canceled) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ReportRunTimeoutException(runId, options.MaxWait, _lastRun, canceled);
+        }
     }
 
-    private async ValueTask<RunPoll> PollOnceAsync(CancellationToken cancellationToken)
+    private async Task<RunPoll> PollOnceAsync(CancellationToken cancellationToken)
     {
-        if (Polls == 0)
-        {
-            await Task.Delay(_options.InitialDelay, _timeProvider, cancellationToken).ConfigureAwait(false);
-        }
-
         Polls++;
-        var poll = await _poll(_runId, cancellationToken).ConfigureAwait(false);
-        if (_lastRun is null || _lastRun.Status != poll.Run.Status)
+        var answer = await poll(runId, cancellationToken).ConfigureAwait(false);
+        if (_lastRun is null || _lastRun.Status != answer.Run.Status)
         {
-            _progress?.Report(poll.Run);
+            progress?.Report(answer.Run);
         }
 
-        _lastRun = poll.Run;
-        return poll;
+        _lastRun = answer.Run;
+        return answer;
     }
 
-    // A failed poll's Retry-After (a 429 past the transport's cap, say) counts as much as a 200's.
-    private static TimeSpan? RetryAfterOf(Outcome<RunPoll> outcome) =>
-        outcome.Exception is ReportsException failed ? failed.RetryAfter : outcome.Result.RetryAfter;
-
-    // An unknown status is "still in progress"; a transient failure of one poll does not end the wait
-    // (the transport has already retried it); anything else (404, 401…) does.
-    private static bool KeepPolling(Outcome<RunPoll> outcome, CancellationToken cancellationToken) =>
-        outcome.Exception switch
+    // Every way out names the run, which goes on on the service whatever happened to the wait.
+    private Exception Name(Exception exception, CancellationToken cancellationToken)
+    {
+        switch (exception)
         {
-            null => !outcome.Result.Run.Status.IsTerminal,
-            ReportsException { IsTransient: true } => !cancellationToken.IsCancellationRequested,
-            _ => false,
-        };
+            case ReportsException failed:
+                failed.RunId ??= runId;
+                return failed;
+            case OperationCanceledException canceled when cancellationToken.IsCancellationRequested && canceled is not ReportRunWaitCanceledException:
+                return new ReportRunWaitCanceledException(runId, canceled, cancellationToken);
+            default:
+                return exception;
+        }
+    }
 }

@@ -6,13 +6,20 @@ namespace HeloData.Reports.Serialization;
 /// </summary>
 internal readonly struct PatchField<T>
 {
-    public PatchField(T? value)
+    public PatchField(T? value, bool fromService = false)
     {
         IsSet = true;
         Value = value;
+        FromService = fromService;
     }
 
     public bool IsSet { get; }
 
     public T? Value { get; }
+
+    /// <summary>
+    /// Whether the value was copied from a report the service returned (<c>ReportUpdate.FromReport</c>):
+    /// the service accepted it once, so the client sends it back without judging it again.
+    /// </summary>
+    public bool FromService { get; }
 }

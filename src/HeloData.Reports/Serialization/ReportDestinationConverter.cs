@@ -6,8 +6,10 @@ using HeloData.Reports.Models;
 namespace HeloData.Reports.Serialization;
 
 /// <summary>
-/// Reads and writes the destination family, discriminated by <c>type</c>. An unknown type becomes an
-/// <see cref="UnknownDestination"/> holding its raw JSON, which is written back byte for byte.
+/// Reads and writes the destination family, discriminated by <c>type</c>. An unknown type, or a known
+/// type whose object does not fit that type's shape (<see cref="DestinationShape"/>: a field missing,
+/// of the wrong JSON type, or renamed), becomes an <see cref="UnknownDestination"/> holding its raw JSON,
+/// which is written back byte for byte. One reshaped destination never fails a whole report or list page.
 /// </summary>
 /// <remarks>
 /// Hand-written rather than <c>[JsonPolymorphic]</c>: that feature can only fall back to the base type
@@ -31,11 +33,12 @@ internal sealed class ReportDestinationConverter : JsonConverter<ReportDestinati
         var root = document.RootElement;
         var type = ReadDiscriminator(root);
 
-        if (type == DestinationType.Email) return Deserialize<EmailDestination>(root, options);
-        if (type == DestinationType.Webhook) return Deserialize<WebhookDestination>(root, options);
-        if (type == DestinationType.S3) return Deserialize<S3Destination>(root, options);
-        if (type == DestinationType.Gcs) return Deserialize<GcsDestination>(root, options);
-        return new UnknownDestination(root);
+        ReportDestination? known = type == DestinationType.Email ? TryDeserialize<EmailDestination>(root, options)
+            : type == DestinationType.Webhook ? TryDeserialize<WebhookDestination>(root, options)
+            : type == DestinationType.S3 ? TryDeserialize<S3Destination>(root, options)
+            : type == DestinationType.Gcs ? TryDeserialize<GcsDestination>(root, options)
+            : null;
+        return known is not null && DestinationShape.FindFault(known, sending: false) is null ? known : new UnknownDestination(root);
     }
 
     public override void Write(Utf8JsonWriter writer, ReportDestination value, JsonSerializerOptions options)
@@ -65,10 +68,19 @@ internal sealed class ReportDestinationConverter : JsonConverter<ReportDestinati
             : default;
     }
 
-    private static T Deserialize<T>(JsonElement element, JsonSerializerOptions options)
-        where T : ReportDestination =>
-        element.Deserialize(TypeInfo<T>(options))
-        ?? throw new JsonException($"A {typeof(T).Name} cannot be null.");
+    // A field of the wrong JSON type fails the typed read, a missing one the constructor's null check.
+    private static T? TryDeserialize<T>(JsonElement element, JsonSerializerOptions options)
+        where T : ReportDestination
+    {
+        try
+        {
+            return element.Deserialize(TypeInfo<T>(options));
+        }
+        catch (Exception exception) when (exception is JsonException or ArgumentException)
+        {
+            return null;
+        }
+    }
 
     private static void Serialize<T>(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
         where T : ReportDestination =>

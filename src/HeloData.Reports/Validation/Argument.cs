@@ -5,7 +5,10 @@ namespace HeloData.Reports.Validation;
 
 /// <summary>
 /// The checks the client runs on its arguments before it sends anything, so a mistake fails fast,
-/// on the caller's line, without a round trip.
+/// on the caller's line, without a round trip. They are the contract's list ("What a client checks
+/// before sending") and nothing more: what the page rules out, or what cannot be sent at all. Name
+/// length, bucket naming, ARN and e-mail syntax, page sizes and plan limits are the service's to judge,
+/// and a value the service returned is always accepted back.
 /// </summary>
 /// <remarks>
 /// Every failure is an <see cref="ArgumentException"/> (<see cref="ArgumentNullException"/> for a
@@ -16,11 +19,11 @@ namespace HeloData.Reports.Validation;
 /// </remarks>
 internal static class Argument
 {
-    /// <summary>Checks a report or run id before it becomes a URL path segment.</summary>
+    /// <summary>Checks a report or run id before it becomes a URL path segment (<see cref="IdRules"/>).</summary>
     /// <param name="id">The id, such as <c>rep_01HX2K3PQ4M5</c>.</param>
     /// <param name="paramName">The caller's parameter name, such as <c>reportId</c>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="id"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="id"/> is empty, blank, a dot-segment or has a control character.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> breaks a rule of <see cref="IdRules"/>.</exception>
     internal static void AssertId(string? id, string paramName)
     {
         if (id is null)
@@ -29,20 +32,9 @@ internal static class Argument
         }
 
         // Every call checks an id, polling too: the quoted copy for a message is made only to throw.
-        if (string.IsNullOrWhiteSpace(id))
+        if (IdRules.FindProblem(id) is { } problem)
         {
-            // "reports/" + "" is "reports/": the request would reach the list endpoint instead.
-            throw new ArgumentException($"The id {ValueText.Quote(id)} is empty or blank; an id is one URL path segment, and without one the request would address a different endpoint.", paramName);
-        }
-
-        if (id is "." or "..")
-        {
-            throw new ArgumentException($"The id {ValueText.Quote(id)} cannot be used: in a URL path \".\" and \"..\" are dot-segments that collapse the path (\"reports/..\" becomes the parent), so the request would reach a different endpoint.", paramName);
-        }
-
-        if (ValueText.TryFindControl(id, out var control))
-        {
-            throw new ArgumentException($"The id {ValueText.Quote(id)} contains {control}; ids the service issues never do.", paramName);
+            throw new ArgumentException($"The id {ValueText.Quote(id)} {problem}.", paramName);
         }
     }
 
@@ -58,7 +50,7 @@ internal static class Argument
             throw new ArgumentNullException(paramName, "A report to create is required.");
         }
 
-        NameRules.AssertName(report.Name, $"{paramName}.{nameof(NewReport.Name)}");
+        AssertName(report.Name, $"{paramName}.{nameof(NewReport.Name)}");
         ReportRules.AssertValue(report.Type, $"{paramName}.{nameof(NewReport.Type)}", "ReportType.Traffic");
         if (report.Filters is { } filters)
         {
@@ -101,35 +93,36 @@ internal static class Argument
             throw new ArgumentException("The update sets no field, so it would change nothing. Assign the properties to change; to remove the schedule, assign Schedule = null.", paramName);
         }
 
-        if (update.NameField.IsSet)
+        // A field FromReport copied from the service is sent back unjudged: the service accepted it once.
+        if (update.NameField is { IsSet: true, FromService: false })
         {
             var name = $"{paramName}.{nameof(ReportUpdate.Name)}";
-            NameRules.AssertName(update.NameField.Value ?? throw CannotRemove(name, "name"), name);
+            AssertName(update.NameField.Value ?? throw CannotRemove(name, "name"), name);
         }
 
-        if (update.TypeField.IsSet)
+        if (update.TypeField is { IsSet: true, FromService: false })
         {
             var type = $"{paramName}.{nameof(ReportUpdate.Type)}";
             ReportRules.AssertValue(update.TypeField.Value ?? throw CannotRemove(type, "type"), type, "ReportType.Traffic");
         }
 
-        if (update.FiltersField is { IsSet: true, Value: { } filters })
+        if (update.FiltersField is { IsSet: true, FromService: false, Value: { } filters })
         {
             ReportRules.AssertFilters(filters, $"{paramName}.{nameof(ReportUpdate.Filters)}");
         }
 
-        if (update.ScheduleField is { IsSet: true, Value: { } schedule })
+        if (update.ScheduleField is { IsSet: true, FromService: false, Value: { } schedule })
         {
             ReportRules.AssertSchedule(schedule, $"{paramName}.{nameof(ReportUpdate.Schedule)}");
         }
 
-        if (update.FormatField.IsSet)
+        if (update.FormatField is { IsSet: true, FromService: false })
         {
             var format = $"{paramName}.{nameof(ReportUpdate.Format)}";
             ReportRules.AssertValue(update.FormatField.Value ?? throw CannotRemove(format, "format"), format, "ReportFormat.Csv");
         }
 
-        if (update.DestinationField is { IsSet: true, Value: { } destination })
+        if (update.DestinationField is { IsSet: true, FromService: false, Value: { } destination })
         {
             DestinationRules.AssertDestination(destination, $"{paramName}.{nameof(ReportUpdate.Destination)}");
         }
@@ -151,28 +144,14 @@ internal static class Argument
         }
     }
 
-    /// <summary>Checks a page size.</summary>
-    /// <param name="limit">The page size; <see langword="null"/> lets the service choose.</param>
-    /// <param name="paramName">The caller's parameter name, such as <c>limit</c>.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is less than 1.</exception>
-    internal static void AssertPageLimit(int? limit, string paramName)
+    // Only presence: the page sets no length or alphabet for a name, so the service judges the rest.
+    private static void AssertName(string? name, string paramName)
     {
-        // No upper bound: the service's maximum is not published, and it can cap a page itself.
-        if (limit is < 1)
+        if (string.IsNullOrEmpty(name))
         {
-            throw new ArgumentOutOfRangeException(paramName, limit, $"The page limit {limit} is less than 1; ask for at least one report per page, or pass null to let the service choose.");
-        }
-    }
-
-    /// <summary>Checks a page cursor.</summary>
-    /// <param name="cursor">The cursor; <see langword="null"/> for the first page.</param>
-    /// <param name="paramName">The caller's parameter name, such as <c>cursor</c>.</param>
-    /// <exception cref="ArgumentException"><paramref name="cursor"/> is empty or blank.</exception>
-    internal static void AssertCursor(string? cursor, string paramName)
-    {
-        if (cursor is not null && string.IsNullOrWhiteSpace(cursor))
-        {
-            throw new ArgumentException($"The cursor {ValueText.Quote(cursor)} is empty or blank; pass null for the first page, or the NextCursor of the previous page.", paramName);
+            throw name is null
+                ? new ArgumentNullException(paramName, "A report needs a name, such as \"weekly-traffic\".")
+                : new ArgumentException("The report name is empty; a report needs a name, such as \"weekly-traffic\".", paramName);
         }
     }
 

@@ -20,31 +20,26 @@ internal static class ReportRules
         nameof(NewReport.Destination),
     ];
 
-    /// <summary>Checks that a string-backed value carries a value: not <c>default</c>, not blank.</summary>
+    /// <summary>Checks that a string-backed value carries a value: <c>default</c> would be sent as JSON <c>null</c>.</summary>
     /// <typeparam name="T">The value type, such as <see cref="ReportType"/>.</typeparam>
     /// <param name="value">The value.</param>
     /// <param name="paramName">The parameter path to blame, such as <c>report.Type</c>.</param>
     /// <param name="example">A valid value to suggest, such as <c>ReportType.Traffic</c>.</param>
-    /// <exception cref="ArgumentException">The value is <c>default</c> or blank.</exception>
+    /// <exception cref="ArgumentException">The value is <c>default</c>.</exception>
+    /// <remarks>Any other string is the service's to judge: it may know a value this SDK does not.</remarks>
     internal static void AssertValue<T>(T value, string paramName, string example)
         where T : struct, IExtensibleEnum<T>
     {
-        // default(T) would be written as JSON null, which a create or a patch cannot mean.
-        if (value.WireValue is not { } wire)
+        if (value.WireValue is null)
         {
             throw new ArgumentException($"The {typeof(T).Name} is not set (it is default({typeof(T).Name}), which has no value); use a value such as {example}.", paramName);
-        }
-
-        if (string.IsNullOrWhiteSpace(wire))
-        {
-            throw new ArgumentException($"The {typeof(T).Name} {ValueText.Quote(wire)} is empty or blank; use a value such as {example}.", paramName);
         }
     }
 
     /// <summary>Checks that every listed product carries a value.</summary>
     /// <param name="filters">The filters.</param>
     /// <param name="paramName">The parameter path to blame, such as <c>report.Filters</c>.</param>
-    /// <exception cref="ArgumentException">A product is <c>default</c> or blank.</exception>
+    /// <exception cref="ArgumentException">A product is <c>default</c>.</exception>
     internal static void AssertFilters(ReportFilters filters, string paramName)
     {
         if (filters.Products is not { } products)
@@ -79,9 +74,9 @@ internal static class ReportRules
     {
         foreach (var key in properties.Keys)
         {
-            // Ignoring case: JSON names are case-sensitive, but a lenient server may bind "Name" to
-            // name, and then the two would fight over one field.
-            var field = Array.Find(ModelledFields, f => string.Equals(WireName(f), key, StringComparison.OrdinalIgnoreCase));
+            // Exact names, as JSON's are: a report read from the service may carry an unknown "Name"
+            // beside its "name", and it must be accepted back unchanged.
+            var field = Array.Find(ModelledFields, f => string.Equals(WireName(f), key, StringComparison.Ordinal));
             if (field is not null)
             {
                 throw new ArgumentException(

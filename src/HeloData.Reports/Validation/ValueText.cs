@@ -9,6 +9,9 @@ internal static class ValueText
     // Long enough for any sensible value; a pasted megabyte should not become a megabyte of log line.
     private const int MaxShownLength = 200;
 
+    // A service's error message is prose, so it gets more room than a quoted value; still bounded.
+    private const int MaxServiceTextLength = 1000;
+
     /// <summary>
     /// Quotes a value for an exception message. Control characters are escaped (<c>\n</c> shows
     /// as <c>\u000a</c>), so the message stays on one line and shows exactly what was wrong.
@@ -41,6 +44,50 @@ internal static class ValueText
         }
 
         text.Append('"');
+        return shown == value.Length
+            ? text.ToString()
+            : text.Append(CultureInfo.InvariantCulture, $"… ({value.Length} characters)").ToString();
+    }
+
+    /// <summary>
+    /// Makes text from the service (an error message, an id) safe for an exception message: control
+    /// characters are escaped as in <see cref="Quote"/>, so a hostile or careless answer cannot break a
+    /// log line in two, and the text is cut after <see cref="MaxServiceTextLength"/> characters.
+    /// </summary>
+    /// <param name="value">The text; <see langword="null"/> gives an empty string.</param>
+    /// <returns>The text, unquoted, on one line.</returns>
+    internal static string Escape(string? value)
+    {
+        if (value is null)
+        {
+            return string.Empty;
+        }
+
+        var shown = Math.Min(value.Length, MaxServiceTextLength);
+        if (shown < value.Length && char.IsHighSurrogate(value[shown - 1]))
+        {
+            shown--;
+        }
+
+        var span = value.AsSpan(0, shown);
+        if (shown == value.Length && !span.ContainsAnyInRange('\u0000', '\u001f') && !span.ContainsAnyInRange('\u007f', '\u009f'))
+        {
+            return value;
+        }
+
+        var text = new StringBuilder(shown + 16);
+        foreach (var c in span)
+        {
+            if (char.IsControl(c))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+
         return shown == value.Length
             ? text.ToString()
             : text.Append(CultureInfo.InvariantCulture, $"… ({value.Length} characters)").ToString();

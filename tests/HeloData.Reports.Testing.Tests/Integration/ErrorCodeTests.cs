@@ -62,10 +62,11 @@ public sealed class ErrorCodeTests
 
         using var response = await api.CreateReportAsync(
             new NewReport("r", ReportType.Traffic, ReportFormat.Csv) { Schedule = "61 * * * *" }, CancellationToken.None);
-        var error = HeloData.Reports.Errors.ErrorMapper.FromErrorResponse("Create report", response, TimeProvider.System);
+        var error = HeloData.Reports.Errors.ErrorMapper.FromErrorResponse("Create report", response, idempotent: false, TimeProvider.System);
 
         Assert.That((error.Status, error.ErrorCode), Is.EqualTo((422, ReportsErrorCode.InvalidCron)));
         Assert.That(error.RequestId, Does.StartWith("req_"));
+        Assert.That(error.OutcomeUnknown, Is.False, "a 422 proves the report was not created");
         Assert.That(async () => await _client.CreateReportAsync(new NewReport("r", ReportType.Traffic, ReportFormat.Csv) { Schedule = "61 * * * *" }),
             Throws.InstanceOf<ArgumentException>(), "the public client catches it first");
     }

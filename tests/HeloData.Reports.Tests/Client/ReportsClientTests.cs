@@ -141,6 +141,20 @@ public sealed class ReportsClientTests
         Assert.That(error.Message, Does.Contain("ApiKey"));
     }
 
+    [TestCase("hd_live_SECRET_7f3a9c1e5b\n", "white space")]
+    [TestCase("hd_live_SECRET_7f3a9c1e5b\r\n", "white space")]
+    [TestCase("hd_live SECRET_7f3a9c1e5b", "white space")]
+    [TestCase("hd_live_SECRET_7f3a9c1e5b\u0000", "a control character")]
+    [TestCase("hd_live_SECRET_7f3a9c1e5b\u200b", "a non-ASCII character")]
+    public void A_standalone_client_with_a_key_that_cannot_travel_in_a_header_is_refused_without_showing_it(string key, string kind)
+    {
+        var error = Assert.Throws<ArgumentException>(() => _ = new ReportsClient(key));
+
+        Assert.That(error!.ParamName, Is.EqualTo("apiKey"));
+        Assert.That(error.Message, Does.Contain("ApiKey contains " + kind));
+        Assert.That(error.ToString(), Does.Not.Contain("SECRET"));
+    }
+
     [Test]
     public void A_standalone_client_with_a_plain_http_remote_address_is_refused()
     {

@@ -56,6 +56,18 @@ public sealed class AddHeloReportsTests
     }
 
     [Test]
+    public void A_key_read_with_its_trailing_newline_fails_at_start_naming_the_setting_never_the_key()
+    {
+        // As from File.ReadAllText on a secret file: every call would fail as a "transient" connection error.
+        using var provider = Build(services => services.AddHeloReports(o => o.ApiKey = "hd_live_SECRET_7f3a\n"));
+
+        var error = Assert.Throws<OptionsValidationException>(() => StartHost(provider));
+
+        Assert.That(error!.Message, Does.Contain("HeloReportsOptions.ApiKey contains white space"));
+        Assert.That(error.ToString(), Does.Not.Contain("SECRET"));
+    }
+
+    [Test]
     public void A_plain_http_base_address_that_is_not_loopback_fails_at_start()
     {
         using var provider = Build(services => services.AddHeloReports(o =>

@@ -45,7 +45,7 @@ public sealed class ErrorMappingTests
 
     [TestCase(400, "bad_request")]
     [TestCase(401, "unauthorized")]
-    [TestCase(403, "feature_not_in_plan")]
+    [TestCase(403, "forbidden", Description = "only the service's own body says feature_not_in_plan")]
     [TestCase(404, "not_found")]
     [TestCase(408, "timeout")]
     [TestCase(418, "bad_request")]
@@ -67,6 +67,7 @@ public sealed class ErrorMappingTests
     }
 
     [TestCase(401, "unauthorized")]
+    [TestCase(403, "forbidden")]
     [TestCase(404, "not_found")]
     [TestCase(500, "internal_error")]
     public async Task An_empty_error_body_maps_to_the_code_of_its_status(int status, string code)
@@ -77,6 +78,52 @@ public sealed class ErrorMappingTests
 
         Assert.That(error.ErrorCode, Is.EqualTo(new ReportsErrorCode(code)));
         Assert.That(error.ResponseExcerpt, Is.Null);
+    }
+
+    [Test]
+    public async Task Only_the_services_own_body_makes_a_403_feature_not_in_plan()
+    {
+        _harness.Respond(ClientHarness.Error(403, "feature_not_in_plan", "Reports are a Pro+ feature"));
+
+        var error = await Fails.With(() => _harness.Client.GetReportAsync("rep_1"));
+
+        Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.FeatureNotInPlan));
+    }
+
+    [Test]
+    public async Task The_services_message_cannot_break_the_exception_message_into_lines()
+    {
+        _harness.Respond(ClientHarness.Json(422, """{"error":{"code":"validation_failed\u0007","message":"line one\nFAKE LOG LINE: admin logged in\r\n\u001b[31mred","request_id":"req_\nx"}}"""));
+
+        var error = await Fails.With(() => _harness.Client.GetReportAsync("rep_1"));
+
+        Assert.That(error.Message, Does.Contain("line one\\u000aFAKE LOG LINE: admin logged in\\u000d\\u000a\\u001b[31mred"));
+        Assert.That(error.Message.Any(char.IsControl), Is.False, error.Message);
+        Assert.That(error.ResponseExcerpt, Does.Contain("\\n"), "the excerpt keeps the raw body");
+    }
+
+    [Test]
+    public async Task A_huge_service_message_is_cut_in_the_exception_message()
+    {
+        _harness.Respond(ClientHarness.Error(422, "validation_failed", new string('m', 12_000)));
+
+        var error = await Fails.With(() => _harness.Client.GetReportAsync("rep_1"));
+
+        Assert.That(error.Message, Has.Length.LessThan(1_200));
+        Assert.That(error.Message, Does.Contain("(12000 characters)"));
+    }
+
+    [TestCase(302)]
+    [TestCase(304)]
+    [TestCase(299)]
+    public async Task A_status_the_api_does_not_give_is_an_invalid_response(int status)
+    {
+        _harness.Respond(ClientHarness.Status(status));
+
+        var error = await Fails.With(() => _harness.Client.GetRunAsync("run_1"));
+
+        Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.InvalidResponse));
+        Assert.That(error.Status, Is.EqualTo(status));
     }
 
     [Test]

@@ -295,14 +295,17 @@ public sealed class DownloadTests
     }
 
     [Test]
-    public async Task A_completed_run_without_a_url_was_pushed_to_its_destination_so_there_is_nothing_to_download()
+    public async Task A_completed_run_that_has_no_url_even_when_read_again_has_nothing_to_download()
     {
+        _api.Respond(ClientHarness.Json(200, RunJson.Completed(null, runId: "run_test")));
         var pushed = ReportsModelFactory.ReportRun(status: RunStatus.Completed, downloadUrl: null);
 
         var error = await Fails.With(() => _api.Client.DownloadToFileAsync(pushed, Path.Combine(_folder, "x.csv")));
 
         Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.NoDownloadUrl));
-        Assert.That(error.Message, Does.Contain("destination"));
+        Assert.That(error.Message, Does.Contain("also when read again from the service"));
+        Assert.That(error.RunId, Is.EqualTo("run_test"));
+        Assert.That(_api.Requests.Select(r => r.Path), Is.EqualTo(new[] { "/v1/reports/runs/run_test" }), "read once, and only once");
         Assert.That(Directory.GetFiles(_folder), Is.Empty);
     }
 

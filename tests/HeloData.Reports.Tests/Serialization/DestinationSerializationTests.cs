@@ -14,7 +14,7 @@ public sealed class DestinationSerializationTests
         yield return Case("""{"type":"webhook","url":"https://hooks.acme.com/reports"}""", typeof(WebhookDestination));
         yield return Case("""{"type":"s3","bucket":"acme-exports","prefix":"helodata/","role_arn":"arn:aws:iam::123456789012:role/helodata-writer"}""", typeof(S3Destination));
         yield return Case("""{"type":"gcs","bucket":"acme-exports","prefix":"helodata/","service_account_email":"writer@acme.iam.gserviceaccount.com"}""", typeof(GcsDestination));
-        yield return Case("""{"type":"s3","bucket":"acme-exports","region":"eu-west-1"}""", typeof(S3Destination));
+        yield return Case("""{"type":"s3","bucket":"acme-exports","prefix":"","role_arn":"arn","region":"eu-west-1"}""", typeof(S3Destination));
 
         static TestCaseData Case(string json, Type expected) => new TestCaseData(json, expected).SetArgDisplayNames(json);
     }
@@ -47,9 +47,53 @@ public sealed class DestinationSerializationTests
     [Test]
     public void Extra_fields_of_a_known_destination_are_kept()
     {
-        var s3 = Json.Deserialize<ReportDestination>("""{"type":"s3","bucket":"b","region":"eu-west-1"}""");
+        var s3 = Json.Deserialize<ReportDestination>("""{"type":"s3","bucket":"b","prefix":"p/","role_arn":"arn","region":"eu-west-1"}""");
 
+        Assert.That(s3, Is.TypeOf<S3Destination>());
         Assert.That(s3.AdditionalProperties["region"].GetString(), Is.EqualTo("eu-west-1"));
+    }
+
+    private static IEnumerable<TestCaseData> ReshapedDestinations()
+    {
+        yield return Case("""{"type":"email"}""", "no email");
+        yield return Case("""{"type":"email","emails":["ops@acme.com","cfo@acme.com"]}""", "renamed field");
+        yield return Case("""{"type":"email","email":null}""", "null email");
+        yield return Case("""{"type":"email","email":""}""", "empty email");
+        yield return Case("""{"type":"email","email":42}""", "wrong JSON type");
+        yield return Case("""{"type":"webhook","signing_secret":"s"}""", "no url");
+        yield return Case("""{"type":"webhook","url":"/relative","signing_secret":"s"}""", "relative url");
+        yield return Case("""{"type":"webhook","url":"ftp://x/y"}""", "ftp url");
+        yield return Case("""{"type":"webhook","url":"https://h.example/x","signing_secret":""}""", "empty secret");
+        yield return Case("""{"type":"webhook","url":{"href":"https://h.example"}}""", "url as an object");
+        yield return Case("""{"type":"s3","bucket":"acme-exports","region":"eu-west-1"}""", "no prefix nor role_arn");
+        yield return Case("""{"type":"s3","bucket":"b","prefix":"p","role_arn":""}""", "empty role_arn");
+        yield return Case("""{"type":"gcs","bucket":["a"],"prefix":"","service_account_email":"w@p"}""", "bucket as an array");
+        yield return Case("""{"type":"GCS","bucket":"b","prefix":null,"service_account_email":"w@p"}""", "null prefix, type in capitals");
+
+        static TestCaseData Case(string json, string name) => new TestCaseData(json).SetArgDisplayNames(name);
+    }
+
+    [TestCaseSource(nameof(ReshapedDestinations))]
+    public void A_known_type_that_does_not_fit_its_shape_is_read_as_unknown_and_written_back_unchanged(string json)
+    {
+        var destination = Json.Deserialize<ReportDestination>(json);
+
+        Assert.That(destination, Is.TypeOf<UnknownDestination>());
+        Assert.That(Json.Serialize(destination), Is.EqualTo(json), "byte for byte");
+    }
+
+    [Test]
+    public void A_reshaped_destination_does_not_fail_the_report_or_the_list_page_holding_it()
+    {
+        var list = Json.Deserialize<ReportList>("""
+            {"reports":[
+              {"id":"rep_1","name":"a","type":"traffic","format":"csv","destination":{"type":"email"}},
+              {"id":"rep_2","name":"b","type":"traffic","format":"csv","destination":{"type":"email","email":"ops@acme.com"}}],
+             "recent_runs":[],"next_cursor":null}
+            """);
+
+        Assert.That(list.Reports.Select(r => r.Destination!.GetType()), Is.EqualTo(new[] { typeof(UnknownDestination), typeof(EmailDestination) }));
+        Assert.That(ReportUpdate.FromReport(list.Reports[0]).ChangedFields, Does.Contain("destination"), "written back as it came");
     }
 
     [Test]
@@ -121,8 +165,8 @@ public sealed class DestinationSerializationTests
     [Test]
     public void A_new_destination_serializes_with_its_type_first()
     {
-        var json = Json.Serialize<ReportDestination>(new GcsDestination("bucket", serviceAccountEmail: "w@p.iam.gserviceaccount.com"));
+        var json = Json.Serialize<ReportDestination>(new GcsDestination("bucket", "", "w@p.iam.gserviceaccount.com"));
 
-        Assert.That(json, Is.EqualTo("""{"type":"gcs","bucket":"bucket","service_account_email":"w@p.iam.gserviceaccount.com"}"""));
+        Assert.That(json, Is.EqualTo("""{"type":"gcs","bucket":"bucket","prefix":"","service_account_email":"w@p.iam.gserviceaccount.com"}"""));
     }
 }

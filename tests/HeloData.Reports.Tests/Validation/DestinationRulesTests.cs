@@ -5,76 +5,86 @@ using HeloData.Reports.Validation;
 namespace HeloData.Reports.Tests.Validation;
 
 /// <summary>
-/// Email and webhook destinations, checked through <see cref="Argument.AssertNewReport"/> so the
-/// blamed member is the full path a caller sees. Buckets: <see cref="BucketRulesTests"/>.
+/// Destinations, checked through <see cref="Argument.AssertNewReport"/> so the blamed member is the full
+/// path a caller sees: every field the page lists must be there, and a webhook URL must be absolute
+/// https or http. Nothing more: e-mail, bucket and ARN syntax are the service's to judge.
 /// </summary>
 public sealed class DestinationRulesTests
 {
     private const string Secret = "whsec_TOPSECRET_4f9a";
 
     [TestCase("ops@acme.com")]
-    [TestCase("first.last+reports@eu.acme.co.uk")]
-    [TestCase("OPS@ACME.COM")]
-    public void Email_accepts_a_bare_address(string email)
+    [TestCase("ops@localhost", Description = "no dot in the domain: the service judges")]
+    [TestCase("Ops <ops@acme.com>")]
+    [TestCase("not an address")]
+    public void An_email_destination_needs_only_a_non_empty_address(string email)
     {
         Assert.That(() => Check(new EmailDestination(email)), Throws.Nothing);
     }
 
-    [TestCase("ops", "\"ops\" is not a valid email address")]
-    [TestCase("", "\"\" is not a valid email address")]
-    [TestCase("ops@acme..com", "is not a valid email address")]
-    [TestCase("Ops <ops@acme.com>", "\"Ops <ops@acme.com>\" is not one bare address (it reads as \"ops@acme.com\")")]
-    [TestCase(" ops@acme.com", "is not one bare address")]
-    [TestCase("ops@acme.com, cfo@acme.com", "is not one bare address")]
-    [TestCase("ops@localhost", "\"ops@localhost\" has no dot in its domain \"localhost\"")]
-    public void Email_rejects(string email, string message)
+    [Test]
+    public void An_empty_email_is_a_missing_one()
     {
-        Assert.That(() => Check(new EmailDestination(email)), Rejected.As<ArgumentException>("report.Destination.Email", message));
+        Assert.That(() => Check(new EmailDestination("")), Rejected.As<ArgumentException>("report.Destination.Email", "The email address is empty"));
     }
 
     [TestCase("https://hooks.acme.com/reports")]
     [TestCase("HTTPS://hooks.acme.com:8443/reports?tenant=7")]
+    [TestCase("http://hooks.acme.com/reports", Description = "plain http: the page does not rule it out")]
     [TestCase("http://localhost:5000/hook")]
-    [TestCase("http://127.0.0.1/hook")]
-    [TestCase("http://127.8.9.10/hook")]
-    [TestCase("http://[::1]:8080/hook")]
-    public void Webhook_accepts_https_or_plain_http_to_loopback(string url)
+    [TestCase("https://bot:hunter2@hooks.acme.com/reports", Description = "user info: the service judges")]
+    public void A_webhook_url_is_any_absolute_https_or_http_url(string url)
     {
         Assert.That(() => Check(new WebhookDestination(new Uri(url), Secret)), Throws.Nothing);
     }
 
-    [TestCase("http://hooks.acme.com/reports", "\"http://hooks.acme.com/reports\" uses http; reports are delivered only over https")]
-    [TestCase("http://localhost.acme.com/reports", "uses http")]
-    [TestCase("http://0.0.0.0/reports", "uses http")]
-    [TestCase("ftp://files.acme.com/reports", "uses the scheme \"ftp\"; a webhook URL must be https")]
-    [TestCase("https://bot:hunter2@hooks.acme.com/reports", "\"https://***@hooks.acme.com/reports\" carries a user name or password")]
-    public void Webhook_rejects_url(string url, string message)
+    [TestCase("ftp://files.acme.com/reports", "uses the scheme \"ftp\"; it must be an absolute https or http URL")]
+    [TestCase("file:///etc/hooks", "uses the scheme \"file\"")]
+    [TestCase("/hooks/reports", "The webhook URL is relative")]
+    public void A_webhook_url_that_is_not_absolute_https_or_http_is_refused(string url, string message)
     {
-        Assert.That(() => Check(new WebhookDestination(new Uri(url), Secret)), Rejected.As<ArgumentException>("report.Destination.Url", message));
+        var destination = new WebhookDestination(new Uri(url, UriKind.RelativeOrAbsolute), Secret);
+
+        Assert.That(() => Check(destination), Rejected.As<ArgumentException>("report.Destination.Url", message));
     }
 
     [Test]
-    public void Webhook_rejects_a_relative_url()
-    {
-        var relative = new WebhookDestination(new Uri("/hooks/reports", UriKind.Relative), Secret);
-
-        Assert.That(() => Check(relative), Rejected.As<ArgumentException>("report.Destination.Url", "\"/hooks/reports\" is relative; it must be an absolute https URL"));
-    }
-
-    [Test]
-    public void Webhook_needs_a_signing_secret()
+    public void A_webhook_needs_a_signing_secret_to_be_sent()
     {
         var hook = new Uri("https://hooks.acme.com/reports");
 
-        Assert.That(() => Check(new WebhookDestination(hook, null)), Rejected.As<ArgumentNullException>("report.Destination.SigningSecret", "needs a signing secret"));
-        Assert.That(() => Check(new WebhookDestination(hook, "")), Rejected.As<ArgumentException>("report.Destination.SigningSecret", "signing secret is empty or blank"));
-        Assert.That(() => Check(new WebhookDestination(hook, " \t ")), Rejected.As<ArgumentException>("report.Destination.SigningSecret", "signing secret is empty or blank"));
+        Assert.That(() => Check(new WebhookDestination(hook, null)), Rejected.As<ArgumentException>("report.Destination.SigningSecret", "The signing secret is missing"));
+        Assert.That(() => Check(new WebhookDestination(hook, "")), Rejected.As<ArgumentException>("report.Destination.SigningSecret", "The signing secret is empty"));
+        Assert.That(() => Check(new WebhookDestination(hook, " ")), Throws.Nothing, "a blank secret is the service's to judge");
     }
 
-    [TestCase("http://hooks.acme.com/reports?sig=" + Secret)]
+    [TestCase("Bad_Bucket..name", "", "not-an-arn")]
+    [TestCase("192.168.1.1", "/leading/slash", "arn:aws-cn:iam::12:role/x")]
+    public void S3_fields_are_only_required_to_be_there(string bucket, string prefix, string roleArn)
+    {
+        Assert.That(() => Check(new S3Destination(bucket, prefix, roleArn)), Throws.Nothing);
+    }
+
+    [Test]
+    public void S3_and_gcs_fields_the_page_lists_may_not_be_empty_except_the_prefix()
+    {
+        Assert.That(() => Check(new S3Destination("", "in/", "arn")), Rejected.As<ArgumentException>("report.Destination.Bucket", "The S3 bucket is empty"));
+        Assert.That(() => Check(new S3Destination("b", "in/", "")), Rejected.As<ArgumentException>("report.Destination.RoleArn", "The S3 role ARN is empty"));
+        Assert.That(() => Check(new GcsDestination("", "in/", "w@p.iam")), Rejected.As<ArgumentException>("report.Destination.Bucket", "The GCS bucket is empty"));
+        Assert.That(() => Check(new GcsDestination("Google", "", "")), Rejected.As<ArgumentException>("report.Destination.ServiceAccountEmail", "The GCS service account e-mail is empty"));
+        Assert.That(() => Check(new GcsDestination("Google", "", "ops@acme.com")), Throws.Nothing);
+    }
+
+    [Test]
+    public void Every_field_the_page_lists_is_a_required_constructor_argument()
+    {
+        Assert.That(() => new S3Destination("b", null!, "arn"), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("prefix"));
+        Assert.That(() => new S3Destination("b", "", null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("roleArn"));
+        Assert.That(() => new GcsDestination("b", "", null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("serviceAccountEmail"));
+        Assert.That(() => new EmailDestination(null!), Throws.ArgumentNullException);
+    }
+
     [TestCase("ftp://files.acme.com/reports#" + Secret)]
-    [TestCase("https://bot:" + Secret + "@hooks.acme.com/reports")]
-    [TestCase("https://" + Secret + "@hooks.acme.com/reports")]
     [TestCase("/hooks/reports?sig=" + Secret)]
     public void A_secret_never_appears_in_a_message_even_when_pasted_into_the_url(string url)
     {
@@ -83,29 +93,22 @@ public sealed class DestinationRulesTests
         Assert.That(() => Check(destination), Throws.InstanceOf<ArgumentException>().With.Message.Not.Contains(Secret));
     }
 
-    [TestCase(" ")]
-    [TestCase("")]
-    public void A_blank_secret_is_not_echoed(string secret)
-    {
-        var destination = new WebhookDestination(new Uri("https://hooks.acme.com/reports"), secret);
-
-        Assert.That(() => Check(destination), Throws.ArgumentException.With.Message.Not.Contains($"\"{secret}\""));
-    }
-
     [Test]
     public void An_unknown_destination_is_left_to_the_service()
     {
         var unknown = new UnknownDestination(JsonDocument.Parse("""{"type":"azure_blob","container":"NOT A VALID NAME"}""").RootElement);
+        var reshaped = new UnknownDestination(JsonDocument.Parse("""{"type":"email","emails":["a@b.c"]}""").RootElement);
 
         Assert.That(() => Check(unknown), Throws.Nothing);
+        Assert.That(() => Check(reshaped), Throws.Nothing);
     }
 
     [Test]
     public void An_update_blames_the_same_member_under_its_own_parameter()
     {
-        var update = new ReportUpdate { Destination = new WebhookDestination(new Uri("http://hooks.acme.com/reports"), Secret) };
+        var update = new ReportUpdate { Destination = new WebhookDestination(new Uri("ftp://hooks.acme.com/reports"), Secret) };
 
-        Assert.That(() => Argument.AssertUpdate(update, "update"), Rejected.As<ArgumentException>("update.Destination.Url", "uses http"));
+        Assert.That(() => Argument.AssertUpdate(update, "update"), Rejected.As<ArgumentException>("update.Destination.Url", "uses the scheme \"ftp\""));
     }
 
     private static void Check(ReportDestination destination) =>
