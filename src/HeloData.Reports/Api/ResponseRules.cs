@@ -99,8 +99,9 @@ internal static class ResponseRules
         return null;
     }
 
+    // The models default a missing id to "", so missing, null and empty read alike.
     private static string? IdProblem(string? id, string member) =>
-        id is null ? $"{member} is missing or null"
+        string.IsNullOrEmpty(id) ? $"{member} is missing, null or empty"
         : IdRules.FindProblem(id) is { } problem ? $"{member} {problem}"
         : null;
 
