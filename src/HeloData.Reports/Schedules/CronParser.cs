@@ -5,14 +5,12 @@ using HeloData.Reports.Validation;
 namespace HeloData.Reports.Schedules;
 
 /// <summary>
-/// The rules a schedule must pass before it is sent: the API's own promise (exactly five fields,
-/// no macros, no seconds) first, then Cronos as the judge of each field.
+/// The rules a schedule must pass before it is sent: the API's own promise (exactly five fields of
+/// standard cron, no macros) first, then Cronos as the judge of each field's values and ranges, and
+/// last, that the schedule fires at all.
 /// </summary>
 internal static class CronParser
 {
-    private const int FieldCount = 5;
-    private const string Fields = "minute hour day-of-month month day-of-week";
-
     // Cronos starts every message with this; ours says it better, with the expression quoted.
     private const string CronosPrefix = "The given cron expression has an invalid format. ";
 
@@ -27,19 +25,24 @@ internal static class CronParser
         [NotNullWhen(false)] out string? error)
     {
         timetable = null;
-        error = Check(expression);
+        var quoted = ValueText.Quote(expression);
+        error = Check(expression, quoted);
         if (error is not null)
         {
             return false;
         }
 
         var fields = expression.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        var quoted = ValueText.Quote(expression);
+        error = CronFieldCount.Explain(fields, quoted) ?? CronTokens.Check(fields, quoted);
+        if (error is not null)
+        {
+            return false;
+        }
+
+        CronTimetable parsed;
         try
         {
-            var parsed = CronExpression.Parse(expression, CronFormat.Standard);
-            timetable = CronTimetable.Create(fields, parsed);
-            return true;
+            parsed = CronTimetable.Create(fields, CronExpression.Parse(expression, CronFormat.Standard));
         }
         catch (CronFormatException ex)
         {
@@ -49,27 +52,25 @@ internal static class CronParser
             error = $"The schedule {quoted} is not valid cron: {reason}";
             return false;
         }
-        catch (MissingSeedException)
-        {
-            // 'H' is Cronos's hashed "jitter" value: it needs a seed, and the API's standard cron has no such thing.
-            error = $"The schedule {quoted} uses 'H' (a hashed, jittered value), which standard 5-field cron does not have; write an explicit value instead.";
-            return false;
-        }
+
+        error = CronNeverFires.Check(fields, parsed, quoted);
+        timetable = error is null ? parsed : null;
+        return error is null;
     }
 
-    // The rules Cronos would not enforce (it accepts macros, and a 6th field when asked) or would
-    // explain less clearly ("Minutes: Value must be a number" for "hello").
-    private static string? Check(string expression)
+    // What Cronos would explain less clearly than the user deserves, or accept: an empty or blank
+    // expression, white space around it, and its @ macros.
+    private static string? Check(string expression, string quoted)
     {
-        var quoted = ValueText.Quote(expression);
+        const string Takes = $"the API takes a standard 5-field cron expression ({CronFieldCount.Fields}), such as \"0 9 * * MON\". To run on demand only, leave the schedule out (null).";
         if (expression.Length == 0)
         {
-            return $"The schedule {quoted} is empty; the API takes a standard 5-field cron expression ({Fields}), such as \"0 9 * * MON\". To run on demand only, leave the schedule out (null).";
+            return $"The schedule {quoted} is empty; {Takes}";
         }
 
         if (string.IsNullOrWhiteSpace(expression))
         {
-            return $"The schedule {quoted} is blank; the API takes a standard 5-field cron expression ({Fields}), such as \"0 9 * * MON\". To run on demand only, leave the schedule out (null).";
+            return $"The schedule {quoted} is blank; {Takes}";
         }
 
         // Rejected rather than trimmed: the schedule is sent exactly as given, so what is checked
@@ -79,18 +80,6 @@ internal static class CronParser
             return $"The schedule {quoted} has leading or trailing white space; write {ValueText.Quote(expression.Trim())} instead.";
         }
 
-        if (expression[0] == '@')
-        {
-            return CronMacros.Explain(expression, quoted);
-        }
-
-        var count = expression.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
-        return count switch
-        {
-            FieldCount => null,
-            FieldCount + 1 => $"The schedule {quoted} has 6 fields; the API takes exactly 5 ({Fields}). Seconds are not supported: remove the first (seconds) field.",
-            1 => $"The schedule {quoted} has 1 field; the API takes exactly 5 ({Fields}), such as \"0 9 * * MON\".",
-            _ => $"The schedule {quoted} has {count} fields; the API takes exactly 5 ({Fields}), such as \"0 9 * * MON\".",
-        };
+        return expression[0] == '@' ? CronMacros.Explain(expression, quoted) : null;
     }
 }

@@ -60,7 +60,6 @@ internal sealed class CronTimetable
         return first <= second ? first : second;
     }
 
-    // Vixie cron's test: a day field is unrestricted when it starts with '*' (so "*/2" counts);
-    // Cronos also reads '?' as '*'.
-    private static bool IsStar(string field) => field[0] is '*' or '?';
+    // Vixie cron's test: a day field is unrestricted when it starts with '*' (so "*/2" counts).
+    private static bool IsStar(string field) => field[0] == '*';
 }

@@ -10,12 +10,14 @@ namespace HeloData.Reports.Schedules;
 /// <remarks>
 /// <para>
 /// The rules are those of the published API ("standard 5-field cron in UTC"): exactly five fields
-/// separated by spaces or tabs; no seconds field; no <c>@</c> macros such as <c>@weekly</c> (the
-/// error names the 5-field equivalent). Leading or trailing white space is rejected, not trimmed,
-/// because a schedule is sent exactly as written and what is checked must be what the service
-/// receives. Within the fields, the syntax is Cronos's: besides numbers, names (<c>MON</c>,
-/// <c>JAN</c>), <c>*</c>, ranges, lists and steps, it also accepts <c>L</c>, <c>W</c>, <c>#</c> and
-/// <c>?</c>, which the service may not.
+/// separated by spaces or tabs, made of numbers, <c>*</c>, ranges (<c>1-5</c>), lists (<c>1,15</c>)
+/// and steps (<c>*/15</c>), with month names (<c>JAN</c>) in the month field and day names
+/// (<c>MON</c>) in the day-of-week field, in any case. Refused, with a message saying why: a seconds
+/// or a year field; <c>@</c> macros such as <c>@weekly</c> (the message names the 5-field
+/// equivalent); Quartz's <c>L</c>, <c>W</c>, <c>#</c> and <c>?</c>, and the hashed <c>H</c>; and a
+/// schedule that never fires, such as <c>0 0 30 2 *</c>. Leading or trailing white space is
+/// rejected, not trimmed, because a schedule is sent exactly as written and what is checked must be
+/// what the service receives.
 /// </para>
 /// <para>
 /// As in standard cron, when both day-of-month and day-of-week are restricted (neither starts with
@@ -64,8 +66,8 @@ public sealed class ReportSchedule : IEquatable<ReportSchedule>
     /// <returns>The schedule.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="expression"/> is <see langword="null"/>.</exception>
     /// <exception cref="FormatException">
-    /// <paramref name="expression"/> is not a standard 5-field cron expression; the message quotes it
-    /// and says what is wrong.
+    /// <paramref name="expression"/> is not a standard 5-field cron expression, or never fires; the
+    /// message quotes it and says what is wrong.
     /// </exception>
     public static ReportSchedule Parse(string expression)
     {
@@ -111,7 +113,7 @@ public sealed class ReportSchedule : IEquatable<ReportSchedule>
 
     /// <summary>The first time the schedule fires strictly after <paramref name="after"/>.</summary>
     /// <param name="after">The instant to start from, in any offset.</param>
-    /// <returns>The occurrence in UTC (offset zero), or <see langword="null"/> when the schedule never fires again.</returns>
+    /// <returns>The occurrence in UTC (offset zero), or <see langword="null"/> when none is left before the end of the calendar (year 9999).</returns>
     public DateTimeOffset? GetNextOccurrence(DateTimeOffset after) => _timetable.GetNextOccurrence(after);
 
     /// <summary>The next times the schedule fires strictly after <paramref name="after"/>, in UTC.</summary>
@@ -119,8 +121,8 @@ public sealed class ReportSchedule : IEquatable<ReportSchedule>
     /// <param name="count">How many occurrences to compute: 1 to 1000.</param>
     /// <returns>
     /// The occurrences in ascending order, each in UTC (offset zero). Fewer than
-    /// <paramref name="count"/>, possibly none, when the schedule stops firing (such as
-    /// <c>0 0 30 2 *</c>, which names a day February never has).
+    /// <paramref name="count"/> only at the end of the calendar (year 9999): a schedule that never
+    /// fires is refused when parsed.
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is less than 1 or more than 1000.</exception>
     public IReadOnlyList<DateTimeOffset> GetNextOccurrences(DateTimeOffset after, int count)

@@ -28,6 +28,8 @@ public sealed class InvalidInputSendsNothingTests
         yield return Case("6-field cron", c => c.CreateReportAsync(With(schedule: "0 0 9 * * MON")), "report.Schedule");
         yield return Case("macro cron", c => c.CreateReportAsync(With(schedule: "@weekly")), "report.Schedule");
         yield return Case("bad cron", c => c.CreateReportAsync(With(schedule: "0 25 * * *")), "report.Schedule");
+        yield return Case("quartz cron", c => c.CreateReportAsync(With(schedule: "0 0 L * *")), "report.Schedule");
+        yield return Case("never-firing cron", c => c.CreateReportAsync(With(schedule: "0 0 30 2 *")), "report.Schedule");
         yield return Case("empty email", c => c.CreateReportAsync(With(new EmailDestination(""))), "report.Destination.Email");
         yield return Case("ftp webhook", c => c.CreateReportAsync(With(new WebhookDestination(new Uri("ftp://hooks.acme.com/x"), "s"))), "report.Destination.Url");
         yield return Case("webhook no secret", c => c.CreateReportAsync(With(new WebhookDestination(new Uri("https://hooks.acme.com/x"), null))), "report.Destination.SigningSecret");

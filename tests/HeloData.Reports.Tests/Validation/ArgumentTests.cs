@@ -137,6 +137,7 @@ public sealed class ArgumentTests
 
     [TestCase("0 9 * * MON")]
     [TestCase("*/15 * * * *")]
+    [TestCase("0 0 1 JUL *")]
     [TestCase(null)]
     public void Schedule_rules_accept(string? schedule)
     {
@@ -145,6 +146,8 @@ public sealed class ArgumentTests
 
     [TestCase("@weekly", "Write \"0 0 * * 0\" instead")]
     [TestCase("0 0 9 * * MON", "Seconds are not supported")]
+    [TestCase("0 0 * * 5#3", "\"5#3\" in the day-of-week field. # (the nth given weekday of the month, as in 5#3) is a Quartz cron extension")]
+    [TestCase("0 0 31 2,4,6 *", "never fires: day 31 never occurs in February, April or June")]
     [TestCase("0 25 * * *", "\"0 25 * * *\" is not valid cron")]
     [TestCase("", "\"\" is empty")]
     public void Schedule_rules_reject(string schedule, string message)
