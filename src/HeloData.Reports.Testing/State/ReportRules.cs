@@ -7,7 +7,8 @@ namespace HeloData.Reports.Testing.State;
 
 /// <summary>
 /// Validates a report definition as the service would, answering with the contract's codes:
-/// <c>invalid_cron</c> when Cronos rejects the schedule, <c>validation_failed</c> for any other bad field.
+/// <c>invalid_cron</c> for a schedule that is not standard cron (<see cref="StandardCron.Problem"/>),
+/// that Cronos rejects, or that never fires; <c>validation_failed</c> for any other bad field.
 /// (Webhook pre-flight, <c>destination_unreachable</c>, is <see cref="Http.WebhookPreflight"/>.)
 /// </summary>
 internal static partial class ReportRules
@@ -36,15 +37,28 @@ internal static partial class ReportRules
 
     public static void ValidateSchedule(string schedule)
     {
+        if (StandardCron.Problem(schedule) is { } problem)
+        {
+            throw InvalidCron($"schedule '{schedule}' is not a valid 5-field cron expression: {problem}");
+        }
+
         try
         {
             CronExpression.Parse(schedule, CronFormat.Standard);
         }
         catch (CronFormatException exception)
         {
-            throw new SandboxError(422, SandboxContract.Codes.InvalidCron, $"schedule '{schedule}' is not a valid 5-field cron expression: {exception.Message}");
+            throw InvalidCron($"schedule '{schedule}' is not a valid 5-field cron expression: {exception.Message}");
+        }
+
+        // A report that would never run is refused, as the contract has clients do, not kept silent.
+        if (!StandardCron.EverFires(schedule))
+        {
+            throw InvalidCron($"schedule '{schedule}' never fires: no date matches its day-of-month and month.");
         }
     }
+
+    private static SandboxError InvalidCron(string message) => new(422, SandboxContract.Codes.InvalidCron, message);
 
     private static void ValidateFilters(JsonNode? filters)
     {

@@ -1,0 +1,70 @@
+using HeloData.Reports.Testing.Tests.Support;
+
+namespace HeloData.Reports.Testing.Tests.Sandbox;
+
+/// <summary>
+/// The sandbox, standing in for the service, answers <c>422 invalid_cron</c> for what the contract
+/// rules out of a schedule, over raw HTTP so the SDK's own check is not in between.
+/// </summary>
+public sealed class SandboxCronTests
+{
+    private ReportsSandbox _sandbox = null!;
+    private SandboxHttp _http = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _sandbox = ReportsSandbox.Start();
+        _http = new SandboxHttp(_sandbox);
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        _http.Dispose();
+        _sandbox.Dispose();
+    }
+
+    [TestCase("0 0 L * *", "'L' is not standard cron")]
+    [TestCase("0 0 15W * *", "'15W' is not standard cron")]
+    [TestCase("0 0 LW * *", "'LW' is not standard cron")]
+    [TestCase("0 0 * * 5#3", "'5#3' is not standard cron")]
+    [TestCase("0 0 * * 5L", "'5L' is not standard cron")]
+    [TestCase("0 0 ? * MON", "'?' is not standard cron")]
+    [TestCase("H 9 * * MON", "'H' is not standard cron")]
+    [TestCase("0 0 9 * * MON", "is not a valid 5-field cron expression")]
+    [TestCase("0 0 30 2 *", "never fires")]
+    [TestCase("0 0 31 2,4,6 *", "never fires")]
+    public async Task A_schedule_outside_standard_cron_or_that_never_fires_is_invalid_cron(string schedule, string message)
+    {
+        var (status, body, _) = await _http.PostAsync("reports", ReportBodies.WeeklyTraffic.Replace("0 9 * * MON", schedule));
+
+        Assert.That(status, Is.EqualTo(422), body?.ToJsonString());
+        Assert.That((string)body!["error"]!["code"]!, Is.EqualTo("invalid_cron"));
+        Assert.That((string)body["error"]!["message"]!, Does.StartWith($"schedule '{schedule}'").And.Contain(message));
+    }
+
+    [TestCase("0 0 1 JUL *")]
+    [TestCase("0 0 * * wed")]
+    [TestCase("0 0 29 2 *")]
+    [TestCase("0 0 30 2 MON", Description = "standard cron's OR: every Monday in February")]
+    [TestCase("0\t0\t30\t2\tMON", Description = "the same, separated by tabs")]
+    public async Task Standard_cron_that_fires_is_accepted(string schedule)
+    {
+        var (status, body, _) = await _http.PostAsync("reports", ReportBodies.WeeklyTraffic.Replace("0 9 * * MON", schedule.Replace("\t", "\\t", StringComparison.Ordinal)));
+
+        Assert.That(status, Is.EqualTo(201), body?.ToJsonString());
+        Assert.That(body!["next_run_at"], Is.Not.Null);
+    }
+
+    [Test]
+    public async Task An_update_to_a_schedule_that_never_fires_is_invalid_cron()
+    {
+        var id = await _http.CreateAsync();
+
+        var (status, body, _) = await _http.PatchAsync($"reports/{id}", """{"schedule":"0 0 31 4 *"}""");
+
+        Assert.That(status, Is.EqualTo(422));
+        Assert.That((string)body!["error"]!["code"]!, Is.EqualTo("invalid_cron"));
+    }
+}
