@@ -151,7 +151,7 @@ public partial class ReportsClient
         try
         {
             using var response = await SendCoreAsync(scope, operation, static (api, id, ct) => api.GetRunAsync(id, ct), runId, cancellationToken).ConfigureAwait(false);
-            poll = new RunPoll(ContentOf(operation, response), RetryAfter.From(response.Headers, _timeProvider));
+            poll = new RunPoll(ContentOf(operation, response, cancellationToken), RetryAfter.From(response.Headers, _timeProvider));
         }
         catch (Exception exception)
         {

@@ -212,7 +212,7 @@ public partial class ReportsClient : IReportsClient, IDisposable
         try
         {
             using var response = await SendCoreAsync(scope, operation, call, state, cancellationToken).ConfigureAwait(false);
-            result = ContentOf(operation, response);
+            result = ContentOf(operation, response, cancellationToken);
         }
         catch (Exception exception)
         {
@@ -225,8 +225,18 @@ public partial class ReportsClient : IReportsClient, IDisposable
     }
 
     // The body must also keep the contract (ResponseRules): a run without its id or status is as unusable as no body.
-    private static TResult ContentOf<TResult>(ReportsOperation operation, IApiResponse<TResult> response)
+    // Refit reads the body after the headers: a body cut short or a cancellation there is a transport
+    // failure or a cancellation, as it would be before the headers, not an unreadable answer.
+    private static TResult ContentOf<TResult>(ReportsOperation operation, IApiResponse<TResult> response, CancellationToken cancellationToken)
     {
+        if (response.Error is { } error
+            && ErrorMapper.IsTransportFailure(error)
+            && ErrorMapper.TryMapException(operation.DisplayName, error, cancellationToken, out var mapped, operation.IsIdempotent))
+        {
+            throw mapped;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
         if (response.Error is not null || response.Content is not { } content)
         {
             throw ErrorMapper.InvalidResponse(operation.DisplayName, response, operation.IsIdempotent, response.Error);

@@ -53,9 +53,9 @@ internal static class ResponseRules
             return id;
         }
 
-        if (run.Status == default)
+        if (string.IsNullOrEmpty(run.Status.ToString()))
         {
-            return $"{where}status is missing or null";
+            return $"{where}status is missing, null or empty";
         }
 
         if (run.ReportId is null)

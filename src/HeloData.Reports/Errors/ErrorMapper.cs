@@ -114,6 +114,13 @@ internal static class ErrorMapper
         return true;
     }
 
+    /// <summary>
+    /// Whether a failure while reading a success body was the transport's (the connection dropped, the
+    /// body ended early, the read was canceled) rather than the body's content.
+    /// </summary>
+    public static bool IsTransportFailure(Exception exception) =>
+        Unwrap(exception) is IOException or HttpRequestException or OperationCanceledException;
+
     // Refit wraps transport and deserialization failures; the cause is what the caller can act on.
     private static Exception Unwrap(Exception? exception)
     {

@@ -33,7 +33,7 @@ internal static class ValueText
             {
                 text.Append('\\').Append(c);
             }
-            else if (char.IsControl(c))
+            else if (BreaksLines(c))
             {
                 text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
             }
@@ -70,7 +70,7 @@ internal static class ValueText
         }
 
         var span = value.AsSpan(0, shown);
-        if (shown == value.Length && !span.ContainsAnyInRange('\u0000', '\u001f') && !span.ContainsAnyInRange('\u007f', '\u009f'))
+        if (shown == value.Length && span.IndexOfAny(LineBreaking) < 0)
         {
             return value;
         }
@@ -78,7 +78,7 @@ internal static class ValueText
         var text = new StringBuilder(shown + 16);
         foreach (var c in span)
         {
-            if (char.IsControl(c))
+            if (BreaksLines(c))
             {
                 text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
             }
@@ -92,6 +92,12 @@ internal static class ValueText
             ? text.ToString()
             : text.Append(CultureInfo.InvariantCulture, $"… ({value.Length} characters)").ToString();
     }
+
+    // Control characters, and the two Unicode separators some log viewers and terminals break lines at.
+    private static readonly System.Buffers.SearchValues<char> LineBreaking = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Select(i => (char)i), .. Enumerable.Range(0x7f, 0x21).Select(i => (char)i), '\u2028', '\u2029']);
+
+    private static bool BreaksLines(char c) => char.IsControl(c) || c is '\u2028' or '\u2029';
 
     /// <summary>Describes the first control character in <paramref name="value"/>, if any.</summary>
     /// <param name="value">The value to search.</param>

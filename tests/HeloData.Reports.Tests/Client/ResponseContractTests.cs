@@ -26,8 +26,8 @@ public sealed class ResponseContractTests
         yield return Case("report with an empty id", c => c.GetReportAsync("rep_1"), """{"id":"","name":"a"}""", "id is missing, null or empty");
         yield return Case("report with a null name", c => c.GetReportAsync("rep_1"), """{"id":"rep_1","name":null}""", "name is null");
         yield return Case("report with a null product", c => c.GetReportAsync("rep_1"), """{"id":"rep_1","name":"a","filters":{"products":["mobile",null]}}""", "filters.products holds a null");
-        yield return Case("run without status", c => c.GetRunAsync("run_1"), """{"run_id":"run_1","report_id":"rep_1"}""", "status is missing or null");
-        yield return Case("run with a null status", c => c.GetRunAsync("run_1"), """{"run_id":"run_1","status":null}""", "status is missing or null");
+        yield return Case("run without status", c => c.GetRunAsync("run_1"), """{"run_id":"run_1","report_id":"rep_1"}""", "status is missing, null or empty");
+        yield return Case("run with a null status", c => c.GetRunAsync("run_1"), """{"run_id":"run_1","status":null}""", "status is missing, null or empty");
         yield return Case("run with a null report_id", c => c.GetRunAsync("run_1"), """{"run_id":"run_1","status":"queued","report_id":null}""", "report_id is null");
         yield return Case("run id with white space", c => c.GetRunAsync("run_1"), """{"run_id":"run_1\n","status":"queued"}""", "run_id has leading or trailing white space");
         yield return Case("failed run with a null message", c => c.GetRunAsync("run_1"), """{"run_id":"run_1","status":"failed","error":{"code":"x","message":null}}""", "error.message is null");
@@ -36,7 +36,7 @@ public sealed class ResponseContractTests
         yield return Case("list with null reports", c => c.ListReportsAsync(), """{"reports":null}""", "reports is null");
         yield return Case("list with null recent runs", c => c.ListReportsAsync(), """{"reports":[],"recent_runs":null}""", "recent_runs is null");
         yield return Case("list with a null report", c => c.ListReportsAsync(), """{"reports":[null]}""", "reports[0] is null");
-        yield return Case("list with a broken run", c => c.ListReportsAsync(), """{"reports":[],"recent_runs":[{"run_id":"run_1"}]}""", "recent_runs[0].status is missing or null");
+        yield return Case("list with a broken run", c => c.ListReportsAsync(), """{"reports":[],"recent_runs":[{"run_id":"run_1"}]}""", "recent_runs[0].status is missing, null or empty");
         yield return Case("list all with null reports", c => c.ListAllReportsAsync().ToListAsync().AsTask(), """{"reports":null}""", "reports is null");
 
         static TestCaseData Case(string name, Func<IReportsClient, Task> call, string body, string problem) =>
