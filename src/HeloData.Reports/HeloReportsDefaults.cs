@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace HeloData.Reports;
 
 /// <summary>
@@ -31,6 +33,14 @@ internal static class HeloReportsDefaults
     public static readonly TimeSpan TotalTimeout = TimeSpan.FromMinutes(3);
     public static readonly TimeSpan DownloadIdleTimeout = TimeSpan.FromSeconds(60);
     public static readonly TimeSpan MaxDownloadIdleTimeout = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The most connections the API client opens to its host. Many concurrent waits then share a small
+    /// pool instead of opening one socket each (see docs/benchmarks.md); a queued request waits
+    /// milliseconds, well inside the attempt timeout. An application can raise it through the
+    /// <see cref="IHttpClientBuilder"/> that <c>AddHeloReports</c> returns.
+    /// </summary>
+    public const int MaxConnectionsPerServer = 16;
 
     // Circuit breaker, tuned for a low-volume API: a handful of calls a minute must be able to trip
     // it (the HTTP default wants 100 calls in 30 s, which such a client never reaches).

@@ -84,6 +84,7 @@ public static class HeloReportsServiceCollectionExtensions
         services.TryAddSingleton(sp => ReportsResilience.Build(Options(sp), Time(sp), HttpLogger(sp)));
         return builder
             .ConfigureHttpClient((sp, client) => StandaloneHttpClient.Configure(client, Options(sp)))
+            .ConfigurePrimaryHttpMessageHandler((handler, _) => StandaloneHttpClient.LimitConnections(handler))
             .AddHttpMessageHandler(sp => new ReportsResilienceHandler(sp.GetRequiredService<ReportsPipeline>()))
             .AddHttpMessageHandler(sp => new ApiKeyHandler(Options(sp).ApiKey!, Options(sp).BaseAddress))
             .AddHttpMessageHandler(sp => Logging(sp))

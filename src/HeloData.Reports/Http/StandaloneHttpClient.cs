@@ -13,6 +13,7 @@ internal static class StandaloneHttpClient
     {
         // A long-lived client must still notice DNS changes: recycle pooled connections.
         var sockets = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        LimitConnections(sockets);
         var logger = loggerFactory.CreateLogger(RequestLoggingHandler.Category);
         var logging = new RequestLoggingHandler(logger, timeProvider) { InnerHandler = sockets };
         var apiKey = new ApiKeyHandler(options.ApiKey!, options.BaseAddress) { InnerHandler = logging };
@@ -47,6 +48,20 @@ internal static class StandaloneHttpClient
         // The resilience pipeline owns every timeout; HttpClient's own 100 s would cut across it.
         client.Timeout = Timeout.InfiniteTimeSpan;
         return client;
+    }
+
+    /// <summary>Caps the API client's connections (<see cref="HeloReportsDefaults.MaxConnectionsPerServer"/>), on either primary handler type.</summary>
+    public static void LimitConnections(HttpMessageHandler handler)
+    {
+        switch (handler)
+        {
+            case SocketsHttpHandler sockets:
+                sockets.MaxConnectionsPerServer = HeloReportsDefaults.MaxConnectionsPerServer;
+                break;
+            case HttpClientHandler client:
+                client.MaxConnectionsPerServer = HeloReportsDefaults.MaxConnectionsPerServer;
+                break;
+        }
     }
 
     public static ReportsApiSource CreateSource(HttpClient client) => new ReportsApiSource.Fixed(ReportsApiFactory.Create(client));
