@@ -32,6 +32,7 @@ public sealed partial class DocumentationSnippetTests
         global using System.Threading;
         global using System.Threading.Tasks;
         global using HeloData.Reports;
+        global using HeloData.Reports.Errors;
         global using HeloData.Reports.Models;
         global using HeloData.Reports.Runs;
         global using HeloData.Reports.Schedules;
