@@ -21,14 +21,7 @@ public sealed class RunAndWaitTests
     public void SetUp()
     {
         _time = new FakeTimeProvider(FakeClock.Start);
-        _harness = new ClientHarness(
-            o =>
-            {
-                o.AttemptTimeout = TimeSpan.FromHours(1);
-                o.TotalTimeout = TimeSpan.FromHours(2);
-                o.MaxRetryAttempts = 0;
-            },
-            _time);
+        _harness = FakeClock.Harness(_time, transportRetries: 0);
     }
 
     [TearDown]

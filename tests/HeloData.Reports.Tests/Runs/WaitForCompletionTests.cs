@@ -16,7 +16,7 @@ public sealed class WaitForCompletionTests
     public void SetUp()
     {
         _time = new FakeTimeProvider(FakeClock.Start);
-        _harness = NewHarness(_time);
+        _harness = FakeClock.Harness(_time);
     }
 
     [TearDown]
@@ -105,7 +105,7 @@ public sealed class WaitForCompletionTests
     [TestCase(3)]
     public async Task A_503_in_the_middle_of_polling_does_not_end_the_wait(int transportRetries)
     {
-        using var harness = NewHarness(_time, transportRetries);
+        using var harness = FakeClock.Harness(_time, transportRetries);
         harness.RespondInSequence(
             ClientHarness.Json(200, RunJson.WithStatus("running")),
             ClientHarness.Status(503),
@@ -153,7 +153,7 @@ public sealed class WaitForCompletionTests
         _harness.Respond(ClientHarness.Json(202, ContractDocuments.SeedRunAccepted));
         var runId = (await _harness.Client.RunAsync("rep_01HX2K3PQ4M5")).RunId;
 
-        using var later = NewHarness(_time);
+        using var later = FakeClock.Harness(_time);
         later.RespondInSequence(
             ClientHarness.Json(200, RunJson.WithStatus("running", runId)),
             ClientHarness.Json(200, RunJson.Completed(null, runId: runId)));
@@ -198,14 +198,4 @@ public sealed class WaitForCompletionTests
 
         Assert.That(error!.ParamName, Is.EqualTo("options.MaxPollInterval"));
     }
-
-    // Generous transport timeouts: the fake clock also moves while a request is on the wire.
-    private static ClientHarness NewHarness(FakeTimeProvider time, int transportRetries = 3) => new(
-        o =>
-        {
-            o.AttemptTimeout = TimeSpan.FromHours(1);
-            o.TotalTimeout = TimeSpan.FromHours(2);
-            o.MaxRetryAttempts = transportRetries;
-        },
-        time);
 }

@@ -11,6 +11,19 @@ internal static class FakeClock
 {
     public static readonly DateTimeOffset Start = new(2026, 5, 29, 10, 0, 0, TimeSpan.Zero);
 
+    /// <summary>
+    /// The client on <paramref name="time"/>, with transport timeouts generous enough that the fake clock
+    /// moving while a request is on the wire never times it out.
+    /// </summary>
+    public static ClientHarness Harness(FakeTimeProvider time, int transportRetries = 3) => new(
+        o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromHours(1);
+            o.TotalTimeout = TimeSpan.FromHours(2);
+            o.MaxRetryAttempts = transportRetries;
+        },
+        time);
+
     public static async Task<T> DriveAsync<T>(FakeTimeProvider time, Task<T> task, TimeSpan? step = null, int maxSteps = 100_000)
     {
         for (var i = 0; i < maxSteps && !task.IsCompleted; i++)
