@@ -6,6 +6,7 @@ using HeloData.Reports.Benchmarks;
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- workingset sdk|raw
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- polling [runs] [--schedule]
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- breakdown [calls] [rounds]
+// dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- concurrency [waits] [--uncapped]
 switch (args)
 {
     case ["workingset", var variant]:
@@ -14,6 +15,10 @@ switch (args)
         return await PollingSimulation.RunAsync(args[1..]);
     case ["breakdown", ..]:
         return await BreakdownProbe.RunAsync(args[1..]);
+    case ["concurrency", ..]:
+        return await ConcurrentWaitsProbe.RunAsync(args[1..]);
+    case ["concurrency-server"]: // the probe's loopback server, started by the probe in a process of its own
+        return await ConcurrentWaitsProbe.ServeAsync();
     case ["all", ..]:
         BenchmarkSwitcher.FromAssembly(typeof(DownloadBenchmarks).Assembly).Run(["--filter", "*", .. args[1..]]);
         Console.WriteLine();
