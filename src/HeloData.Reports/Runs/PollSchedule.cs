@@ -7,8 +7,7 @@ namespace HeloData.Reports.Runs;
 /// </summary>
 internal static class PollSchedule
 {
-    // Jitter only shortens a delay (by up to 10 %), so it spreads clients apart without ever
-    // pushing detection past the growth factor's bound.
+    // Up to 10 %: enough to spread waits that started together, small against the growth factor.
     private const double MaxJitter = 0.1;
 
     public static TimeSpan NextDelay(TimeSpan waited, TimeSpan? retryAfter, WaitForCompletionOptions options, double random)
@@ -19,8 +18,13 @@ internal static class PollSchedule
             return asked < options.MinPollInterval ? options.MinPollInterval : asked;
         }
 
-        var proportional = waited.TotalSeconds * (options.GrowthFactor - 1) * (1 - (MaxJitter * random));
-        var seconds = Math.Clamp(proportional, options.MinPollInterval.TotalSeconds, options.MaxPollInterval.TotalSeconds);
-        return TimeSpan.FromSeconds(seconds);
+        // Jitter after the bounds, so it also spreads the polls the bounds would make identical (every
+        // early poll sits at MinPollInterval): waits started together must not keep polling together.
+        // It lengthens at the minimum, never below it, and shortens elsewhere, never past the growth bound.
+        var seconds = Math.Clamp(waited.TotalSeconds * (options.GrowthFactor - 1), options.MinPollInterval.TotalSeconds, options.MaxPollInterval.TotalSeconds);
+        var jittered = seconds <= options.MinPollInterval.TotalSeconds
+            ? seconds * (1 + (MaxJitter * random))
+            : Math.Max(seconds * (1 - (MaxJitter * random)), options.MinPollInterval.TotalSeconds);
+        return TimeSpan.FromSeconds(jittered);
     }
 }
