@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using HeloData.Reports.Models;
-using HeloData.Reports.Runs;
 using HeloData.Reports.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

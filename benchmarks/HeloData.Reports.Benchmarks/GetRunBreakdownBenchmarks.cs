@@ -120,14 +120,14 @@ public class GetRunBreakdownBenchmarks
 }
 
 /// <summary>
-/// The SDK's four strategies with its default settings (HeloReportsOptions; the circuit figures copied from HeloReportsDefaults),
+/// The SDK's four strategies with its default settings (ReportsClientOptions; the circuit figures copied from ReportsClientDefaults),
 /// through Microsoft.Extensions.Http.Resilience's public options: what <c>AddResilienceHandler</c> costs.
 /// </summary>
 internal static class StockResilience
 {
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline)
     {
-        var defaults = new HeloReportsOptions();
+        var defaults = new ReportsClientOptions();
         pipeline
             .AddTimeout(new HttpTimeoutStrategyOptions { Timeout = defaults.TotalTimeout })
             .AddRetry(new HttpRetryStrategyOptions { MaxRetryAttempts = defaults.MaxRetryAttempts, ShouldRetryAfterHeader = false })
@@ -168,7 +168,7 @@ internal static class SdkJson
 {
     public static JsonTypeInfo<ReportRun> ReportRun()
     {
-        var type = typeof(ReportRun).Assembly.GetType("HeloData.Reports.Serialization.ReportsJsonContext", throwOnError: true)!;
+        var type = typeof(ReportRun).Assembly.GetType("HeloData.Reports.ReportsJsonContext", throwOnError: true)!;
         var context = (JsonSerializerContext)type.GetProperty("Default", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
         return (JsonTypeInfo<ReportRun>)context.GetTypeInfo(typeof(ReportRun))!;
     }

@@ -9,7 +9,7 @@ namespace HeloData.Reports.Benchmarks;
 
 /// <summary>
 /// P3: polling economy of <c>WaitForCompletionAsync</c> with the default
-/// <see cref="Runs.WaitForCompletionOptions"/>, on fake time: <c>dotnet run -c Release -- polling [runs] [--schedule]</c>
+/// <see cref="WaitForCompletionOptions"/>, on fake time: <c>dotnet run -c Release -- polling [runs] [--schedule]</c>
 /// (20 runs per duration by default; <c>--schedule</c> also prints one simulation's poll times).
 /// </summary>
 /// <remarks>

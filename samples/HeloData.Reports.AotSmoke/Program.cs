@@ -2,9 +2,7 @@
 // service named by HELODATA_BASE_URL and HELODATA_API_KEY (in CI, a sandbox in another process).
 // Exit 0 only when every step succeeded.
 using HeloData.Reports;
-using HeloData.Reports.Errors;
 using HeloData.Reports.Models;
-using HeloData.Reports.Runs;
 using Microsoft.Extensions.DependencyInjection;
 
 var baseUrl = Environment.GetEnvironmentVariable("HELODATA_BASE_URL");
@@ -29,7 +27,7 @@ try
     var report = await reports.CreateReportAsync(new NewReport("aot-smoke", ReportType.Traffic, ReportFormat.Parquet));
     try
     {
-        var run = await reports.RunAndWaitAsync(
+        var run = await reports.RunReportAndWaitAsync(
             report.Id,
             new RunWindow { From = new DateOnly(2026, 5, 1), To = new DateOnly(2026, 5, 7) },
             new WaitForCompletionOptions { InitialDelay = TimeSpan.FromMilliseconds(200), MinPollInterval = TimeSpan.FromMilliseconds(200) });

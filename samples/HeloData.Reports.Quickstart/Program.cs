@@ -2,7 +2,6 @@
 // Without HELODATA_API_KEY it runs against the embedded sandbox; with it, against the real service
 // (or HELODATA_BASE_URL, for a staging or test service).
 using HeloData.Reports;
-using HeloData.Reports.Errors;
 using HeloData.Reports.Quickstart;
 using HeloData.Reports.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,7 +38,7 @@ Console.WriteLine("HeloData.Reports quickstart");
 try
 {
     // Validate the settings now, with their own message, rather than on the first call.
-    var settings = provider.GetRequiredService<IOptions<HeloReportsOptions>>().Value;
+    var settings = provider.GetRequiredService<IOptions<ReportsClientOptions>>().Value;
     Console.WriteLine(sandbox is not null
         ? $"Using the embedded sandbox at {settings.BaseAddress} (set HELODATA_API_KEY to use the real service)."
         : $"Using {settings.BaseAddress}.");

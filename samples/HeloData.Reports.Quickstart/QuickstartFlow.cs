@@ -1,6 +1,5 @@
 using System.Globalization;
 using HeloData.Reports.Models;
-using HeloData.Reports.Schedules;
 
 namespace HeloData.Reports.Quickstart;
 
@@ -37,16 +36,16 @@ internal sealed class QuickstartFlow(IReportsClient reports, TextWriter output)
         output.WriteLine($"2. Next 3 scheduled runs: {string.Join(", ", next.Select(t => t.ToString("ddd yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)))}");
 
         var window = new RunWindow { From = new DateOnly(2026, 5, 1), To = new DateOnly(2026, 5, 28) };
-        var accepted = await reports.RunAsync(report.Id, window, cancellationToken);
+        var accepted = await reports.RunReportAsync(report.Id, window, cancellationToken);
         output.WriteLine($"3. Started run {accepted.RunId} for {window}");
 
         output.Write("4. Waiting:");
         var progress = new InlineProgress<ReportRun>(run => output.Write($" {run.Status}"));
-        var done = await reports.WaitForCompletionAsync(accepted.RunId, progress: progress, cancellationToken: cancellationToken);
+        var done = await reports.WaitForCompletionAsync(accepted.RunId, new WaitForCompletionOptions { Progress = progress }, cancellationToken);
         output.WriteLine();
 
         var path = Path.Combine(Path.GetTempPath(), $"{report.Name}-{done.RunId}.csv");
-        var download = await reports.DownloadToFileAsync(done, path, cancellationToken);
+        var download = await reports.DownloadToFileAsync(done, path, cancellationToken: cancellationToken);
         output.WriteLine($"5. Downloaded {download.Bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes to {path}");
 
         output.WriteLine("6. First lines:");

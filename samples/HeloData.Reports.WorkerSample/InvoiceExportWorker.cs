@@ -1,4 +1,3 @@
-using HeloData.Reports.Errors;
 using HeloData.Reports.Models;
 using Microsoft.Extensions.Options;
 
@@ -41,10 +40,10 @@ public sealed partial class InvoiceExportWorker(
         var report = await reports.CreateReportAsync(new NewReport("monthly-invoices", ReportType.Invoices, ReportFormat.Csv), cancellationToken);
         try
         {
-            var run = await reports.RunAndWaitAsync(report.Id, window, cancellationToken: cancellationToken);
+            var run = await reports.RunReportAndWaitAsync(report.Id, window, cancellationToken: cancellationToken);
             var folder = Directory.CreateDirectory(options.Value.OutputDirectory);
             var path = Path.Combine(folder.FullName, $"invoices-{window.From:yyyy-MM}.csv");
-            await reports.DownloadToFileAsync(run, path, cancellationToken);
+            await reports.DownloadToFileAsync(run, path, cancellationToken: cancellationToken);
             return path;
         }
         finally

@@ -14,11 +14,11 @@ if (string.IsNullOrWhiteSpace(apiKey))
 {
     var sandbox = ReportsSandbox.Start();
     builder.Services.AddSingleton(sandbox); // disposed with the host
-    builder.Services.PostConfigure<HeloData.Reports.HeloReportsOptions>(sandbox.Configure);
+    builder.Services.PostConfigure<HeloData.Reports.ReportsClientOptions>(sandbox.Configure);
 }
 else
 {
-    builder.Services.PostConfigure<HeloData.Reports.HeloReportsOptions>(o => o.ApiKey = apiKey);
+    builder.Services.PostConfigure<HeloData.Reports.ReportsClientOptions>(o => o.ApiKey = apiKey);
 }
 
 builder.Services.Configure<InvoiceExportOptions>(builder.Configuration.GetSection("InvoiceExport"));

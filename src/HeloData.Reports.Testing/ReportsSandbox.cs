@@ -52,7 +52,7 @@ public sealed class ReportsSandbox : IDisposable
         _api.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(apiHost.HandleAsync));
     }
 
-    /// <summary>The API's base address, to use as <see cref="HeloReportsOptions.BaseAddress"/>.</summary>
+    /// <summary>The API's base address, to use as <see cref="ReportsClientOptions.BaseAddress"/>.</summary>
     public Uri ApiBaseAddress { get; }
 
     /// <summary>The download host's base address; every <c>download_url</c> points here.</summary>
@@ -95,7 +95,7 @@ public sealed class ReportsSandbox : IDisposable
 
     /// <summary>Points client options at the sandbox: its base address and its Pro key.</summary>
     /// <param name="options">The options to set, as given to <c>AddHeloReports</c>.</param>
-    public void Configure(HeloReportsOptions options)
+    public void Configure(ReportsClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.ApiKey = ApiKey;
@@ -105,12 +105,12 @@ public sealed class ReportsSandbox : IDisposable
     /// <summary>Creates a standalone client for the sandbox.</summary>
     /// <param name="configure">Further settings, applied after the sandbox's own.</param>
     /// <returns>The client; dispose it when done.</returns>
-    public ReportsClient CreateClient(Action<HeloReportsOptions>? configure = null)
+    public ReportsClient CreateClient(Action<ReportsClientOptions>? configure = null)
     {
-        var options = new HeloReportsOptions();
+        var options = new ReportsClientOptions { TimeProvider = TimeProvider };
         Configure(options);
         configure?.Invoke(options);
-        return new ReportsClient(options.ApiKey!, options, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, TimeProvider);
+        return new ReportsClient(options);
     }
 
     /// <summary>Makes every download URL issued so far for a run stop working now (the host answers 403); the next run status gives a fresh one.</summary>

@@ -1,16 +1,14 @@
-using HeloData.Reports.Errors;
 using HeloData.Reports.Models;
-using HeloData.Reports.Runs;
 
 namespace HeloData.Reports;
 
 /// <summary>
-/// The HeloData Reports API: schedule, change, list and delete report definitions, run them on demand
-/// and read their runs. Implemented by <see cref="ReportsClient"/>; mock this interface in application tests
-/// and build responses with <see cref="ReportsModelFactory"/>.
+/// The HeloData Reports API: schedule, change, list and delete report definitions, run them on demand,
+/// wait for their runs and download their artifacts. Implemented by <see cref="ReportsClient"/>; mock
+/// this interface in application tests and build responses with <see cref="ReportsModelFactory"/>.
 /// </summary>
 /// <remarks>
-/// Every method validates its arguments first and throws an <see cref="ArgumentException"/> naming the
+/// Every method checks its arguments first and throws an <see cref="ArgumentException"/> naming the
 /// parameter, without sending anything. Every failed call throws a <see cref="ReportsException"/>.
 /// Cancellation surfaces as an <see cref="OperationCanceledException"/>.
 /// </remarks>
@@ -20,7 +18,7 @@ public interface IReportsClient
     /// <param name="report">The report to create.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The created report, with its id.</returns>
-    /// <remarks>Not idempotent: retried only where the service provably did not act, so a report is never created twice.</remarks>
+    /// <remarks>Not idempotent: retried only where the service provably did not act (<see cref="ReportsException.OutcomeUnknown"/> says when it may have).</remarks>
     Task<Report> CreateReportAsync(NewReport report, CancellationToken cancellationToken = default);
 
     /// <summary>Reads a report definition (<c>GET /reports/{id}</c>).</summary>
@@ -43,11 +41,11 @@ public interface IReportsClient
     Task DeleteReportAsync(string reportId, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one page of report definitions and recent runs (<c>GET /reports</c>).</summary>
-    /// <param name="limit">The most reports on the page; <see langword="null"/> for the service's default.</param>
+    /// <param name="pageSize">The most reports on the page (the wire's <c>limit</c>); <see langword="null"/> for the service's default.</param>
     /// <param name="cursor">The previous page's <see cref="ReportList.NextCursor"/>; <see langword="null"/> for the first page.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The page.</returns>
-    Task<ReportList> ListReportsAsync(int? limit = null, string? cursor = null, CancellationToken cancellationToken = default);
+    Task<ReportList> ListReportsAsync(int? pageSize = null, string? cursor = null, CancellationToken cancellationToken = default);
 
     /// <summary>Every report definition, fetched page by page as the enumeration proceeds.</summary>
     /// <param name="pageSize">The most reports per request; <see langword="null"/> for the service's default.</param>
@@ -60,8 +58,8 @@ public interface IReportsClient
     /// <param name="window">The dates to cover; <see langword="null"/>, or an end left out, lets the service choose.</param>
     /// <param name="cancellationToken">Cancels the call. The run, once accepted, goes on.</param>
     /// <returns>The new run's id and first status.</returns>
-    /// <remarks>Not idempotent: retried only where the service provably did not act, so a run is never started twice.</remarks>
-    Task<RunAccepted> RunAsync(string reportId, RunWindow? window = null, CancellationToken cancellationToken = default);
+    /// <remarks>Not idempotent: retried only where the service provably did not act, so the SDK never starts a run twice.</remarks>
+    Task<RunAccepted> RunReportAsync(string reportId, RunWindow? window = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads a run's status and, once completed, its download URL (<c>GET /reports/runs/{id}</c>).</summary>
     /// <param name="runId">The run's id.</param>
@@ -74,75 +72,65 @@ public interface IReportsClient
     /// the id and resume waiting later.
     /// </summary>
     /// <param name="runId">The run's id.</param>
-    /// <param name="options">How to poll; <see langword="null"/> for the defaults of <see cref="WaitForCompletionOptions"/>.</param>
-    /// <param name="progress">Told of every status change, the first status included.</param>
-    /// <param name="cancellationToken">Stops waiting promptly. The run goes on on the service.</param>
+    /// <param name="options">How to poll, and where to report status changes; <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Stops waiting promptly, with a <see cref="ReportRunWaitCanceledException"/>. The run goes on on the service.</param>
     /// <returns>The completed run.</returns>
     /// <exception cref="ReportRunFailedException">The run failed; carries its error code and message.</exception>
-    /// <exception cref="ReportRunTimeoutException">The maximum wait ran out; carries the last status seen.</exception>
+    /// <exception cref="ReportRunTimeoutException">The maximum wait ran out, or the service asked to wait past it; carries the last status seen.</exception>
     /// <remarks>
     /// A status the SDK does not know counts as still in progress. A poll that fails transiently
-    /// (a 503, a timeout) does not end the wait. A <c>Retry-After</c> on a status response sets the next delay.
+    /// (a 503, a timeout) does not end the wait. A <c>Retry-After</c> on a status response sets the next
+    /// delay, never below <see cref="WaitForCompletionOptions.MinPollInterval"/>.
     /// </remarks>
-    Task<ReportRun> WaitForCompletionAsync(string runId, WaitForCompletionOptions? options = null, IProgress<ReportRun>? progress = null, CancellationToken cancellationToken = default);
+    Task<ReportRun> WaitForCompletionAsync(string runId, WaitForCompletionOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Runs a report on demand and waits for the run to complete.</summary>
     /// <param name="reportId">The report's id.</param>
     /// <param name="window">The dates to cover; <see langword="null"/> lets the service choose.</param>
     /// <param name="options">How to poll.</param>
-    /// <param name="progress">Told of every status change.</param>
     /// <param name="cancellationToken">Stops waiting. A run already accepted goes on on the service.</param>
     /// <returns>The completed run.</returns>
-    Task<ReportRun> RunAndWaitAsync(string reportId, RunWindow? window = null, WaitForCompletionOptions? options = null, IProgress<ReportRun>? progress = null, CancellationToken cancellationToken = default);
+    /// <remarks>
+    /// Once the run is accepted, every failure names it in <see cref="ReportsException.RunId"/> (a
+    /// cancellation in <see cref="ReportRunWaitCanceledException.RunId"/>) and is not transient: resume
+    /// with <see cref="WaitForCompletionAsync"/>, since calling this again would start a second run.
+    /// </remarks>
+    Task<ReportRun> RunReportAndWaitAsync(string reportId, RunWindow? window = null, WaitForCompletionOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Opens a completed run's artifact as a stream, read straight from the download host.</summary>
-    /// <param name="run">A completed run with a download URL.</param>
+    /// <param name="run">A completed run.</param>
     /// <param name="cancellationToken">Cancels opening.</param>
-    /// <returns>The artifact's bytes. A body cut short throws <see cref="ReportsException"/> rather than ending early. Dispose it.</returns>
+    /// <returns>The artifact's bytes, to be read asynchronously. A body cut short throws <see cref="ReportsException"/> rather than ending early. Dispose it.</returns>
     /// <remarks>
-    /// The API key is never sent to the download host. An expired URL is refreshed once through
-    /// <see cref="GetRunAsync"/>. A run that is not completed, or that was pushed to its destination
-    /// and has no URL, throws <see cref="ReportsException"/>.
+    /// The API key is never sent to the download host. A run without a download URL, or with an expired
+    /// one, is read once more through <see cref="GetRunAsync"/>. A run that is not completed, or that has
+    /// no URL even then (its artifact went to its destination), throws <see cref="ReportsException"/>.
     /// </remarks>
     Task<Stream> OpenReadAsync(ReportRun run, CancellationToken cancellationToken = default);
 
     /// <summary>Downloads a completed run's artifact into <paramref name="destination"/>, streaming it in constant memory.</summary>
-    /// <param name="run">A completed run with a download URL.</param>
+    /// <param name="run">A completed run.</param>
     /// <param name="destination">Where the bytes go.</param>
+    /// <param name="options">Progress reporting; <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
     /// <returns>What was downloaded.</returns>
-    Task<DownloadResult> DownloadAsync(ReportRun run, Stream destination, CancellationToken cancellationToken);
-
-    /// <summary>Downloads a completed run's artifact into <paramref name="destination"/>, reporting progress.</summary>
-    /// <param name="run">A completed run with a download URL.</param>
-    /// <param name="destination">Where the bytes go.</param>
-    /// <param name="progress">Told of the bytes received, and of the total when the host sends <c>Content-Length</c>.</param>
-    /// <param name="cancellationToken">Cancels the download.</param>
-    /// <returns>What was downloaded.</returns>
-    Task<DownloadResult> DownloadAsync(ReportRun run, Stream destination, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default);
+    /// <remarks>Never restarted: what already reached the stream cannot be taken back.</remarks>
+    Task<DownloadResult> DownloadAsync(ReportRun run, Stream destination, DownloadOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Downloads a completed run's artifact to a file. The bytes go to a temporary file beside it, moved
-    /// into place only when complete: after a failure or a cancellation, no partial file is left at <paramref name="path"/>.
-    /// An existing file at <paramref name="path"/> is replaced.
+    /// into place only when complete: after a failure or a cancellation, no file is left at
+    /// <paramref name="path"/>. An existing file there is replaced.
     /// </summary>
+    /// <param name="run">A completed run.</param>
+    /// <param name="path">The file to write; its directory must exist (checked before anything is fetched).</param>
+    /// <param name="options">Progress reporting; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <returns>What was downloaded.</returns>
     /// <remarks>
-    /// A transient failure (<see cref="ReportsException.IsTransient"/>: a body cut short, a dropped or
-    /// refused connection, a <c>5xx</c> from the download host) starts the download again from the first
-    /// byte, twice at most, after about 1 s and then 2 s; progress then counts again from zero. A download
-    /// into a stream (<c>DownloadAsync</c>) is never restarted, since what reached the stream cannot be taken back.
+    /// A transient failure (a body cut short, a dropped or refused connection, a <c>5xx</c> from the
+    /// download host) starts the download again from the first byte, twice at most, after about 1 s and
+    /// then 2 s; progress then counts again from zero.
     /// </remarks>
-    /// <param name="run">A completed run with a download URL.</param>
-    /// <param name="path">The file to write.</param>
-    /// <param name="cancellationToken">Cancels the download.</param>
-    /// <returns>What was downloaded.</returns>
-    Task<DownloadResult> DownloadToFileAsync(ReportRun run, string path, CancellationToken cancellationToken);
-
-    /// <summary>Downloads a completed run's artifact to a file, reporting progress. See <see cref="DownloadToFileAsync(ReportRun, string, CancellationToken)"/>.</summary>
-    /// <param name="run">A completed run with a download URL.</param>
-    /// <param name="path">The file to write.</param>
-    /// <param name="progress">Told of the bytes received, and of the total when known.</param>
-    /// <param name="cancellationToken">Cancels the download.</param>
-    /// <returns>What was downloaded.</returns>
-    Task<DownloadResult> DownloadToFileAsync(ReportRun run, string path, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default);
+    Task<DownloadResult> DownloadToFileAsync(ReportRun run, string path, DownloadOptions? options = null, CancellationToken cancellationToken = default);
 }

@@ -1,4 +1,3 @@
-using HeloData.Reports.Errors;
 
 namespace HeloData.Reports.TestSupport;
 

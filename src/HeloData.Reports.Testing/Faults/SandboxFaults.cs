@@ -96,7 +96,7 @@ public sealed class SandboxFaults
     /// Makes the next <paramref name="downloads"/> artifact downloads go silent: a <c>Content-Length</c>
     /// is promised, part of the body sent, and then nothing more, the connection held open (through a
     /// 307 redirect to a loopback socket, as for <see cref="DropConnections"/>) until the client gives up
-    /// or the sandbox stops. What a client's idle timeout (<c>HeloReportsOptions.DownloadIdleTimeout</c>) is for.
+    /// or the sandbox stops. What a client's idle timeout (<c>ReportsClientOptions.DownloadIdleTimeout</c>) is for.
     /// </summary>
     /// <param name="downloads">How many downloads to stall.</param>
     public void StallDownloads(int downloads)

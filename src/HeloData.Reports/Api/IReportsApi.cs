@@ -1,7 +1,7 @@
 using HeloData.Reports.Models;
 using Refit;
 
-namespace HeloData.Reports.Api;
+namespace HeloData.Reports;
 
 /// <summary>
 /// The wire contract of the HeloData Reports API: one method per documented endpoint, read top to
@@ -9,17 +9,19 @@ namespace HeloData.Reports.Api;
 /// (<c>https://api.helodata.com/v1/</c>).
 /// </summary>
 /// <remarks>
-/// Internal on purpose: Refit's types (<see cref="IApiResponse"/>, its exceptions) never reach a
-/// public method. Every method answers an <see cref="IApiResponse{T}"/> instead of throwing, so the
-/// client above maps status, headers and error body into its own typed error in one place.
-/// Ids are route values, which Refit escapes into exactly one path segment; callers must still
-/// refuse <c>.</c> and <c>..</c>, which a URI collapses.
+/// Internal on purpose: Refit's types never reach a public method. Every method answers an
+/// <see cref="IApiResponse{T}"/> instead of throwing, so the transport maps status, headers and error
+/// body into the SDK's own typed error in one place. Ids are route values, which Refit escapes into
+/// exactly one path segment; the client still refuses <c>.</c> and <c>..</c>, which a URI collapses.
 /// </remarks>
 internal interface IReportsApi
 {
+    /// <summary>Wire assumption: the header that carries the service's request id, on any answer.</summary>
+    const string RequestIdHeader = "X-Request-Id";
+
     /// <summary><c>GET /reports</c>: one page of report definitions and recent runs.</summary>
     [Get("/reports")]
-    Task<IApiResponse<ReportList>> ListReportsAsync(int? limit, string? cursor, CancellationToken cancellationToken);
+    Task<IApiResponse<ReportList>> ListReportsAsync([AliasAs("limit")] int? pageSize, string? cursor, CancellationToken cancellationToken);
 
     /// <summary><c>POST /reports</c>: schedule a new report. Not idempotent.</summary>
     [Post("/reports")]
@@ -33,9 +35,9 @@ internal interface IReportsApi
     [Patch("/reports/{id}")]
     Task<IApiResponse<Report>> UpdateReportAsync(string id, [Body] ReportUpdate update, CancellationToken cancellationToken);
 
-    /// <summary><c>DELETE /reports/{id}</c>: delete a report; answers <c>204</c>.</summary>
+    /// <summary><c>DELETE /reports/{id}</c>: delete a report; answers <c>204</c>, and any body is read as text and ignored.</summary>
     [Delete("/reports/{id}")]
-    Task<IApiResponse> DeleteReportAsync(string id, CancellationToken cancellationToken);
+    Task<IApiResponse<string>> DeleteReportAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>
     /// <c>POST /reports/{id}/run</c>: run on demand. Not idempotent. A window with neither end set is

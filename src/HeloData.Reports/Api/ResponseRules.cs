@@ -1,7 +1,6 @@
 using HeloData.Reports.Models;
-using HeloData.Reports.Validation;
 
-namespace HeloData.Reports.Api;
+namespace HeloData.Reports;
 
 /// <summary>
 /// Wire assumption, in one place: what a success body must hold before the SDK hands it on. A body

@@ -1,19 +1,43 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
-using HeloData.Reports.Errors;
 using HeloData.Reports.Models;
-using static HeloData.Reports.Diagnostics.HeloReportsTelemetry;
+using static HeloData.Reports.TelemetryNames;
 
-namespace HeloData.Reports.Diagnostics;
+namespace HeloData.Reports;
 
 /// <summary>
 /// The telemetry of one public operation: its span and its two measurements. With nobody listening
 /// it is a struct holding nulls and a <see langword="false"/>: no allocation, no clock read.
-/// Start it after the arguments are checked (a call refused for its arguments is no operation), and
-/// end it exactly once, with a <c>Succeeded</c> or <see cref="Failed"/>.
+/// Every operation runs through <see cref="TraceAsync"/>, after its arguments are checked (a call
+/// refused for its arguments is no operation), which ends the scope exactly once.
 /// </summary>
 internal readonly struct OperationScope
 {
+    /// <summary>Runs <paramref name="work"/> as <paramref name="operation"/>: one span and one measurement around it, whatever happens.</summary>
+    public static async Task<T> TraceAsync<TState, T>(
+        ReportsOperation operation,
+        string? reportId,
+        string? runId,
+        TState state,
+        Func<TState, OperationScope, CancellationToken, Task<T>> work,
+        CancellationToken cancellationToken)
+    {
+        var scope = Start(operation, reportId, runId);
+        T result;
+        try
+        {
+            result = await work(state, scope, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            scope.Failed(exception);
+            throw;
+        }
+
+        scope.End(SuccessOutcome, failed: false);
+        return result;
+    }
+
     private readonly ReportsOperation _operation;
     private readonly Activity? _activity;
     private readonly long _started;
@@ -27,7 +51,7 @@ internal readonly struct OperationScope
         _measured = measured;
     }
 
-    public static OperationScope Start(ReportsOperation operation, string? reportId = null, string? runId = null)
+    private static OperationScope Start(ReportsOperation operation, string? reportId, string? runId)
     {
         // StartActivity returns null at once when no listener wants the source.
         var activity = ReportsInstrumentation.Source.StartActivity(operation.SpanName, ActivityKind.Client);
@@ -55,18 +79,15 @@ internal readonly struct OperationScope
     {
         if (_activity is { IsAllDataRequested: true }
             && headers is not null
-            && headers.TryGetValues(ErrorMapper.RequestIdHeader, out var values)
+            && headers.TryGetValues(IReportsApi.RequestIdHeader, out var values)
             && values.FirstOrDefault() is { Length: > 0 } requestId)
         {
             _activity.SetTag(RequestIdTagName, requestId);
         }
     }
 
-    /// <summary>Ends the operation as a success.</summary>
-    public void Succeeded() => End(SuccessOutcome, failed: false);
-
-    /// <summary>Ends the operation as a success; ids the result carries (a created report's, a started run's) go on the span.</summary>
-    public void Succeeded<TResult>(TResult result)
+    /// <summary>Tags the span with the ids a result carries (a created report's, a started run's); ids already set stay.</summary>
+    public void AddIdsOf(object? result)
     {
         if (_activity is { IsAllDataRequested: true })
         {
@@ -83,12 +104,10 @@ internal readonly struct OperationScope
                     break;
             }
         }
-
-        End(SuccessOutcome, failed: false);
     }
 
-    /// <summary>Ends the operation as a failure, recording its error code, never its message.</summary>
-    public void Failed(Exception exception)
+    // Records the failure's error code, never its message.
+    private void Failed(Exception exception)
     {
         if (exception is ReportsException { RequestId: { } requestId } && _activity is { IsAllDataRequested: true })
         {

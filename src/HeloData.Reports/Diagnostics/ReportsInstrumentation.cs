@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Reflection;
-using HeloData.Reports.Errors;
-using static HeloData.Reports.Diagnostics.HeloReportsTelemetry;
+using static HeloData.Reports.TelemetryNames;
 
-namespace HeloData.Reports.Diagnostics;
+namespace HeloData.Reports;
 
 /// <summary>
 /// The SDK's one <see cref="ActivitySource"/> and one <see cref="Meter"/>, static like the names, so
@@ -17,9 +16,9 @@ internal static class ReportsInstrumentation
         ? informational.Split('+')[0] // the package version, without SourceLink's "+commit"
         : null;
 
-    public static readonly ActivitySource Source = new(ActivitySourceName, Version);
+    public static readonly ActivitySource Source = new(ReportsTelemetry.ActivitySourceName, Version);
 
-    public static readonly Meter Meter = new(MeterName, Version);
+    public static readonly Meter Meter = new(ReportsTelemetry.MeterName, Version);
 
     public static readonly Counter<long> Requests = Meter.CreateCounter<long>(
         RequestsInstrumentName, "{request}", "Public operations of the HeloData Reports client.");
@@ -43,9 +42,6 @@ internal static class ReportsInstrumentation
     public static readonly Counter<long> DownloadBytes = Meter.CreateCounter<long>(
         DownloadBytesInstrumentName, "By", "Artifact bytes received from the download host.");
 
-    public static readonly Counter<long> Retries = Meter.CreateCounter<long>(
-        RetriesInstrumentName, "{retry}", "HTTP attempts the HeloData Reports client retried.");
-
     /// <summary>
     /// The outcome of a failed operation: a code, never a message, which may quote what the service
     /// or the transport said.
@@ -62,14 +58,6 @@ internal static class ReportsInstrumentation
         if (WaitPolls.Enabled)
         {
             WaitPolls.Record(polls, new KeyValuePair<string, object?>(OutcomeTagName, outcome));
-        }
-    }
-
-    public static void RecordRetry(HttpMethod method, string reason)
-    {
-        if (Retries.Enabled)
-        {
-            Retries.Add(1, new KeyValuePair<string, object?>(HttpRequestMethodTagName, method.Method), new KeyValuePair<string, object?>(ErrorTypeTagName, reason));
         }
     }
 

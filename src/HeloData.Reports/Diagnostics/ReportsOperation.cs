@@ -1,6 +1,6 @@
-using static HeloData.Reports.Diagnostics.HeloReportsTelemetry;
+using static HeloData.Reports.TelemetryNames;
 
-namespace HeloData.Reports.Diagnostics;
+namespace HeloData.Reports;
 
 /// <summary>
 /// One public operation: its name in telemetry, its span name and metric tag built once here rather
@@ -25,11 +25,11 @@ internal sealed class ReportsOperation
         Name = name;
         DisplayName = displayName;
         IsIdempotent = isIdempotent;
-        SpanName = $"{ActivitySourceName} {name}";
+        SpanName = $"{ReportsTelemetry.ActivitySourceName} {name}";
         Tag = new(OperationTagName, name);
     }
 
-    /// <summary>The <see cref="HeloReportsTelemetry.OperationTagName"/> value.</summary>
+    /// <summary>The <see cref="TelemetryNames.OperationTagName"/> value.</summary>
     public string Name { get; }
 
     /// <summary>How error messages name the operation.</summary>
@@ -37,7 +37,7 @@ internal sealed class ReportsOperation
 
     public string SpanName { get; }
 
-    /// <summary>Whether repeating the request is safe; the two POSTs (create, run) are not (<see cref="Http.RetrySafety"/>).</summary>
+    /// <summary>Whether repeating the request is safe; the two POSTs (create, run) are not (<see cref="RetrySafety"/>).</summary>
     public bool IsIdempotent { get; }
 
     public KeyValuePair<string, object?> Tag { get; }

@@ -1,7 +1,6 @@
 using HeloData.Reports.Models;
-using HeloData.Reports.Validation;
 
-namespace HeloData.Reports.Errors;
+namespace HeloData.Reports;
 
 /// <summary>
 /// A run being waited for ended as <see cref="RunStatus.Failed"/>. <see cref="ReportsException.ErrorCode"/>

@@ -1,6 +1,6 @@
 using HeloData.Reports.Models;
 
-namespace HeloData.Reports.Errors;
+namespace HeloData.Reports;
 
 /// <summary>
 /// Waiting for a run took longer than its maximum wait, or the service asked (with <c>Retry-After</c>)
@@ -38,9 +38,6 @@ public sealed class ReportRunTimeoutException : ReportsException
 
     /// <summary>The run as last read, or <see langword="null"/> when no poll succeeded.</summary>
     public ReportRun? LastRun { get; }
-
-    /// <summary>The last status seen, or <c>default</c> when no poll succeeded.</summary>
-    public RunStatus LastStatus => LastRun?.Status ?? default;
 
     private static string LastStatusText(ReportRun? lastRun) =>
         lastRun is null ? "unknown (no poll succeeded)" : $"'{lastRun.Status}'";

@@ -1,4 +1,4 @@
-namespace HeloData.Reports.Errors;
+namespace HeloData.Reports;
 
 /// <summary>
 /// Waiting for a run was canceled through the caller's token. It is an
@@ -6,7 +6,7 @@ namespace HeloData.Reports.Errors;
 /// which goes on on the service: resume with <c>WaitForCompletionAsync(RunId)</c>.
 /// </summary>
 /// <remarks>
-/// <c>RunAndWaitAsync</c> throws it once its run was accepted, so a canceled call never loses the id of
+/// <c>RunReportAndWaitAsync</c> throws it once its run was accepted, so a canceled call never loses the id of
 /// the run it started.
 /// </remarks>
 public sealed class ReportRunWaitCanceledException : OperationCanceledException

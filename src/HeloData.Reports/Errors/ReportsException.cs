@@ -1,7 +1,6 @@
-using System.Net;
 using HeloData.Reports.Models;
 
-namespace HeloData.Reports.Errors;
+namespace HeloData.Reports;
 
 /// <summary>
 /// The one exception type every public method of the SDK throws for a failed call: an error answer
@@ -20,7 +19,7 @@ namespace HeloData.Reports.Errors;
 /// <para>
 /// Before retrying a failed call, read <see cref="IsTransient"/>, <see cref="OutcomeUnknown"/> and
 /// <see cref="RunId"/>: a create or a run whose answer was lost may already have happened, and a run
-/// that <c>RunAndWaitAsync</c> started goes on after the wait failed.
+/// that <c>RunReportAndWaitAsync</c> started goes on after the wait failed.
 /// </para>
 /// </remarks>
 public class ReportsException : Exception
@@ -62,11 +61,11 @@ public class ReportsException : Exception
     /// <summary>The wait the service asked for in <c>Retry-After</c> (seconds or an HTTP date), if it sent one.</summary>
     public TimeSpan? RetryAfter { get; }
 
-    /// <summary>The start of the response body (at most <see cref="MaxExcerptLength"/> characters), for diagnostics.</summary>
+    /// <summary>The start of the response body (at most 1,024 characters), for diagnostics.</summary>
     public string? ResponseExcerpt { get; }
 
     /// <summary>The most characters of a response body kept in <see cref="ResponseExcerpt"/>.</summary>
-    public const int MaxExcerptLength = 1024;
+    internal const int MaxExcerptLength = 1024;
 
     /// <summary>
     /// Whether the service may already have acted on a request that is not safe to repeat (creating a
@@ -84,7 +83,7 @@ public class ReportsException : Exception
 
     /// <summary>
     /// The run this failure concerns, when a run is known: the run being waited for, or the run
-    /// <c>RunAndWaitAsync</c> started before its wait failed. That run goes on on the service:
+    /// <c>RunReportAndWaitAsync</c> started before its wait failed. That run goes on on the service:
     /// resume with <c>WaitForCompletionAsync(RunId)</c> rather than starting another.
     /// </summary>
     public string? RunId { get; internal set; }
@@ -97,13 +96,13 @@ public class ReportsException : Exception
     /// <remarks>
     /// <see langword="false"/> whenever repeating the call could do something twice: when
     /// <see cref="OutcomeUnknown"/> is <see langword="true"/>, and for every failure of
-    /// <c>RunAndWaitAsync</c> after its run was started (calling it again would start a second run;
+    /// <c>RunReportAndWaitAsync</c> after its run was started (calling it again would start a second run;
     /// wait for <see cref="RunId"/> instead).
     /// </remarks>
     public bool IsTransient =>
         !OutcomeUnknown
         && !RunStartedByCall
-        && (Status is (int)HttpStatusCode.RequestTimeout or (int)HttpStatusCode.TooManyRequests or >= 500
+        && (ErrorCodeTable.IsTransient(Status)
             || ErrorCode == ReportsErrorCode.Timeout
             || ErrorCode == ReportsErrorCode.ConnectionFailed
             || ErrorCode == ReportsErrorCode.CircuitOpen
@@ -111,6 +110,13 @@ public class ReportsException : Exception
 
     /// <summary>Set when the failing call itself started <see cref="RunId"/>, so repeating the call would start another.</summary>
     internal bool RunStartedByCall { get; private set; }
+
+    /// <summary>Names the run this failure concerns, unless it already names one.</summary>
+    internal ReportsException Named(string runId)
+    {
+        RunId ??= runId;
+        return this;
+    }
 
     /// <summary>Records that the failing call had started <paramref name="runId"/> before it failed.</summary>
     internal void RunStarted(string runId)

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace HeloData.Reports.Http;
+namespace HeloData.Reports;
 
 /// <summary>
 /// Adds <c>Authorization: Bearer &lt;API key&gt;</c> to each attempt of a request to the API host. It is
@@ -8,7 +8,7 @@ namespace HeloData.Reports.Http;
 /// </summary>
 /// <remarks>
 /// It runs inside the resilience pipeline, once per attempt. When the network layer follows a
-/// redirect it rewrites the request's URI (and drops the header); <see cref="ReportsResilienceHandler"/>
+/// redirect it rewrites the request's URI (and drops the header); <see cref="AttemptHandler"/>
 /// starts each retry again from the original URI, and the key is only ever attached for the API
 /// host's own scheme, host and port.
 /// </remarks>

@@ -1,36 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Polly;
 
-namespace HeloData.Reports.Http;
+namespace HeloData.Reports;
 
 /// <summary>
-/// The transport's Polly v8 pipeline, outermost first: total timeout → retry → circuit breaker →
-/// attempt timeout. Built once per client (DI or standalone alike) and run by
-/// <see cref="ReportsResilienceHandler"/>.
+/// The API client's Polly v8 pipeline, outermost first: total timeout → retry → circuit breaker →
+/// attempt timeout, built by <c>AddResilienceHandler</c>, which keeps one pipeline per client name (so
+/// the circuit breaker's state outlives the factory's handler rotation) and reports every retry through
+/// Polly's own telemetry (a Warning in the <c>Polly</c> log category, an event on the <c>Polly</c> meter).
 /// </summary>
 internal static class ReportsResilience
 {
-    /// <summary>When the call entered the pipeline (<see cref="TimeProvider.GetTimestamp"/>), set by <see cref="ReportsResilienceHandler"/>.</summary>
-    internal static readonly ResiliencePropertyKey<long> StartedKey = new("HeloData.Reports.Started");
+    /// <summary>The name of the pipeline, as it appears in Polly's own telemetry.</summary>
+    public const string PipelineName = "HeloData.Reports";
 
-    public static ReportsPipeline Build(HeloReportsOptions options, TimeProvider timeProvider, ILogger logger)
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
     {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        var services = context.ServiceProvider;
+        var options = services.GetRequiredService<IOptions<ReportsClientOptions>>().Value;
+        var timeProvider = services.GetService<TimeProvider>() ?? TimeProvider.System;
         builder.TimeProvider = timeProvider;
         builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "TotalTimeout", Timeout = options.TotalTimeout });
         if (options.MaxRetryAttempts > 0)
         {
-            builder.AddRetry(RetryOptions(options, timeProvider, logger));
+            builder.AddRetry(RetryOptions(options, timeProvider));
         }
 
         builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
         {
             Name = "CircuitBreaker",
-            FailureRatio = HeloReportsDefaults.CircuitFailureRatio,
-            MinimumThroughput = HeloReportsDefaults.CircuitMinimumThroughput,
-            SamplingDuration = HeloReportsDefaults.CircuitSamplingDuration,
-            BreakDuration = HeloReportsDefaults.CircuitBreakDuration,
+            FailureRatio = ReportsClientDefaults.CircuitFailureRatio,
+            MinimumThroughput = ReportsClientDefaults.CircuitMinimumThroughput,
+            SamplingDuration = ReportsClientDefaults.CircuitSamplingDuration,
+            BreakDuration = ReportsClientDefaults.CircuitBreakDuration,
 
             // Being told to slow down is not the service failing.
             ShouldHandle = args => ValueTask.FromResult(
@@ -38,26 +42,24 @@ internal static class ReportsResilience
                 && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
         });
         builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "AttemptTimeout", Timeout = options.AttemptTimeout });
-        return new ReportsPipeline(builder.Build(), timeProvider);
     }
 
-    private static HttpRetryStrategyOptions RetryOptions(HeloReportsOptions options, TimeProvider timeProvider, ILogger logger) => new()
+    private static HttpRetryStrategyOptions RetryOptions(ReportsClientOptions options, TimeProvider timeProvider) => new()
     {
         Name = "Retry",
         MaxRetryAttempts = options.MaxRetryAttempts,
         BackoffType = DelayBackoffType.Exponential,
         UseJitter = true,
         Delay = options.RetryBaseDelay,
-        MaxDelay = HeloReportsDefaults.RetryMaxDelay,
+        MaxDelay = ReportsClientDefaults.RetryMaxDelay,
         ShouldRetryAfterHeader = false,
         ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options, timeProvider)),
 
         // Polly does not cap a generated delay; ShouldRetry has already refused any wait over the cap.
         DelayGenerator = args => ValueTask.FromResult(RetryAfter.From(args.Outcome.Result?.Headers, timeProvider)),
-        OnRetry = args => RetryTelemetry.OnRetry(logger, args),
     };
 
-    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, HeloReportsOptions options, TimeProvider timeProvider)
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, ReportsClientOptions options, TimeProvider timeProvider)
     {
         // Checked on every call's outcome, so the common answer (a success) comes first and cheapest.
         if (outcome.Exception is { } exception)
@@ -68,7 +70,7 @@ internal static class ReportsResilience
         }
 
         var response = outcome.Result!;
-        if (!RetrySafety.IsTransientStatus(response.StatusCode))
+        if (!ErrorCodeTable.IsTransient((int)response.StatusCode))
         {
             return false;
         }
@@ -86,6 +88,6 @@ internal static class ReportsResilience
     // service's answer and its requested wait lost: better to hand them to the caller now.
     private static bool OutlastsTotalTimeout(TimeSpan? retryAfter, ResilienceContext context, TimeSpan totalTimeout, TimeProvider timeProvider) =>
         retryAfter is { } wait
-        && context.Properties.TryGetValue(StartedKey, out var started)
+        && AttemptHandler.StartedAt(context.GetRequestMessage()) is { } started
         && timeProvider.GetElapsedTime(started) + wait >= totalTimeout;
 }

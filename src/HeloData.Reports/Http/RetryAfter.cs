@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace HeloData.Reports.Http;
+namespace HeloData.Reports;
 
 /// <summary>Reads <c>Retry-After</c> in both of its forms: delta-seconds, or an HTTP date.</summary>
 internal static class RetryAfter

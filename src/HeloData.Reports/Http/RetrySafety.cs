@@ -1,7 +1,7 @@
 using System.Net;
 using Polly.Timeout;
 
-namespace HeloData.Reports.Http;
+namespace HeloData.Reports;
 
 /// <summary>
 /// Wire assumption, in one place: which failures may be retried for which requests.
@@ -13,10 +13,6 @@ internal static class RetrySafety
 {
     public static bool IsIdempotent(HttpRequestMessage? request) =>
         request is not null && request.Method != HttpMethod.Post;
-
-    /// <summary>A status worth retrying at all: 408, 429 and 5xx.</summary>
-    public static bool IsTransientStatus(HttpStatusCode status) =>
-        status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
 
     /// <summary>A transport failure worth retrying at all: a failed request, or an attempt that timed out.</summary>
     public static bool IsTransientException(Exception exception) =>

@@ -1,4 +1,4 @@
-namespace HeloData.Reports.Http;
+namespace HeloData.Reports;
 
 /// <summary>
 /// Makes a URI safe to log: the query string of a signed download URL is a credential, so it is

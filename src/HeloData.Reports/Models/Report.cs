@@ -14,6 +14,12 @@ namespace HeloData.Reports.Models;
 /// </remarks>
 public sealed class Report
 {
+    // Built by the JSON reader and by ReportsModelFactory only: a response is never made by hand.
+    [JsonConstructor]
+    internal Report()
+    {
+    }
+
     /// <summary>The report's opaque id, such as <c>rep_01HX2K3PQ4M5</c>. Read-only.</summary>
     [JsonInclude]
     public string Id { get; internal set; } = string.Empty;
@@ -63,14 +69,7 @@ public sealed class Report
     /// <summary>Properties the service sent that this SDK does not model; kept and written back unchanged.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public IDictionary<string, JsonElement> AdditionalProperties
-    {
-        // Made on first use: most responses have no unknown fields, and this is on every call's path.
-        get => _additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        internal set => _additionalProperties = value;
-    }
-
-    private IDictionary<string, JsonElement>? _additionalProperties;
+    public IDictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public override string ToString() => $"{Id} '{Name}' ({Type}, {Format}, {Schedule ?? "on demand"})";

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using HeloData.Reports.Serialization;
 
 namespace HeloData.Reports.Models;
 
@@ -33,12 +32,5 @@ public abstract class ReportDestination
     /// </summary>
     [JsonExtensionData]
     [JsonInclude]
-    public IDictionary<string, JsonElement> AdditionalProperties
-    {
-        // Made on first use: most responses have no unknown fields, and this is on every call's path.
-        get => _additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        internal set => _additionalProperties = value;
-    }
-
-    private IDictionary<string, JsonElement>? _additionalProperties;
+    public IDictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 }

@@ -6,6 +6,12 @@ namespace HeloData.Reports.Models;
 /// <summary>One page of <c>GET /reports</c>: report definitions, recent runs, and the next page's cursor.</summary>
 public sealed class ReportList
 {
+    // Built by the JSON reader and by ReportsModelFactory only: a response is never made by hand.
+    [JsonConstructor]
+    internal ReportList()
+    {
+    }
+
     /// <summary>The report definitions on this page.</summary>
     [JsonInclude]
     public IReadOnlyList<Report> Reports { get; internal set; } = [];
@@ -21,12 +27,5 @@ public sealed class ReportList
     /// <summary>Properties the service sent that this SDK does not model.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public IDictionary<string, JsonElement> AdditionalProperties
-    {
-        // Made on first use: most responses have no unknown fields, and this is on every call's path.
-        get => _additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        internal set => _additionalProperties = value;
-    }
-
-    private IDictionary<string, JsonElement>? _additionalProperties;
+    public IDictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 }

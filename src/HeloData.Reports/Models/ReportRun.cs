@@ -6,6 +6,12 @@ namespace HeloData.Reports.Models;
 /// <summary>A run of a report, as <c>GET /reports/runs/{id}</c> returns it.</summary>
 public sealed class ReportRun
 {
+    // Built by the JSON reader and by ReportsModelFactory only: a response is never made by hand.
+    [JsonConstructor]
+    internal ReportRun()
+    {
+    }
+
     /// <summary>The run's opaque id.</summary>
     [JsonInclude]
     public string RunId { get; internal set; } = string.Empty;
@@ -53,14 +59,7 @@ public sealed class ReportRun
     /// <summary>Properties the service sent that this SDK does not model; kept and written back unchanged.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public IDictionary<string, JsonElement> AdditionalProperties
-    {
-        // Made on first use: most responses have no unknown fields, and this is on every call's path.
-        get => _additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        internal set => _additionalProperties = value;
-    }
-
-    private IDictionary<string, JsonElement>? _additionalProperties;
+    public IDictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 
     /// <inheritdoc />
     // The download URL's query string is a credential, so it is never part of the text.

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
-using HeloData.Reports.Serialization;
 
 namespace HeloData.Reports.Models;
 

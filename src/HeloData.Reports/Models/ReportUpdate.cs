@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using HeloData.Reports.Serialization;
 
 namespace HeloData.Reports.Models;
 
@@ -53,11 +52,23 @@ public sealed class ReportUpdate
     /// </summary>
     public IDictionary<string, JsonElement> AdditionalProperties { get; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 
-    /// <summary>The wire names of the properties this update sends, in the order they are sent.</summary>
-    public IReadOnlyList<string> ChangedFields => ReportUpdateConverter.ChangedFields(this);
-
-    /// <summary>Whether this update sends no property at all.</summary>
-    public bool IsEmpty => ChangedFields.Count == 0;
+    /// <summary>The names of the properties this update sends (the additional properties' as given).</summary>
+    internal IEnumerable<string> ChangedFields
+    {
+        get
+        {
+            if (NameField.IsSet) yield return nameof(Name);
+            if (TypeField.IsSet) yield return nameof(Type);
+            if (FiltersField.IsSet) yield return nameof(Filters);
+            if (ScheduleField.IsSet) yield return nameof(Schedule);
+            if (FormatField.IsSet) yield return nameof(Format);
+            if (DestinationField.IsSet) yield return nameof(Destination);
+            foreach (var name in AdditionalProperties.Keys)
+            {
+                yield return name;
+            }
+        }
+    }
 
     /// <summary>
     /// Creates an update that sets every writable field the report carries, including the properties

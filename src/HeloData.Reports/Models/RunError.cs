@@ -6,6 +6,12 @@ namespace HeloData.Reports.Models;
 /// <summary>Why a run failed (a failed run's <c>error</c> object).</summary>
 public sealed class RunError
 {
+    // Built by the JSON reader and by ReportsModelFactory only: a response is never made by hand.
+    [JsonConstructor]
+    internal RunError()
+    {
+    }
+
     /// <summary>The machine-readable reason.</summary>
     [JsonInclude]
     public ReportsErrorCode Code { get; internal set; }
@@ -17,14 +23,7 @@ public sealed class RunError
     /// <summary>Properties the service sent that this SDK does not model.</summary>
     [JsonExtensionData]
     [JsonInclude]
-    public IDictionary<string, JsonElement> AdditionalProperties
-    {
-        // Made on first use: most responses have no unknown fields, and this is on every call's path.
-        get => _additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        internal set => _additionalProperties = value;
-    }
-
-    private IDictionary<string, JsonElement>? _additionalProperties;
+    public IDictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public override string ToString() => $"{Code}: {Message}";

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using HeloData.Reports.Serialization;
 
 namespace HeloData.Reports.Models;
 

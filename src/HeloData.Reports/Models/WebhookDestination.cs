@@ -34,6 +34,7 @@ public sealed class WebhookDestination : ReportDestination
     public string? SigningSecret { get; }
 
     /// <inheritdoc />
+    // The host only: a URL's user info and query may carry credentials of their own.
     public override string ToString() =>
-        $"webhook {HeloData.Reports.Http.UriRedaction.ForLog(Url)} (signing secret {(SigningSecret is null ? "not shown by the service" : "redacted")})";
+        $"webhook {(Url.IsAbsoluteUri ? Url.Host : "(relative URL)")} (signing secret {(SigningSecret is null ? "not shown by the service" : "redacted")})";
 }

@@ -1,30 +1,63 @@
-using System.Buffers;
 using System.Net;
-using HeloData.Reports.Errors;
 using HeloData.Reports.Models;
-using HeloData.Reports.Validation;
+using Polly;
 
-namespace HeloData.Reports.Runs;
+namespace HeloData.Reports;
 
 /// <summary>
-/// Fetches a completed run's artifact from the download host. It uses its own <see cref="HttpClient"/>,
-/// which has no API-key handler, so the key never leaves for that host. A run without a URL (one from a
-/// list's <c>recent_runs</c>, say) or with an expired one (known from <c>download_url_expires_at</c>, or
-/// from a <c>403</c>) is read once more through <c>GET /reports/runs/{id}</c>, and only once.
-/// A host silent for <paramref name="idleTimeout"/>, before its answer or during a read, fails it with <c>timeout</c>.
+/// Fetches a completed run's artifact from the download host, through its own named
+/// <see cref="HttpClient"/>, which has no API-key handler: the key never leaves for that host. A run
+/// without a URL (one from a list's <c>recent_runs</c>, say) or with an expired one (known from
+/// <c>download_url_expires_at</c>, or from a <c>403</c>) is read once more through the transport, and
+/// only once. A host silent for <paramref name="idleTimeout"/>, before its answer or during a read,
+/// fails it with <c>timeout</c>.
 /// </summary>
-internal sealed class ArtifactDownloader(
-    Func<HttpClient> downloadClient,
-    Func<string, CancellationToken, Task<ReportRun>> getRun,
-    TimeProvider timeProvider,
-    TimeSpan idleTimeout)
+internal sealed class ArtifactDownloader(ReportsTransport transport, IHttpClientFactory httpClients, TimeProvider timeProvider, TimeSpan idleTimeout)
 {
     /// <summary>A URL this close to its expiry is refreshed first: it could expire while the request is in flight.</summary>
     internal static readonly TimeSpan ExpiryMargin = TimeSpan.FromSeconds(10);
 
-    private const int CopyBufferSize = 128 * 1024;
+    private readonly ResiliencePipeline _restarts = DownloadRestart.Build(timeProvider);
 
-    public async Task<DownloadStream> OpenAsync(ReportRun run, CancellationToken cancellationToken)
+    // The span covers opening only: the caller reads the stream after it ends.
+    public Task<Stream> OpenReadAsync(ReportRun run, CancellationToken cancellationToken) =>
+        OperationScope.TraceAsync(
+            ReportsOperation.OpenRead, run.ReportId, run.RunId, (Downloader: this, Run: run),
+            static async (s, _, ct) => (Stream)await s.Downloader.OpenAsync(s.Run, ct).ConfigureAwait(false),
+            cancellationToken);
+
+    public Task<DownloadResult> DownloadAsync(ReportRun run, Stream destination, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken) =>
+        OperationScope.TraceAsync(
+            ReportsOperation.Download, run.ReportId, run.RunId, (Downloader: this, Run: run, Destination: destination, Progress: progress),
+            static async (s, _, ct) =>
+            {
+                var source = await s.Downloader.OpenAsync(s.Run, ct).ConfigureAwait(false);
+                await using (source.ConfigureAwait(false))
+                {
+                    return await source.CopyWithProgressAsync(s.Destination, s.Progress, ct).ConfigureAwait(false);
+                }
+            },
+            cancellationToken);
+
+    // A file download owns its target, so a transient failure starts it again from the first byte (DownloadRestart).
+    public Task<DownloadResult> DownloadToFileAsync(ReportRun run, string path, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken) =>
+        OperationScope.TraceAsync(
+            ReportsOperation.DownloadToFile, run.ReportId, run.RunId, (Downloader: this, Run: run, Path: path, Progress: progress),
+            static (s, _, ct) => s.Downloader._restarts.ExecuteAsync(
+                static async (s, ct) =>
+                {
+                    // Open the artifact before touching the file system: a run that cannot be downloaded leaves nothing behind.
+                    var source = await s.Downloader.OpenAsync(s.Run, ct).ConfigureAwait(false);
+                    await using (source.ConfigureAwait(false))
+                    {
+                        return await ArtifactFile.WriteAsync(source, s.Path, s.Progress, ct).ConfigureAwait(false);
+                    }
+                },
+                s,
+                ct).AsTask(),
+            cancellationToken);
+
+    private async Task<DownloadStream> OpenAsync(ReportRun run, CancellationToken cancellationToken)
     {
         EnsureCompleted(run);
         var refreshed = false;
@@ -42,38 +75,20 @@ internal sealed class ArtifactDownloader(
                 return await DownloadStream.OpenAsync(response, run.RunId, new IdleTimer(idleTimeout, timeProvider), cancellationToken).ConfigureAwait(false);
             }
 
-            var status = response.StatusCode;
+            var status = (int)response.StatusCode;
             response.Dispose();
-            if (status == HttpStatusCode.Forbidden && !refreshed)
+            if (status == (int)HttpStatusCode.Forbidden && !refreshed)
             {
                 run = await RefreshAsync(run, cancellationToken).ConfigureAwait(false);
                 refreshed = true;
                 continue;
             }
 
-            var code = status == HttpStatusCode.Forbidden ? ReportsErrorCode.DownloadUrlExpired : ErrorCodeTable.ForStatus((int)status);
-            throw new ReportsException($"Download of run {run.RunId} failed: the download host answered {(int)status}.", code, (int)status) { RunId = run.RunId };
-        }
-    }
-
-    public static async Task<DownloadResult> CopyAsync(DownloadStream source, Stream destination, string runId, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
-        try
-        {
-            int count;
-            while ((count = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            throw new ReportsException($"Download of run {run.RunId} failed: the download host answered {status}.", ErrorCodeTable.ForStatus(status, downloadHost: true), status)
             {
-                await destination.WriteAsync(buffer.AsMemory(0, count), cancellationToken).ConfigureAwait(false);
-                progress?.Report(new DownloadProgress(source.BytesRead, source.ExpectedLength));
-            }
+                RunId = run.RunId,
+            };
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-
-        return new DownloadResult(runId, source.BytesRead, source.ContentType);
     }
 
     private static void EnsureCompleted(ReportRun run)
@@ -88,7 +103,8 @@ internal sealed class ArtifactDownloader(
 
     private async Task<ReportRun> RefreshAsync(ReportRun run, CancellationToken cancellationToken)
     {
-        var fresh = await getRun(run.RunId, cancellationToken).ConfigureAwait(false);
+        var fresh = (await transport.SendAsync(
+            ReportsOperation.GetRun, static (api, id, ct) => api.GetRunAsync(id, ct), run.RunId, (run.ReportId, run.RunId), cancellationToken).ConfigureAwait(false)).Value;
         EnsureCompleted(fresh);
         if (fresh.DownloadUrl is null)
         {
@@ -111,7 +127,8 @@ internal sealed class ArtifactDownloader(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, silence.Token);
         try
         {
-            return await downloadClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            var client = httpClients.CreateClient(ReportsClientDefaults.DownloadHttpClientName);
+            return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException exception) when (silence.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

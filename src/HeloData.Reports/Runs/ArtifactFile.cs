@@ -1,6 +1,5 @@
-using HeloData.Reports.Validation;
 
-namespace HeloData.Reports.Runs;
+namespace HeloData.Reports;
 
 /// <summary>
 /// Writes an artifact to a file so that the target path only ever holds a whole artifact: the bytes
@@ -42,7 +41,7 @@ internal static class ArtifactFile
         return target;
     }
 
-    public static async Task<DownloadResult> WriteAsync(DownloadStream source, string path, string runId, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken)
+    public static async Task<DownloadResult> WriteAsync(DownloadStream source, string path, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken)
     {
         var target = Path.GetFullPath(path);
         var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.partial");
@@ -52,7 +51,7 @@ internal static class ArtifactFile
             var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);
             await using (file.ConfigureAwait(false))
             {
-                result = await ArtifactDownloader.CopyAsync(source, file, runId, progress, cancellationToken).ConfigureAwait(false);
+                result = await source.CopyWithProgressAsync(file, progress, cancellationToken).ConfigureAwait(false);
                 await file.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
 

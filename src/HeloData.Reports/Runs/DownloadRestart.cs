@@ -1,8 +1,7 @@
-using HeloData.Reports.Errors;
 using Polly;
 using Polly.Retry;
 
-namespace HeloData.Reports.Runs;
+namespace HeloData.Reports;
 
 /// <summary>
 /// When a file download fails transiently (the body cut short, the connection refused or dropped, a

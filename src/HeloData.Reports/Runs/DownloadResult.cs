@@ -1,7 +1,24 @@
-namespace HeloData.Reports.Runs;
+namespace HeloData.Reports;
 
 /// <summary>A finished download.</summary>
-/// <param name="RunId">The run whose artifact was downloaded.</param>
-/// <param name="Bytes">The number of bytes written.</param>
-/// <param name="ContentType">The artifact's media type, as the download host declared it.</param>
-public sealed record DownloadResult(string RunId, long Bytes, string? ContentType);
+public sealed class DownloadResult
+{
+    internal DownloadResult(string runId, long bytes, string? contentType)
+    {
+        RunId = runId;
+        Bytes = bytes;
+        ContentType = contentType;
+    }
+
+    /// <summary>The run whose artifact was downloaded.</summary>
+    public string RunId { get; }
+
+    /// <summary>The number of bytes written.</summary>
+    public long Bytes { get; }
+
+    /// <summary>The artifact's media type, as the download host declared it.</summary>
+    public string? ContentType { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Bytes} bytes of run {RunId}";
+}

@@ -1,8 +1,7 @@
-using HeloData.Reports.Diagnostics;
-using HeloData.Reports.Errors;
+using System.Buffers;
 using HeloData.Reports.Models;
 
-namespace HeloData.Reports.Runs;
+namespace HeloData.Reports;
 
 /// <summary>
 /// The artifact's body as it streams in. A body cut short (a dropped connection, or fewer bytes than
@@ -13,6 +12,8 @@ namespace HeloData.Reports.Runs;
 /// </summary>
 internal sealed class DownloadStream : Stream
 {
+    private const int CopyBufferSize = 128 * 1024;
+
     private readonly HttpResponseMessage _response;
     private readonly Stream _body;
     private readonly string _runId;
@@ -124,8 +125,30 @@ internal sealed class DownloadStream : Stream
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
+    // A network body read synchronously would block a thread for as long as the host stays silent.
     public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+        throw new NotSupportedException("The artifact's stream is read asynchronously: use ReadAsync, CopyToAsync or StreamReader.ReadLineAsync.");
+
+    /// <summary>Copies the rest of the artifact into <paramref name="destination"/> through one pooled buffer, reporting progress.</summary>
+    public async Task<DownloadResult> CopyWithProgressAsync(Stream destination, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
+        try
+        {
+            int count;
+            while ((count = await ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                await destination.WriteAsync(buffer.AsMemory(0, count), cancellationToken).ConfigureAwait(false);
+                progress?.Report(new DownloadProgress(_read, ExpectedLength));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return new DownloadResult(_runId, _read, ContentType);
+    }
 
     public override void Flush()
     {

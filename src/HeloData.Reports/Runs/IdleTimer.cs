@@ -1,7 +1,6 @@
-using HeloData.Reports.Errors;
 using HeloData.Reports.Models;
 
-namespace HeloData.Reports.Runs;
+namespace HeloData.Reports;
 
 /// <summary>
 /// Bounds how long one read of an artifact's body may wait for bytes. The timer runs only while a

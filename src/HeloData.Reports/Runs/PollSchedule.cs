@@ -1,4 +1,4 @@
-namespace HeloData.Reports.Runs;
+namespace HeloData.Reports;
 
 /// <summary>
 /// When to poll next: after the <c>Retry-After</c> the service asked for, else exponential spacing

@@ -1,4 +1,6 @@
-namespace HeloData.Reports.Runs;
+using HeloData.Reports.Models;
+
+namespace HeloData.Reports;
 
 /// <summary>
 /// How <see cref="IReportsClient.WaitForCompletionAsync"/> polls a run: a short first delay, then
@@ -34,11 +36,15 @@ public sealed class WaitForCompletionOptions
 
     /// <summary>
     /// The longest the wait may last in all. When it runs out, or when the service asks (with
-    /// <c>Retry-After</c>) for a pause that would end past it, a <see cref="Errors.ReportRunTimeoutException"/>
+    /// <c>Retry-After</c>) for a pause that would end past it, a <see cref="ReportRunTimeoutException"/>
     /// carries the last status seen.
     /// </summary>
     /// <value>The default value is 2 hours. Allowed: more than 0, up to 30 days.</value>
     public TimeSpan MaxWait { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>Told of every status change, the first status included; <see langword="null"/> for none.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public IProgress<ReportRun>? Progress { get; set; }
 
     /// <summary>The longest any of the durations may be: timers take at most about 49 days, and no report runs for a month.</summary>
     internal static readonly TimeSpan MaxDuration = TimeSpan.FromDays(30);

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using HeloData.Reports.Validation;
 
-namespace HeloData.Reports.Schedules;
+namespace HeloData.Reports;
 
 /// <summary>
 /// Explains an expression that does not have five fields. A sixth field is either seconds in front

@@ -1,4 +1,4 @@
-namespace HeloData.Reports.Schedules;
+namespace HeloData.Reports;
 
 /// <summary>
 /// The <c>@</c> macros Cronos accepts, with their standard 5-field equivalents. The API promises

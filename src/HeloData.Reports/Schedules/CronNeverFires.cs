@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HeloData.Reports.Schedules;
+namespace HeloData.Reports;
 
 /// <summary>
 /// Refuses a schedule that names no date that exists, such as <c>0 0 30 2 *</c>: the service would

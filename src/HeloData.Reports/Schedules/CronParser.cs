@@ -1,8 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Cronos;
-using HeloData.Reports.Validation;
 
-namespace HeloData.Reports.Schedules;
+namespace HeloData.Reports;
 
 /// <summary>
 /// The rules a schedule must pass before it is sent: the API's own promise (exactly five fields of

@@ -1,6 +1,6 @@
 using Cronos;
 
-namespace HeloData.Reports.Schedules;
+namespace HeloData.Reports;
 
 /// <summary>
 /// Computes when a parsed 5-field cron expression fires, in UTC. Keeps Cronos out of

@@ -1,6 +1,5 @@
-using HeloData.Reports.Validation;
 
-namespace HeloData.Reports.Schedules;
+namespace HeloData.Reports;
 
 /// <summary>
 /// The alphabet of standard 5-field cron: between the <c>,</c>, <c>-</c> and <c>/</c> of a field,

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace HeloData.Reports.Schedules;
+namespace HeloData.Reports;
 
 /// <summary>
 /// A report's schedule: a standard 5-field cron expression (minute hour day-of-month month
@@ -25,7 +25,6 @@ namespace HeloData.Reports.Schedules;
 /// every Friday. These occurrences are computed on this machine; the service is the final judge,
 /// and a report's <c>NextRunAt</c> is what it decided.
 /// </para>
-/// <para>Equality compares <see cref="Expression"/> ordinally: <c>0 9 * * MON</c> and <c>0 9 * * 1</c> differ.</para>
 /// </remarks>
 /// <example>
 /// Check a schedule a user typed, and show the next three runs in their time zone:
@@ -45,7 +44,7 @@ namespace HeloData.Reports.Schedules;
 /// var report = new NewReport("weekly-traffic", ReportType.Traffic, ReportFormat.Csv) { Schedule = schedule.Expression };
 /// </code>
 /// </example>
-public sealed class ReportSchedule : IEquatable<ReportSchedule>
+public sealed class ReportSchedule
 {
     /// <summary>The most occurrences one call computes, so a typo in <c>count</c> cannot stall a UI.</summary>
     internal const int MaxOccurrences = 1000;
@@ -167,28 +166,6 @@ public sealed class ReportSchedule : IEquatable<ReportSchedule>
 
         return Array.AsReadOnly(local);
     }
-
-    /// <summary>Compares two schedules by their expression text (ordinal).</summary>
-    /// <param name="left">The first schedule.</param>
-    /// <param name="right">The second schedule.</param>
-    /// <returns><see langword="true"/> when both are <see langword="null"/> or have the same expression.</returns>
-    public static bool operator ==(ReportSchedule? left, ReportSchedule? right) => Equals(left, right);
-
-    /// <summary>Compares two schedules by their expression text (ordinal).</summary>
-    /// <param name="left">The first schedule.</param>
-    /// <param name="right">The second schedule.</param>
-    /// <returns><see langword="true"/> when the expressions differ.</returns>
-    public static bool operator !=(ReportSchedule? left, ReportSchedule? right) => !Equals(left, right);
-
-    /// <inheritdoc />
-    public bool Equals(ReportSchedule? other) =>
-        other is not null && string.Equals(Expression, other.Expression, StringComparison.Ordinal);
-
-    /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is ReportSchedule other && Equals(other);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Expression);
 
     /// <summary>Returns <see cref="Expression"/>.</summary>
     /// <returns>The cron expression.</returns>

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using HeloData.Reports.Models;
 
-namespace HeloData.Reports.Serialization;
+namespace HeloData.Reports;
 
 /// <summary>
 /// The one System.Text.Json context for every wire type. Source-generated, so nothing is serialized

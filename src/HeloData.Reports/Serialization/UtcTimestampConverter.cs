@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace HeloData.Reports.Serialization;
+namespace HeloData.Reports;
 
 /// <summary>
 /// Wire assumption: timestamps are RFC 3339 in UTC (<c>2026-05-01T09:00:00Z</c>).

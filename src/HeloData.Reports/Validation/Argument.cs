@@ -1,7 +1,7 @@
 using System.Globalization;
 using HeloData.Reports.Models;
 
-namespace HeloData.Reports.Validation;
+namespace HeloData.Reports;
 
 /// <summary>
 /// The checks the client runs on its arguments before it sends anything, so a mistake fails fast,
@@ -88,7 +88,7 @@ internal static class Argument
         }
 
         // {} would cost a round trip and change nothing; far more likely a property was never assigned.
-        if (update.IsEmpty)
+        if (!update.ChangedFields.Any())
         {
             throw new ArgumentException("The update sets no field, so it would change nothing. Assign the properties to change; to remove the schedule, assign Schedule = null.", paramName);
         }

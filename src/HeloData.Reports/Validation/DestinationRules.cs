@@ -1,7 +1,6 @@
 using HeloData.Reports.Models;
-using HeloData.Reports.Serialization;
 
-namespace HeloData.Reports.Validation;
+namespace HeloData.Reports;
 
 /// <summary>
 /// The check of a destination before it is sent: every field the page lists for its type is there

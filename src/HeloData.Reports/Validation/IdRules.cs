@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HeloData.Reports.Validation;
+namespace HeloData.Reports;
 
 /// <summary>
 /// Wire assumption, in one place: what an id must be to travel as one URL path segment. The contract's

@@ -1,9 +1,7 @@
 using System.Text.Json;
 using HeloData.Reports.Models;
-using HeloData.Reports.Schedules;
-using HeloData.Reports.Serialization;
 
-namespace HeloData.Reports.Validation;
+namespace HeloData.Reports;
 
 /// <summary>The rules for a report's fields other than its name and destination.</summary>
 internal static class ReportRules

@@ -32,10 +32,7 @@ public sealed partial class DocumentationSnippetTests
         global using System.Threading;
         global using System.Threading.Tasks;
         global using HeloData.Reports;
-        global using HeloData.Reports.Errors;
         global using HeloData.Reports.Models;
-        global using HeloData.Reports.Runs;
-        global using HeloData.Reports.Schedules;
         global using HeloData.Reports.Testing;
         global using HeloData.Reports.Testing.Artifacts;
         global using Microsoft.Extensions.Configuration;

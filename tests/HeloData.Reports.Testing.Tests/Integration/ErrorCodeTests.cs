@@ -1,5 +1,6 @@
-using HeloData.Reports.Errors;
 using HeloData.Reports.Models;
+using HeloData.Reports.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HeloData.Reports.Testing.Tests.Integration;
 
@@ -56,13 +57,18 @@ public sealed class ErrorCodeTests
     public async Task Invalid_cron_from_the_service()
     {
         // The public client refuses a bad cron before sending (see the SDK's own tests), so the
-        // service's answer is provoked through the SDK's wire layer and mapped by its error mapper.
-        var handler = new HeloData.Reports.Http.ApiKeyHandler(_sandbox.ApiKey, _sandbox.ApiBaseAddress) { InnerHandler = new SocketsHttpHandler() };
-        var api = HeloData.Reports.Api.ReportsApiFactory.Create(new HttpClient(handler) { BaseAddress = _sandbox.ApiBaseAddress });
+        // service's answer is provoked through the SDK's transport, below the client's checks.
+        var services = new ServiceCollection();
+        services.AddHeloReports(_sandbox.Configure);
+        await using var provider = services.BuildServiceProvider();
+        var transport = provider.GetRequiredService<ReportsTransport>();
 
-        using var response = await api.CreateReportAsync(
-            new NewReport("r", ReportType.Traffic, ReportFormat.Csv) { Schedule = "61 * * * *" }, CancellationToken.None);
-        var error = HeloData.Reports.Errors.ErrorMapper.FromErrorResponse("Create report", response, idempotent: false, TimeProvider.System);
+        var error = await Fails.With(() => transport.SendAsync(
+            ReportsOperation.CreateReport,
+            static (api, report, ct) => api.CreateReportAsync(report, ct),
+            new NewReport("r", ReportType.Traffic, ReportFormat.Csv) { Schedule = "61 * * * *" },
+            (null, null),
+            CancellationToken.None));
 
         Assert.That((error.Status, error.ErrorCode), Is.EqualTo((422, ReportsErrorCode.InvalidCron)));
         Assert.That(error.RequestId, Does.StartWith("req_"));

@@ -1,4 +1,3 @@
-using HeloData.Reports.Errors;
 using HeloData.Reports.Models;
 
 namespace HeloData.Reports.Testing.Tests.Integration;
@@ -29,7 +28,7 @@ public sealed class FaultInjectionTests
         var report = await _client.CreateReportAsync(new NewReport("r", ReportType.Traffic, ReportFormat.Csv));
         _sandbox.Faults.RateLimit(2, TimeSpan.FromSeconds(1));
 
-        var accepted = await _client.RunAsync(report.Id);
+        var accepted = await _client.RunReportAsync(report.Id);
 
         Assert.That(accepted.RunId, Does.StartWith("run_"));
         Assert.That(_sandbox.Requests.Count(r => r.Method == "POST" && r.PathAndQuery.EndsWith("/run", StringComparison.Ordinal)), Is.EqualTo(3));
@@ -54,7 +53,7 @@ public sealed class FaultInjectionTests
         var report = await _client.CreateReportAsync(new NewReport("r", ReportType.Traffic, ReportFormat.Csv));
         _sandbox.Faults.ServerErrors(1, 500);
 
-        var error = await Fails.With(() => _client.RunAsync(report.Id));
+        var error = await Fails.With(() => _client.RunReportAsync(report.Id));
 
         Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.InternalError));
         Assert.That(_sandbox.Requests.Count(r => r.PathAndQuery.EndsWith("/run", StringComparison.Ordinal)), Is.EqualTo(1));
@@ -176,6 +175,6 @@ public sealed class FaultInjectionTests
     private static async Task<ReportRun> CompletedRunAsync(ReportsClient client, ReportType? type = null, ReportFormat? format = null)
     {
         var report = await client.CreateReportAsync(new NewReport("r", type ?? ReportType.Traffic, format ?? ReportFormat.Csv));
-        return await client.RunAndWaitAsync(report.Id, options: new Runs.WaitForCompletionOptions { InitialDelay = TimeSpan.Zero });
+        return await client.RunReportAndWaitAsync(report.Id, options: new WaitForCompletionOptions { InitialDelay = TimeSpan.Zero });
     }
 }

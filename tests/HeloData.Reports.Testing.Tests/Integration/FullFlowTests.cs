@@ -39,7 +39,7 @@ public sealed class FullFlowTests
         var report = await _client.CreateReportAsync(new NewReport($"{type}-{format}", new ReportType(type), new ReportFormat(format)));
         var window = new RunWindow { From = new DateOnly(2026, 5, 1), To = new DateOnly(2026, 5, 7) };
 
-        var run = await _client.RunAndWaitAsync(report.Id, window, new Runs.WaitForCompletionOptions { InitialDelay = TimeSpan.Zero });
+        var run = await _client.RunReportAndWaitAsync(report.Id, window, new WaitForCompletionOptions { InitialDelay = TimeSpan.Zero });
         using var artifact = new MemoryStream();
         var download = await _client.DownloadAsync(run, artifact);
         await _client.DeleteReportAsync(report.Id);

@@ -14,7 +14,7 @@ public sealed class RecentRunsDownloadTests
         using var sandbox = ReportsSandbox.Start(new ReportsSandboxOptions { RunTimeline = RunTimeline.Instant });
         using var client = sandbox.CreateClient();
         var report = await client.CreateReportAsync(new NewReport("recent", ReportType.Traffic, ReportFormat.Csv));
-        var done = await client.RunAndWaitAsync(report.Id, options: new Runs.WaitForCompletionOptions { InitialDelay = TimeSpan.Zero });
+        var done = await client.RunReportAndWaitAsync(report.Id, options: new WaitForCompletionOptions { InitialDelay = TimeSpan.Zero });
 
         var recent = (await client.ListReportsAsync()).RecentRuns.Single(r => r.RunId == done.RunId);
         var readsBefore = sandbox.Requests.Count(r => r.PathAndQuery.EndsWith($"/reports/runs/{done.RunId}", StringComparison.Ordinal));

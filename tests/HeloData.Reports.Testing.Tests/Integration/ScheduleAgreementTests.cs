@@ -1,5 +1,4 @@
 using HeloData.Reports.Models;
-using HeloData.Reports.Schedules;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HeloData.Reports.Testing.Tests.Integration;

@@ -48,8 +48,8 @@ public sealed class InvalidInputSendsNothingTests
         yield return Case("update removes name", c => c.UpdateReportAsync("rep_1", new ReportUpdate { Name = null }), "update.Name");
         yield return Case("update id", c => c.UpdateReportAsync("..", new ReportUpdate { Schedule = null }), "reportId");
         yield return Case("delete id", c => c.DeleteReportAsync("  "), "reportId");
-        yield return Case("run id", c => c.RunAsync("."), "reportId");
-        yield return Case("run window", c => c.RunAsync("rep_1", new RunWindow { From = new DateOnly(2026, 5, 28), To = new DateOnly(2026, 5, 1) }), "window");
+        yield return Case("run id", c => c.RunReportAsync("."), "reportId");
+        yield return Case("run window", c => c.RunReportAsync("rep_1", new RunWindow { From = new DateOnly(2026, 5, 28), To = new DateOnly(2026, 5, 1) }), "window");
         yield return Case("run status id", c => c.GetRunAsync(""), "runId");
         yield return Case("download to a missing directory", c => c.DownloadToFileAsync(Completed, Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "a.csv")), "path");
         yield return Case("download to a path ending in a separator", c => c.DownloadToFileAsync(Completed, Path.GetTempPath()), "path");

@@ -7,15 +7,22 @@ namespace HeloData.Reports.Tests.Client;
 public sealed class MockingTests
 {
     [Test]
-    public async Task The_client_class_can_be_subclassed_and_answer_with_factory_models()
+    public async Task Application_code_is_tested_against_the_interface_answering_with_factory_models()
     {
-        IReportsClient client = new FakeClient();
+        IReportsClient client = FakeReportsClient.Create();
 
         var run = await client.GetRunAsync("run_9");
 
         Assert.That(run.RunId, Is.EqualTo("run_9"));
         Assert.That(run.Status, Is.EqualTo(RunStatus.Completed));
         Assert.That(run.DownloadUrl!.Host, Is.EqualTo("downloads.example"));
+    }
+
+    [Test]
+    public void The_interface_is_the_one_way_to_mock()
+    {
+        Assert.That(typeof(ReportsClient).IsSealed, Is.True);
+        Assert.That(typeof(ReportsClient).GetInterfaces(), Does.Contain(typeof(IReportsClient)));
     }
 
     [Test]
@@ -36,9 +43,16 @@ public sealed class MockingTests
         Assert.That(page.NextCursor, Is.EqualTo("c2"));
     }
 
-    private sealed class FakeClient : ReportsClient
+    // As a mocking library would build it: only the member the code under test calls answers.
+    public class FakeReportsClient : System.Reflection.DispatchProxy
     {
-        public override Task<ReportRun> GetRunAsync(string runId, CancellationToken cancellationToken = default) =>
-            Task.FromResult(ReportsModelFactory.ReportRun(runId: runId, status: RunStatus.Completed, downloadUrl: new Uri("https://downloads.example/x.csv?sig=1")));
+        public static IReportsClient Create() => Create<IReportsClient, FakeReportsClient>();
+
+        protected override object? Invoke(System.Reflection.MethodInfo? targetMethod, object?[]? args) => targetMethod?.Name switch
+        {
+            nameof(IReportsClient.GetRunAsync) => Task.FromResult(ReportsModelFactory.ReportRun(
+                runId: (string)args![0]!, status: RunStatus.Completed, downloadUrl: new Uri("https://downloads.example/x.csv?sig=1"))),
+            _ => throw new NotSupportedException(targetMethod?.Name),
+        };
     }
 }

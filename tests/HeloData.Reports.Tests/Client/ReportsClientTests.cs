@@ -1,4 +1,3 @@
-using HeloData.Reports.Errors;
 using HeloData.Reports.Models;
 using HeloData.Reports.Tests.Support;
 
@@ -39,7 +38,7 @@ public sealed class ReportsClientTests
     {
         _harness.Respond(ClientHarness.Json(202, ContractDocuments.SeedRunAccepted));
 
-        var accepted = await _harness.Client.RunAsync("rep_01HX2K3PQ4M5");
+        var accepted = await _harness.Client.RunReportAsync("rep_01HX2K3PQ4M5");
 
         Assert.That(accepted.RunId, Is.EqualTo("run_01HX2K3PQ4M5"));
         Assert.That(_harness.Requests.Single().Body, Is.EqualTo("{}"));
@@ -112,7 +111,7 @@ public sealed class ReportsClientTests
     {
         _harness.Respond(ClientHarness.Json(200, Page(["rep_a"], "cur_2")));
 
-        var page = await _harness.Client.ListReportsAsync(limit: 1, cursor: "cur_1");
+        var page = await _harness.Client.ListReportsAsync(pageSize: 1, cursor: "cur_1");
 
         Assert.That(page.Reports.Single().Id, Is.EqualTo("rep_a"));
         Assert.That(page.NextCursor, Is.EqualTo("cur_2"));
@@ -123,7 +122,7 @@ public sealed class ReportsClientTests
     public async Task A_standalone_client_built_from_an_api_key_works_without_DI()
     {
         _harness.Respond(ClientHarness.Json(200, ContractDocuments.ContractRun));
-        using var client = new ReportsClient("standalone-key", new HeloReportsOptions { BaseAddress = _harness.BaseAddress });
+        using var client = new ReportsClient(new ReportsClientOptions { ApiKey = "standalone-key", BaseAddress = _harness.BaseAddress });
 
         var run = await client.GetRunAsync("run_1");
 
@@ -158,9 +157,9 @@ public sealed class ReportsClientTests
     [Test]
     public void A_standalone_client_with_a_plain_http_remote_address_is_refused()
     {
-        var options = new HeloReportsOptions { BaseAddress = new Uri("http://api.helodata.com/v1/") };
+        var options = new ReportsClientOptions { ApiKey = "key", BaseAddress = new Uri("http://api.helodata.com/v1/") };
 
-        var error = Assert.Throws<ArgumentException>(() => _ = new ReportsClient("key", options));
+        var error = Assert.Throws<ArgumentException>(() => _ = new ReportsClient(options));
 
         Assert.That(error!.ParamName, Is.EqualTo("options"));
         Assert.That(error.Message, Does.Contain("BaseAddress").And.Contain("https"));

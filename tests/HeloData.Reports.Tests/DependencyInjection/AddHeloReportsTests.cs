@@ -9,15 +9,14 @@ namespace HeloData.Reports.Tests.DependencyInjection;
 public sealed class AddHeloReportsTests
 {
     [Test]
-    public void The_container_resolves_one_shared_client_behind_both_types()
+    public void The_container_resolves_one_shared_client_behind_the_interface()
     {
         using var provider = Build(services => services.AddHeloReports(o => o.ApiKey = "key"));
 
-        var viaInterface = provider.GetRequiredService<IReportsClient>();
-        var viaClass = provider.GetRequiredService<ReportsClient>();
+        var client = provider.GetRequiredService<IReportsClient>();
 
-        Assert.That(viaInterface, Is.SameAs(viaClass));
-        Assert.That(provider.GetRequiredService<IReportsClient>(), Is.SameAs(viaInterface));
+        Assert.That(client, Is.TypeOf<ReportsClient>());
+        Assert.That(provider.GetRequiredService<IReportsClient>(), Is.SameAs(client));
     }
 
     [Test]
@@ -34,7 +33,7 @@ public sealed class AddHeloReportsTests
         }).Build();
         using var provider = Build(services => services.AddHeloReports(configuration.GetSection("HeloReports")));
 
-        var options = provider.GetRequiredService<IOptions<HeloReportsOptions>>().Value;
+        var options = provider.GetRequiredService<IOptions<ReportsClientOptions>>().Value;
 
         Assert.That(options.ApiKey, Is.EqualTo("from-config"));
         Assert.That(options.BaseAddress, Is.EqualTo(new Uri("http://localhost:5000/v1/")));
@@ -52,7 +51,7 @@ public sealed class AddHeloReportsTests
 
         var error = Assert.Throws<OptionsValidationException>(() => StartHost(provider));
 
-        Assert.That(error!.Message, Does.Contain("HeloReportsOptions.ApiKey is required"));
+        Assert.That(error!.Message, Does.Contain("ReportsClientOptions.ApiKey is required"));
     }
 
     [Test]
@@ -63,7 +62,7 @@ public sealed class AddHeloReportsTests
 
         var error = Assert.Throws<OptionsValidationException>(() => StartHost(provider));
 
-        Assert.That(error!.Message, Does.Contain("HeloReportsOptions.ApiKey contains white space"));
+        Assert.That(error!.Message, Does.Contain("ReportsClientOptions.ApiKey contains white space"));
         Assert.That(error.ToString(), Does.Not.Contain("SECRET"));
     }
 
@@ -78,7 +77,7 @@ public sealed class AddHeloReportsTests
 
         var error = Assert.Throws<OptionsValidationException>(() => StartHost(provider));
 
-        Assert.That(error!.Message, Does.Contain("HeloReportsOptions.BaseAddress").And.Contain("https").And.Contain("loopback"));
+        Assert.That(error!.Message, Does.Contain("ReportsClientOptions.BaseAddress").And.Contain("https").And.Contain("loopback"));
     }
 
     [TestCase("http://localhost:8080/v1/")]
@@ -148,14 +147,15 @@ public sealed class AddHeloReportsTests
         var services = new ServiceCollection();
         services.AddHeloReports(o => o.ApiKey = "key");
         services.AddHeloReports(o => o.ApiKey = "key");
-        Assert.That(services.Count(d => d.ServiceType == typeof(ReportsClient)), Is.EqualTo(1));
+        Assert.That(services.Count(d => d.ServiceType == typeof(IReportsClient)), Is.EqualTo(1));
+        Assert.That(services.Count(d => d.ServiceType == typeof(ReportsTransport)), Is.EqualTo(1));
         Assert.That(harness.Logs.Entries.Count(e => e.EventId.Name == "HttpAnswered"), Is.EqualTo(1), "a second logging handler would log twice");
     }
 
     [Test]
     public void Options_ToString_hides_the_api_key()
     {
-        var options = new HeloReportsOptions { ApiKey = ClientHarness.ApiKey };
+        var options = new ReportsClientOptions { ApiKey = ClientHarness.ApiKey };
 
         Assert.That(options.ToString(), Does.Not.Contain(ClientHarness.ApiKey).And.Contain("***"));
     }

@@ -1,13 +1,11 @@
 using System.Security.Cryptography;
-using HeloData.Reports.Errors;
 using HeloData.Reports.Models;
-using HeloData.Reports.Runs;
 using HeloData.Reports.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
-using static HeloData.Reports.Diagnostics.HeloReportsTelemetry;
+using static HeloData.Reports.TelemetryNames;
 
 namespace HeloData.Reports.Tests.Diagnostics;
 
@@ -42,25 +40,6 @@ public sealed class MetricsTests
             Is.All.EqualTo($"{OperationTagName},{OutcomeTagName}"),
             "operation and outcome only: ids would make every report its own time series");
         Assert.That(requests.Concat(durations).Select(m => m.Tag(OperationTagName)), Is.All.EqualTo(GetReportOperation));
-    }
-
-    [Test]
-    public async Task Each_retry_counts_once_with_the_method_and_what_was_retried()
-    {
-        using var harness = new ClientHarness();
-        harness.RespondInSequence(
-            ClientHarness.Status(503),
-            ClientHarness.Error(429, "rate_limited").WithHeader("Retry-After", "0"),
-            ClientHarness.Json(200, ContractDocuments.ContractReport));
-        using var telemetry = new TelemetryCapture();
-
-        await harness.Client.GetReportAsync("rep_m_r");
-
-        var retries = telemetry.Of(RetriesInstrumentName);
-        Assert.That(retries.Select(m => m.Value), Is.EqualTo(new[] { 1.0, 1.0 }));
-        Assert.That(retries.Select(m => m.Tag(ErrorTypeTagName)), Is.EqualTo(new[] { "503", "429" }));
-        Assert.That(retries.Select(m => m.Tag(HttpRequestMethodTagName)), Is.All.EqualTo("GET"));
-        Assert.That(retries.Select(m => string.Join(",", m.Tags.Keys.Order())), Is.All.EqualTo($"{ErrorTypeTagName},{HttpRequestMethodTagName}"));
     }
 
     [Test]

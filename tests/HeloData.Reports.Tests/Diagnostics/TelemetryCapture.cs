@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using HeloData.Reports.Diagnostics;
 
 namespace HeloData.Reports.Tests.Diagnostics;
 
@@ -27,11 +26,11 @@ internal sealed class TelemetryCapture : IDisposable
     {
         _activityListener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name is HeloReportsTelemetry.ActivitySourceName or TestSourceName,
+            ShouldListenTo = source => source.Name is ReportsTelemetry.ActivitySourceName or TestSourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity =>
             {
-                if (activity.Source.Name == HeloReportsTelemetry.ActivitySourceName && activity.TraceId == TraceId)
+                if (activity.Source.Name == ReportsTelemetry.ActivitySourceName && activity.TraceId == TraceId)
                 {
                     _spans.Enqueue(activity);
                 }
@@ -45,7 +44,7 @@ internal sealed class TelemetryCapture : IDisposable
         {
             InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Name == HeloReportsTelemetry.MeterName)
+                if (instrument.Meter.Name == ReportsTelemetry.MeterName)
                 {
                     listener.EnableMeasurementEvents(instrument);
                 }

@@ -1,12 +1,11 @@
 using System.Diagnostics;
-using HeloData.Reports.Diagnostics;
 using HeloData.Reports.Models;
 using HeloData.Reports.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
-using static HeloData.Reports.Diagnostics.HeloReportsTelemetry;
+using static HeloData.Reports.TelemetryNames;
 
 namespace HeloData.Reports.Tests.Diagnostics;
 
@@ -41,8 +40,8 @@ public sealed class TracingTests
         await client.GetReportAsync("rep_tr_1");
         await client.UpdateReportAsync("rep_tr_2", new ReportUpdate { Schedule = null });
         await client.DeleteReportAsync("rep_tr_3");
-        await client.ListReportsAsync(limit: 5);
-        var accepted = await client.RunAsync("rep_tr_4");
+        await client.ListReportsAsync(pageSize: 5);
+        var accepted = await client.RunReportAsync("rep_tr_4");
         await client.GetRunAsync("run_tr_7");
 
         var spans = telemetry.Spans;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using HeloData.Reports.Errors;
 using HeloData.Reports.Models;
 using HeloData.Reports.Tests.Support;
 using WireMock.ResponseBuilders;

@@ -1,4 +1,3 @@
-using HeloData.Reports.Errors;
 using HeloData.Reports.Models;
 using HeloData.Reports.Tests.Support;
 using HeloData.Reports.TestSupport;
@@ -49,7 +48,7 @@ public sealed class OutcomeUnknownTests
     {
         _harness.Respond(answer);
 
-        var error = await Fails.With(() => _harness.Client.RunAsync("rep_1"));
+        var error = await Fails.With(() => _harness.Client.RunReportAsync("rep_1"));
 
         Assert.That((error.OutcomeUnknown, error.IsTransient), Is.EqualTo((unknown, transient)), error.Message);
 
@@ -71,9 +70,9 @@ public sealed class OutcomeUnknownTests
     [Test]
     public async Task A_connection_that_was_never_made_proves_nothing_was_done()
     {
-        using var client = new ReportsClient("hd_test_key", new HeloReportsOptions { BaseAddress = new Uri($"http://127.0.0.1:{ClosedPort.Find()}/v1/"), MaxRetryAttempts = 0 });
+        using var client = new ReportsClient(new ReportsClientOptions { ApiKey = "hd_test_key", BaseAddress = new Uri($"http://127.0.0.1:{ClosedPort.Find()}/v1/"), MaxRetryAttempts = 0 });
 
-        var error = await Fails.With(() => client.RunAsync("rep_1"));
+        var error = await Fails.With(() => client.RunReportAsync("rep_1"));
 
         Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.ConnectionFailed));
         Assert.That((error.OutcomeUnknown, error.IsTransient), Is.EqualTo((false, true)));

@@ -1,5 +1,4 @@
 using HeloData.Reports.Models;
-using HeloData.Reports.Runs;
 
 namespace HeloData.Reports.Tests.Hostile;
 
@@ -51,8 +50,9 @@ internal static class HostileOperations
     };
 
     /// <summary>A client tuned for speed; a fresh one per case, so one case's circuit breaker cannot open on the next.</summary>
-    public static ReportsClient NewClient(HostileServer server) => new("hd_test_key", new HeloReportsOptions
+    public static ReportsClient NewClient(HostileServer server) => new(new ReportsClientOptions
     {
+        ApiKey = "hd_test_key",
         BaseAddress = server.ApiBase,
         RetryBaseDelay = TimeSpan.FromMilliseconds(1),
         MaxRetryAttempts = MaxRetryAttempts,
@@ -73,10 +73,10 @@ internal static class HostileOperations
             case Operation.DeleteReport: await client.DeleteReportAsync("rep_1"); return null;
             case Operation.ListReports: return await client.ListReportsAsync();
             case Operation.ListAllReports: return await client.ListAllReportsAsync().ToListAsync();
-            case Operation.Run: return await client.RunAsync("rep_1");
+            case Operation.Run: return await client.RunReportAsync("rep_1");
             case Operation.GetRun: return await client.GetRunAsync("run_1");
             case Operation.WaitForCompletion: return await client.WaitForCompletionAsync("run_1", WaitOptions);
-            case Operation.RunAndWait: return await client.RunAndWaitAsync("rep_1", options: WaitOptions);
+            case Operation.RunAndWait: return await client.RunReportAndWaitAsync("rep_1", options: WaitOptions);
         }
 
         // A download starts from the run as the API returns it, as an application's would.
@@ -94,11 +94,11 @@ internal static class HostileOperations
             case Operation.Download:
                 using (var memory = new MemoryStream())
                 {
-                    return await client.DownloadAsync(run, memory, CancellationToken.None);
+                    return await client.DownloadAsync(run, memory, cancellationToken: CancellationToken.None);
                 }
 
             default:
-                return await client.DownloadToFileAsync(run, Path.Combine(folder, "run_1.csv"), CancellationToken.None);
+                return await client.DownloadToFileAsync(run, Path.Combine(folder, "run_1.csv"), cancellationToken: CancellationToken.None);
         }
     }
 }

@@ -1,4 +1,3 @@
-using HeloData.Reports.Errors;
 using static HeloData.Reports.Tests.Hostile.HostileOperations;
 using static HeloData.Reports.Tests.Hostile.OutcomeChecks;
 

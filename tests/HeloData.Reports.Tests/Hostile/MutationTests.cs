@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using HeloData.Reports.Errors;
 using static HeloData.Reports.Tests.Hostile.HostileOperations;
 using static HeloData.Reports.Tests.Hostile.OutcomeChecks;
 

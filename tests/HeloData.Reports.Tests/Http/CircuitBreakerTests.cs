@@ -50,7 +50,7 @@ public sealed class CircuitBreakerTests
         var time = new FakeTimeProvider(FakeClock.Start);
         var chains = 0;
         using var harness = new ClientHarness(o => o.MaxRetryAttempts = 0, time, services => services
-            .AddHttpClient(HeloReportsDefaults.HttpClientName)
+            .AddHttpClient(ReportsClientDefaults.HttpClientName)
             .SetHandlerLifetime(TimeSpan.FromSeconds(1))
             .AddHttpMessageHandler(() =>
             {

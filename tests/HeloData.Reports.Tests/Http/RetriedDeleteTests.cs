@@ -49,22 +49,4 @@ public sealed class RetriedDeleteTests
         Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.NotFound));
         Assert.That(harness.RequestCount, Is.EqualTo(2));
     }
-
-    /// <summary>Lets the first request reach the server, which acts on it, then loses the answer: the attempt times out.</summary>
-    private sealed class FirstAnswerLost : DelegatingHandler
-    {
-        private int _calls;
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var response = await base.SendAsync(request, cancellationToken);
-            if (Interlocked.Increment(ref _calls) == 1)
-            {
-                response.Dispose();
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-            }
-
-            return response;
-        }
-    }
 }

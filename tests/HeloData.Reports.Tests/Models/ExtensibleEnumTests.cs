@@ -134,8 +134,8 @@ public sealed class ExtensibleEnumTests
     }
 
     private static string SerializeBoxed(object value) =>
-        JsonSerializer.Serialize(value, value.GetType(), HeloData.Reports.Serialization.ReportsJsonContext.Default);
+        JsonSerializer.Serialize(value, value.GetType(), HeloData.Reports.ReportsJsonContext.Default);
 
     private static object? DeserializeBoxed(Type type, string json) =>
-        JsonSerializer.Deserialize(json, type, HeloData.Reports.Serialization.ReportsJsonContext.Default);
+        JsonSerializer.Deserialize(json, type, HeloData.Reports.ReportsJsonContext.Default);
 }

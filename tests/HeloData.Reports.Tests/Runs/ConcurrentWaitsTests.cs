@@ -1,5 +1,4 @@
 using HeloData.Reports.Models;
-using HeloData.Reports.Runs;
 using HeloData.Reports.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +18,7 @@ public sealed class ConcurrentWaitsTests
     // counted in polls, not time, so a slow machine changes how long the test takes, never its outcome.
     private const int PollsToComplete = 3;
 
-    /// <summary>The SDK's cap (HeloReportsDefaults.MaxConnectionsPerServer), with and without DI.</summary>
+    /// <summary>The SDK's cap (ReportsClientDefaults.MaxConnectionsPerServer), with and without DI.</summary>
     private const int ConnectionCap = 16;
 
     private static readonly WaitForCompletionOptions Fast = new()
@@ -49,7 +48,7 @@ public sealed class ConcurrentWaitsTests
     public async Task A_thousand_waits_on_a_standalone_client_complete_over_at_most_16_connections()
     {
         using var server = new LoopbackRunServer(PollsToComplete, TimeSpan.Zero);
-        using var client = new ReportsClient(ClientHarness.ApiKey, new HeloReportsOptions { BaseAddress = server.ApiBase });
+        using var client = new ReportsClient(new ReportsClientOptions { ApiKey = ClientHarness.ApiKey, BaseAddress = server.ApiBase });
 
         await WaitForAllAndCheckAsync(client, server);
     }

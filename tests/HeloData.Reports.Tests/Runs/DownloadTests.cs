@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using HeloData.Reports.Models;
-using HeloData.Reports.Runs;
 using HeloData.Reports.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using WireMock.RequestBuilders;
@@ -45,7 +44,7 @@ public sealed class DownloadTests
         var progress = new RecordingProgress<DownloadProgress>();
         using var destination = new MemoryStream();
 
-        var result = await _api.Client.DownloadAsync(run, destination, progress);
+        var result = await _api.Client.DownloadAsync(run, destination, new DownloadOptions { Progress = progress });
 
         Assert.That(destination.ToArray(), Is.EqualTo(Artifact));
         Assert.That(result.Bytes, Is.EqualTo(Artifact.Length));
@@ -65,7 +64,7 @@ public sealed class DownloadTests
         var progress = new RecordingProgress<DownloadProgress>();
         using var destination = new MemoryStream();
 
-        await _api.Client.DownloadAsync(CompletedRun(host.Url), destination, progress);
+        await _api.Client.DownloadAsync(CompletedRun(host.Url), destination, new DownloadOptions { Progress = progress });
 
         Assert.That(destination.ToArray(), Is.EqualTo(Artifact));
         Assert.That(progress.Values.Select(p => p.TotalBytes), Is.All.EqualTo(Artifact.Length));
@@ -251,7 +250,7 @@ public sealed class DownloadTests
     [Test]
     public void A_download_idle_timeout_out_of_range_is_refused_with_its_name()
     {
-        var error = Assert.Throws<ArgumentException>(() => new ReportsClient("key", new HeloReportsOptions { DownloadIdleTimeout = TimeSpan.Zero }));
+        var error = Assert.Throws<ArgumentException>(() => new ReportsClient(new ReportsClientOptions { ApiKey = "key", DownloadIdleTimeout = TimeSpan.Zero }));
 
         Assert.That(error!.Message, Does.Contain("DownloadIdleTimeout"));
     }
@@ -332,7 +331,7 @@ public sealed class DownloadTests
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
         Assert.That(
-            async () => await _api.Client.DownloadToFileAsync(CompletedRun(new Uri($"{_downloads.Url}/x.csv")), target, cancellation.Token),
+            async () => await _api.Client.DownloadToFileAsync(CompletedRun(new Uri($"{_downloads.Url}/x.csv")), target, cancellationToken: cancellation.Token),
             Throws.InstanceOf<OperationCanceledException>());
         Assert.That(Directory.GetFiles(_folder), Is.Empty);
     }

@@ -1,4 +1,3 @@
-using HeloData.Reports.Runs;
 
 namespace HeloData.Reports.Tests.Runs;
 

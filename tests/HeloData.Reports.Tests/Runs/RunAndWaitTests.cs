@@ -1,13 +1,11 @@
-using HeloData.Reports.Errors;
 using HeloData.Reports.Models;
-using HeloData.Reports.Runs;
 using HeloData.Reports.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HeloData.Reports.Tests.Runs;
 
 /// <summary>
-/// Once <c>RunAndWaitAsync</c>'s run is accepted, no failure loses it: every exception names the run,
+/// Once <c>RunReportAndWaitAsync</c>'s run is accepted, no failure loses it: every exception names the run,
 /// and none invites calling again (which would start a second run).
 /// </summary>
 public sealed class RunAndWaitTests
@@ -45,11 +43,11 @@ public sealed class RunAndWaitTests
         _harness.RespondInSequence(ClientHarness.Json(202, ContractDocuments.SeedRunAccepted), poll);
         var options = new WaitForCompletionOptions { MaxWait = TimeSpan.FromMinutes(1) };
 
-        var error = await Fails.With(() => FakeClock.DriveAsync(_time, _harness.Client.RunAndWaitAsync("rep_01HX2K3PQ4M5", options: options)));
+        var error = await Fails.With(() => FakeClock.DriveAsync(_time, _harness.Client.RunReportAndWaitAsync("rep_01HX2K3PQ4M5", options: options)));
 
         Assert.That(error.ErrorCode, Is.EqualTo(code));
         Assert.That(error.RunId, Is.EqualTo(RunId));
-        Assert.That(error.IsTransient, Is.False, "calling RunAndWaitAsync again would start a second run");
+        Assert.That(error.IsTransient, Is.False, "calling RunReportAndWaitAsync again would start a second run");
         Assert.That(_harness.Requests.Count(r => r.Method == "POST"), Is.EqualTo(1));
     }
 
@@ -73,7 +71,7 @@ public sealed class RunAndWaitTests
             ClientHarness.Json(202, ContractDocuments.SeedRunAccepted),
             ClientHarness.Json(200, RunJson.WithStatus("running", RunId)));
         using var cancellation = new CancellationTokenSource();
-        var wait = _harness.Client.RunAndWaitAsync("rep_01HX2K3PQ4M5", cancellationToken: cancellation.Token);
+        var wait = _harness.Client.RunReportAndWaitAsync("rep_01HX2K3PQ4M5", cancellationToken: cancellation.Token);
         await FakeClock.AdvanceUntilAsync(_time, () => _harness.RequestCount >= 2, TimeSpan.FromMinutes(1));
 
         cancellation.Cancel();
@@ -92,7 +90,7 @@ public sealed class RunAndWaitTests
         // outcome is unknown, and the caller is not blamed with an ArgumentException.
         _harness.Respond(ClientHarness.Json(202, """{"id":"run_1","status":"queued"}"""));
 
-        var error = await Fails.With(() => FakeClock.DriveAsync(_time, _harness.Client.RunAndWaitAsync("rep_1")));
+        var error = await Fails.With(() => FakeClock.DriveAsync(_time, _harness.Client.RunReportAndWaitAsync("rep_1")));
 
         Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.InvalidResponse));
         Assert.That(error.Message, Does.Contain("run_id is missing, null or empty"));

@@ -1,6 +1,4 @@
-using HeloData.Reports.Errors;
 using HeloData.Reports.Models;
-using HeloData.Reports.Runs;
 using HeloData.Reports.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -32,7 +30,7 @@ public sealed class WaitForCompletionTests
             ClientHarness.Json(200, RunJson.Completed(new Uri("https://downloads.example/run_1.csv?sig=x"))));
         var progress = new RecordingProgress<ReportRun>();
 
-        var run = await FakeClock.DriveAsync(_time, _harness.Client.WaitForCompletionAsync("run_1", progress: progress));
+        var run = await FakeClock.DriveAsync(_time, _harness.Client.WaitForCompletionAsync("run_1", new WaitForCompletionOptions { Progress = progress }));
 
         Assert.That(run.Status, Is.EqualTo(RunStatus.Completed));
         Assert.That(progress.Values.Select(r => r.Status.ToString()), Is.EqualTo(new[] { "queued", "running", "completed" }));
@@ -64,7 +62,7 @@ public sealed class WaitForCompletionTests
 
         var timeout = (ReportRunTimeoutException)error;
         Assert.That(timeout.ErrorCode, Is.EqualTo(ReportsErrorCode.Timeout));
-        Assert.That(timeout.LastStatus, Is.EqualTo(RunStatus.Running));
+        Assert.That(timeout.LastRun!.Status, Is.EqualTo(RunStatus.Running));
         Assert.That(timeout.RunId, Is.EqualTo("run_1"));
         Assert.That(_time.GetUtcNow() - FakeClock.Start, Is.LessThan(TimeSpan.FromMinutes(2.5)));
         Assert.That(_harness.RequestCount, Is.InRange(15, 60), "1 s polls at first, then about 10 % of the time waited");
@@ -151,7 +149,7 @@ public sealed class WaitForCompletionTests
     public async Task A_persisted_run_id_is_resumed_by_another_client_instance()
     {
         _harness.Respond(ClientHarness.Json(202, ContractDocuments.SeedRunAccepted));
-        var runId = (await _harness.Client.RunAsync("rep_01HX2K3PQ4M5")).RunId;
+        var runId = (await _harness.Client.RunReportAsync("rep_01HX2K3PQ4M5")).RunId;
 
         using var later = FakeClock.Harness(_time);
         later.RespondInSequence(
@@ -171,7 +169,7 @@ public sealed class WaitForCompletionTests
             ClientHarness.Json(200, RunJson.WithStatus("running", "run_01HX2K3PQ4M5")),
             ClientHarness.Json(200, RunJson.Completed(null, runId: "run_01HX2K3PQ4M5")));
 
-        var run = await FakeClock.DriveAsync(_time, _harness.Client.RunAndWaitAsync("rep_01HX2K3PQ4M5"));
+        var run = await FakeClock.DriveAsync(_time, _harness.Client.RunReportAndWaitAsync("rep_01HX2K3PQ4M5"));
 
         Assert.That(run.Status, Is.EqualTo(RunStatus.Completed));
         Assert.That(_harness.Requests.Select(r => r.Method), Is.EqualTo(new[] { "POST", "GET", "GET" }));

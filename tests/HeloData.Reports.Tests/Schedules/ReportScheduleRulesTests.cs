@@ -1,4 +1,3 @@
-using HeloData.Reports.Schedules;
 
 namespace HeloData.Reports.Tests.Schedules;
 

@@ -1,4 +1,3 @@
-using HeloData.Reports.Schedules;
 
 namespace HeloData.Reports.Tests.Schedules;
 
@@ -175,17 +174,4 @@ public sealed class ReportScheduleTests
         Assert.That(() => ReportSchedule.Parse("0 9 * * MON").GetNextOccurrences(May1At0900Utc, 1, null!), Throws.ArgumentNullException.With.Property("ParamName").EqualTo("timeZone"));
     }
 
-    [Test]
-    public void Equality_is_by_expression_text()
-    {
-        var monday = ReportSchedule.Parse("0 9 * * MON");
-
-        Assert.That(monday, Is.EqualTo(ReportSchedule.Parse("0 9 * * MON")));
-        Assert.That(monday == ReportSchedule.Parse("0 9 * * MON"), Is.True);
-        Assert.That(monday.GetHashCode(), Is.EqualTo(ReportSchedule.Parse("0 9 * * MON").GetHashCode()));
-        Assert.That(monday, Is.Not.EqualTo(ReportSchedule.Parse("0 9 * * 1")), "same times, different text");
-        Assert.That(monday != ReportSchedule.Parse("0 9 * * mon"), Is.True);
-        Assert.That(monday.Equals(null), Is.False);
-        Assert.That(monday.ToString(), Is.EqualTo("0 9 * * MON"));
-    }
 }

@@ -93,7 +93,7 @@ public sealed class DestinationSerializationTests
             """);
 
         Assert.That(list.Reports.Select(r => r.Destination!.GetType()), Is.EqualTo(new[] { typeof(UnknownDestination), typeof(EmailDestination) }));
-        Assert.That(ReportUpdate.FromReport(list.Reports[0]).ChangedFields, Does.Contain("destination"), "written back as it came");
+        Assert.That(ReportUpdate.FromReport(list.Reports[0]).ChangedFields, Does.Contain("Destination"), "written back as it came");
     }
 
     [Test]

@@ -1,4 +1,3 @@
-using HeloData.Reports.Errors;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -21,7 +20,7 @@ internal sealed class ClientHarness : IDisposable
     private readonly WireMockServer _server = WireMockServer.Start();
     private readonly ServiceProvider _provider;
 
-    public ClientHarness(Action<HeloReportsOptions>? configure = null, TimeProvider? timeProvider = null, Action<IServiceCollection>? configureServices = null)
+    public ClientHarness(Action<ReportsClientOptions>? configure = null, TimeProvider? timeProvider = null, Action<IServiceCollection>? configureServices = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
@@ -37,6 +36,7 @@ internal sealed class ClientHarness : IDisposable
             options.RetryBaseDelay = TimeSpan.FromMilliseconds(1); // real backoff would only slow the tests
             configure?.Invoke(options);
         });
+        services.AddHeloReports().AddHttpMessageHandler(() => new RecordingHandler(SentUris));
         configureServices?.Invoke(services);
         _provider = services.BuildServiceProvider();
         Client = _provider.GetRequiredService<IReportsClient>();
@@ -50,6 +50,17 @@ internal sealed class ClientHarness : IDisposable
     public LogCapture Logs { get; } = new();
 
     public int RequestCount => _server.LogEntries.Count();
+
+    /// <summary>The exact URI of each request, as the client put it on the wire (WireMock's own log normalises them).</summary>
+    public List<Uri> SentUris { get; } = [];
+
+    /// <summary>The one request the server received; fails the test if there were more or none.</summary>
+    public IRequestMessage SingleRequest()
+    {
+        var requests = Requests;
+        Assert.That(requests, Has.Count.EqualTo(1), "expected exactly one request");
+        return requests[0];
+    }
 
     public IReadOnlyList<IRequestMessage> Requests =>
         _server.LogEntries.OrderBy(e => e.RequestMessage.DateTime).Select(e => e.RequestMessage).ToList();
@@ -86,5 +97,18 @@ internal sealed class ClientHarness : IDisposable
     {
         _provider.Dispose();
         _server.Stop();
+    }
+
+    private sealed class RecordingHandler(List<Uri> sent) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            lock (sent)
+            {
+                sent.Add(request.RequestUri!);
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }

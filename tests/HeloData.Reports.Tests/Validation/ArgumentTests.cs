@@ -1,6 +1,5 @@
 using System.Text.Json;
 using HeloData.Reports.Models;
-using HeloData.Reports.Validation;
 
 namespace HeloData.Reports.Tests.Validation;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using HeloData.Reports.Models;
-using HeloData.Reports.Validation;
 
 namespace HeloData.Reports.Tests.Validation;
 
@@ -98,7 +97,7 @@ public sealed class UpdateRulesTests
         var update = ReportUpdate.FromReport(report);
 
         Assert.That(() => Argument.AssertUpdate(update, "update"), Throws.Nothing);
-        Assert.That(update.ChangedFields, Is.EquivalentTo(new[] { "name", "type", "schedule", "format", "destination", "Name" }));
+        Assert.That(update.ChangedFields, Is.EquivalentTo(new[] { "Name", "Type", "Schedule", "Format", "Destination", "Name" }));
     }
 
     [Test]

@@ -1,4 +1,6 @@
-namespace HeloData.Reports.Models;
+using HeloData.Reports.Models;
+
+namespace HeloData.Reports;
 
 /// <summary>
 /// Wire assumption: the body of every non-2xx answer from the API host,

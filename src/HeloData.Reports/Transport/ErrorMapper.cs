@@ -1,15 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using HeloData.Reports.Http;
 using HeloData.Reports.Models;
-using HeloData.Reports.Serialization;
-using HeloData.Reports.Validation;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 using Refit;
 
-namespace HeloData.Reports.Errors;
+namespace HeloData.Reports;
 
 /// <summary>
 /// Turns every way a call can fail into a <see cref="ReportsException"/>, so no Refit, Polly or
@@ -17,9 +14,6 @@ namespace HeloData.Reports.Errors;
 /// </summary>
 internal static class ErrorMapper
 {
-    /// <summary>Wire assumption: the header that carries the service's request id.</summary>
-    internal const string RequestIdHeader = "X-Request-Id";
-
     /// <summary>Maps a non-success response (status, headers and whatever body came with it).</summary>
     /// <param name="operation">How messages name the operation, such as <c>Run report</c>.</param>
     /// <param name="response">The answer.</param>
@@ -37,7 +31,7 @@ internal static class ErrorMapper
         var body = (response.Error as ApiException)?.Content;
         var detail = TryReadErrorBody(body);
         var code = detail?.Code.ToString() is { Length: > 0 } ? detail.Code : ErrorCodeTable.ForStatus(status);
-        var requestId = HeaderValue(response.Headers, RequestIdHeader) ?? detail?.RequestId;
+        var requestId = HeaderValue(response.Headers, IReportsApi.RequestIdHeader) ?? detail?.RequestId;
         var retryAfter = RetryAfter.From(response.Headers, timeProvider);
         var text = string.IsNullOrWhiteSpace(detail?.Message) ? $"HTTP {status} {response.ReasonPhrase}".TrimEnd() : detail!.Message;
         var message = $"{operation} failed: {status} {ValueText.Escape(code.ToString())}: {ValueText.Escape(text)}{Suffix(requestId, retryAfter)}";
@@ -64,7 +58,7 @@ internal static class ErrorMapper
     public static ReportsException InvalidResponse(string operation, IApiResponse response, bool idempotent, string reason, Exception? cause = null)
     {
         var status = (int)(response.StatusCode ?? 0);
-        var requestId = HeaderValue(response.Headers, RequestIdHeader);
+        var requestId = HeaderValue(response.Headers, IReportsApi.RequestIdHeader);
         return new ReportsException(
             $"{operation} failed: {status} response could not be read: {reason}{Suffix(requestId, null)}",
             ReportsErrorCode.InvalidResponse,

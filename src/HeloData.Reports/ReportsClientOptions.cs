@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Logging;
 
 namespace HeloData.Reports;
 
@@ -7,41 +8,41 @@ namespace HeloData.Reports;
 /// retries of its transport. Bind them from configuration (section <c>HeloReports</c> by convention)
 /// or set them in code; they are validated when the application starts.
 /// </summary>
-public sealed class HeloReportsOptions
+public sealed class ReportsClientOptions
 {
     /// <summary>The API key sent as <c>Authorization: Bearer …</c>. Required.</summary>
     /// <remarks>It is a secret: never logged, never part of an exception, and <see cref="ToString"/> hides it.</remarks>
-    [Required(ErrorMessage = "HeloReportsOptions.ApiKey is required: set it to your HeloData API key.")]
+    [Required(ErrorMessage = "ReportsClientOptions.ApiKey is required: set it to your HeloData API key.")]
     public string? ApiKey { get; set; }
 
     /// <summary>The API's base address, ending in <c>/</c>. Must be absolute https; plain http only for a loopback host.</summary>
     /// <value>The default value is <c>https://api.helodata.com/v1/</c>.</value>
-    public Uri BaseAddress { get; set; } = new(HeloReportsDefaults.BaseAddress);
+    public Uri BaseAddress { get; set; } = new(ReportsClientDefaults.BaseAddress);
 
     /// <summary>How long one attempt may take before it is abandoned (and retried where safe).</summary>
     /// <value>The default value is 30 seconds. Allowed: 1 ms to 1 hour, and at most <see cref="TotalTimeout"/>.</value>
-    public TimeSpan AttemptTimeout { get; set; } = HeloReportsDefaults.AttemptTimeout;
+    public TimeSpan AttemptTimeout { get; set; } = ReportsClientDefaults.AttemptTimeout;
 
     /// <summary>How long one call may take in all, retries and their delays included.</summary>
     /// <value>The default value is 3 minutes. Allowed: 1 ms to 1 day.</value>
-    public TimeSpan TotalTimeout { get; set; } = HeloReportsDefaults.TotalTimeout;
+    public TimeSpan TotalTimeout { get; set; } = ReportsClientDefaults.TotalTimeout;
 
     /// <summary>How many times a failed call is retried (where retrying is safe). 0 turns retries off.</summary>
     /// <value>The default value is 3 retries. Allowed: 0 to 10.</value>
-    [Range(0, HeloReportsDefaults.MaxRetryAttemptsLimit, ErrorMessage = "HeloReportsOptions.MaxRetryAttempts must be between 0 and 10.")]
-    public int MaxRetryAttempts { get; set; } = HeloReportsDefaults.MaxRetryAttempts;
+    [Range(0, ReportsClientDefaults.MaxRetryAttemptsLimit, ErrorMessage = "ReportsClientOptions.MaxRetryAttempts must be between 0 and 10.")]
+    public int MaxRetryAttempts { get; set; } = ReportsClientDefaults.MaxRetryAttempts;
 
     /// <summary>The first retry's delay; later ones grow exponentially, with jitter.</summary>
     /// <value>The default value is 1 second. Allowed: 0 to 10 minutes.</value>
-    public TimeSpan RetryBaseDelay { get; set; } = HeloReportsDefaults.RetryBaseDelay;
+    public TimeSpan RetryBaseDelay { get; set; } = ReportsClientDefaults.RetryBaseDelay;
 
     /// <summary>
     /// The longest <c>Retry-After</c> the client will wait out by itself. A longer one fails the call at
     /// once with <c>rate_limited</c> (or the status's code) and the requested wait in
-    /// <see cref="Errors.ReportsException.RetryAfter"/>, so the application decides.
+    /// <see cref="ReportsException.RetryAfter"/>, so the application decides.
     /// </summary>
     /// <value>The default value is 60 seconds. Allowed: 0 to 1 hour.</value>
-    public TimeSpan MaxRetryAfter { get; set; } = HeloReportsDefaults.MaxRetryAfter;
+    public TimeSpan MaxRetryAfter { get; set; } = ReportsClientDefaults.MaxRetryAfter;
 
     /// <summary>
     /// The longest the download host may stay silent while an artifact is fetched: before its answer
@@ -50,7 +51,23 @@ public sealed class HeloReportsOptions
     /// reads of an <c>OpenReadAsync</c> stream does not count.
     /// </summary>
     /// <value>The default value is 60 seconds. Allowed: 1 ms to 1 hour.</value>
-    public TimeSpan DownloadIdleTimeout { get; set; } = HeloReportsDefaults.DownloadIdleTimeout;
+    public TimeSpan DownloadIdleTimeout { get; set; } = ReportsClientDefaults.DownloadIdleTimeout;
+
+    /// <summary>
+    /// The clock of a client built with <c>new ReportsClient(options)</c>, for its timeouts, retry delays
+    /// and waits; <see langword="null"/> for the system clock. Under dependency injection the container's
+    /// <see cref="System.TimeProvider"/>, if any, is used instead.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>. Not read from configuration.</value>
+    public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>
+    /// Where a client built with <c>new ReportsClient(options)</c> writes its log lines (a Debug line per
+    /// HTTP attempt, a Warning per retry); <see langword="null"/> for none. Under dependency injection the
+    /// container's logging is used instead.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>. Not read from configuration.</value>
+    public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>Describes the settings, with the API key hidden.</summary>
     /// <returns>The settings as text, safe to log.</returns>

@@ -1,6 +1,5 @@
-using HeloData.Reports.Models;
 
-namespace HeloData.Reports.Serialization;
+namespace HeloData.Reports.Models;
 
 /// <summary>
 /// Wire assumption, in one place: the fields the published page lists for each known destination

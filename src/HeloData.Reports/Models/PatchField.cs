@@ -1,4 +1,4 @@
-namespace HeloData.Reports.Serialization;
+namespace HeloData.Reports.Models;
 
 /// <summary>
 /// One merge-patch field: <c>default</c> means "absent, leave unchanged", which plain nullable

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace HeloData.Reports.Serialization;
+namespace HeloData.Reports.Models;
 
 /// <summary>
 /// Reads and writes a string-backed value type as a plain JSON string. Any string is accepted,

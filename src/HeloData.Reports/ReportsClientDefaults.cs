@@ -3,10 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HeloData.Reports;
 
 /// <summary>
-/// The default of every <see cref="HeloReportsOptions"/> setting, in one place: the property
+/// The default of every <see cref="ReportsClientOptions"/> setting, in one place: the property
 /// initialisers, the validation bounds and the XML docs all read from here.
 /// </summary>
-internal static class HeloReportsDefaults
+internal static class ReportsClientDefaults
 {
     /// <summary>The name of the <see cref="HttpClient"/> the SDK registers with <c>IHttpClientFactory</c>.</summary>
     public const string HttpClientName = "HeloData.Reports";

@@ -1,4 +1,4 @@
-namespace HeloData.Reports.Serialization;
+namespace HeloData.Reports.Models;
 
 /// <summary>
 /// Implemented (explicitly) by every string-backed value type, so that one JSON converter

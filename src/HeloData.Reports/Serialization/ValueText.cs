@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace HeloData.Reports.Validation;
+namespace HeloData.Reports;
 
 /// <summary>How validation messages show the values they reject.</summary>
 internal static class ValueText

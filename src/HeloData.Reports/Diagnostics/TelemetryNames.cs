@@ -1,24 +1,12 @@
-namespace HeloData.Reports.Diagnostics;
+namespace HeloData.Reports;
 
 /// <summary>
-/// Every name the SDK's traces and metrics use, so an application can subscribe without retyping
-/// strings: <c>.AddSource(HeloReportsTelemetry.ActivitySourceName)</c> and
-/// <c>.AddMeter(HeloReportsTelemetry.MeterName)</c> with OpenTelemetry. See <c>docs/telemetry.md</c>.
+/// The instrument, tag and operation names of the SDK's telemetry, in one place; documented for users
+/// in <c>docs/telemetry.md</c> rather than compiled into their code (only <see cref="ReportsTelemetry"/>'s
+/// two names are public).
 /// </summary>
-/// <remarks>
-/// Each public operation of <see cref="ReportsClient"/> is one span of kind Client named
-/// <c>"HeloData.Reports {operation}"</c> (for example <c>HeloData.Reports CreateReport</c>), and one
-/// measurement of <see cref="RequestsInstrumentName"/> and <see cref="RequestDurationInstrumentName"/>.
-/// No tag ever holds the API key, a download URL, or an error message.
-/// </remarks>
-public static class HeloReportsTelemetry
+internal static class TelemetryNames
 {
-    /// <summary>The name of the SDK's <see cref="System.Diagnostics.ActivitySource"/>.</summary>
-    public const string ActivitySourceName = "HeloData.Reports";
-
-    /// <summary>The name of the SDK's <see cref="System.Diagnostics.Metrics.Meter"/>.</summary>
-    public const string MeterName = "HeloData.Reports";
-
     /// <summary>Counter (<c>{request}</c>): public operations called, tagged with <see cref="OperationTagName"/> and <see cref="OutcomeTagName"/>.</summary>
     public const string RequestsInstrumentName = "helodata.reports.requests";
 
@@ -30,16 +18,6 @@ public static class HeloReportsTelemetry
 
     /// <summary>Counter (<c>By</c>): artifact bytes received from the download host, however they are read.</summary>
     public const string DownloadBytesInstrumentName = "helodata.reports.download.bytes";
-
-    /// <summary>
-    /// Counter (<c>{retry}</c>): HTTP attempts the SDK's resilience pipeline decided to retry, tagged with
-    /// <see cref="HttpRequestMethodTagName"/> and <see cref="ErrorTypeTagName"/> (the status code, <c>timeout</c>
-    /// for an attempt timeout, or the exception's type name).
-    /// </summary>
-    public const string RetriesInstrumentName = "helodata.reports.retries";
-
-    /// <summary>Metric tag of <see cref="RetriesInstrumentName"/>: the HTTP method (<c>GET</c>, <c>POST</c>, …), as in OpenTelemetry's HTTP conventions.</summary>
-    public const string HttpRequestMethodTagName = "http.request.method";
 
     /// <summary>Span and metric tag: the operation, one of the <c>…Operation</c> constants of this class.</summary>
     public const string OperationTagName = "helodata.operation";
@@ -61,7 +39,7 @@ public static class HeloReportsTelemetry
 
     /// <summary>
     /// Span tag on a failed operation (status Error): the <see cref="Models.ReportsErrorCode"/> as a string,
-    /// <see cref="CancelledOutcome"/>, or the exception's type name for a failure that is not a <see cref="Errors.ReportsException"/>.
+    /// <see cref="CancelledOutcome"/>, or the exception's type name for a failure that is not a <see cref="ReportsException"/>.
     /// </summary>
     public const string ErrorTypeTagName = "error.type";
 
@@ -86,7 +64,7 @@ public static class HeloReportsTelemetry
     /// <summary><see cref="ReportsClient.ListReportsAsync"/>, once per page (also for <see cref="ReportsClient.ListAllReportsAsync"/>).</summary>
     public const string ListReportsOperation = "ListReports";
 
-    /// <summary><see cref="ReportsClient.RunAsync"/>.</summary>
+    /// <summary><see cref="ReportsClient.RunReportAsync"/>.</summary>
     public const string RunReportOperation = "RunReport";
 
     /// <summary><see cref="ReportsClient.GetRunAsync"/>, and each poll of a wait and each refresh of an expired download URL.</summary>
@@ -98,9 +76,9 @@ public static class HeloReportsTelemetry
     /// <summary><see cref="ReportsClient.OpenReadAsync"/>: opening the artifact, not reading it.</summary>
     public const string OpenReadOperation = "OpenRead";
 
-    /// <summary><see cref="ReportsClient.DownloadAsync(Models.ReportRun, Stream, IProgress{Runs.DownloadProgress}?, CancellationToken)"/>: the whole transfer.</summary>
+    /// <summary><see cref="ReportsClient.DownloadAsync"/>: the whole transfer.</summary>
     public const string DownloadOperation = "Download";
 
-    /// <summary><see cref="ReportsClient.DownloadToFileAsync(Models.ReportRun, string, IProgress{Runs.DownloadProgress}?, CancellationToken)"/>: the whole transfer.</summary>
+    /// <summary><see cref="ReportsClient.DownloadToFileAsync"/>: the whole transfer.</summary>
     public const string DownloadToFileOperation = "DownloadToFile";
 }

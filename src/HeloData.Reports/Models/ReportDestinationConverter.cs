@@ -1,9 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using HeloData.Reports.Models;
 
-namespace HeloData.Reports.Serialization;
+namespace HeloData.Reports.Models;
 
 /// <summary>
 /// Reads and writes the destination family, discriminated by <c>type</c>. An unknown type, or a known

@@ -1,0 +1,119 @@
+using HeloData.Reports;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+// The DI entry point lives where IServiceCollection does, so no extra using is needed to find it.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the HeloData Reports client with dependency injection.</summary>
+public static class ReportsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IReportsClient"/> as a singleton over <c>IHttpClientFactory</c>, with options
+    /// configured in code.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options; <see cref="ReportsClientOptions.ApiKey"/> is required.</param>
+    /// <returns>The SDK's <see cref="IHttpClientBuilder"/> for the API host, to add the application's own handlers.</returns>
+    /// <example><code>services.AddHeloReports(o => o.ApiKey = builder.Configuration["HeloData:ApiKey"]);</code></example>
+    public static IHttpClientBuilder AddHeloReports(this IServiceCollection services, Action<ReportsClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<ReportsClientOptions>().Configure(configure);
+        return services.AddHeloReports();
+    }
+
+    /// <summary>Registers the client with options bound from a configuration section (conventionally <c>HeloReports</c>).</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section holding <c>ApiKey</c>, <c>BaseAddress</c>, timeouts and retry settings.</param>
+    /// <returns>The SDK's <see cref="IHttpClientBuilder"/> for the API host, to add the application's own handlers.</returns>
+    public static IHttpClientBuilder AddHeloReports(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<ReportsClientOptions>().Bind(configuration);
+        return services.AddHeloReports();
+    }
+
+    /// <summary>
+    /// Registers the client, with options configured elsewhere (for example by
+    /// <c>services.Configure&lt;ReportsClientOptions&gt;(…)</c>). The options are validated when the host
+    /// starts. Calling it again adds nothing twice.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The SDK's <see cref="IHttpClientBuilder"/> for the API host, to add the application's own handlers.</returns>
+    /// <remarks>
+    /// This is the SDK's only wiring: a client built with <c>new ReportsClient(…)</c> runs on the same
+    /// registration, in a container of its own. Handlers, outermost first: resilience (Polly, one pipeline
+    /// per container) → per-attempt bookkeeping and logging → API key → the application's handlers → sockets.
+    /// </remarks>
+    public static IHttpClientBuilder AddHeloReports(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var api = services.AddHttpClient(ReportsClientDefaults.HttpClientName);
+        if (services.Any(d => d.ServiceType == typeof(ReportsTransport)))
+        {
+            return api;
+        }
+
+        services.AddOptions<ReportsClientOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReportsClientOptions>>(ReportsClientOptionsValidator.Instance));
+        services.AddSingleton(sp => new ReportsTransport(sp.GetRequiredService<IHttpClientFactory>(), Time(sp)));
+        services.AddSingleton(sp => new ArtifactDownloader(
+            sp.GetRequiredService<ReportsTransport>(), sp.GetRequiredService<IHttpClientFactory>(), Time(sp), Options(sp).DownloadIdleTimeout));
+        services.TryAddSingleton<IReportsClient>(sp => new ReportsClient(
+            sp.GetRequiredService<ReportsTransport>(), sp.GetRequiredService<ArtifactDownloader>(), Time(sp)));
+
+        // The download host gets a client of its own with no API-key handler: the key never goes there.
+        // No HttpClient.Timeout on it: an artifact may take long; DownloadIdleTimeout bounds silence instead.
+        services.AddHttpClient(ReportsClientDefaults.DownloadHttpClientName)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(sp => new AttemptHandler(HttpLogger(sp), Time(sp)))
+            .RemoveAllLoggers();
+
+        api.ConfigureHttpClient((sp, client) =>
+            {
+                client.BaseAddress = Options(sp).BaseAddress;
+
+                // The resilience pipeline owns every timeout; HttpClient's own 100 s would cut across it.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .ConfigurePrimaryHttpMessageHandler((handler, _) => LimitConnections(handler))
+            .AddResilienceHandler(ReportsResilience.PipelineName, ReportsResilience.Configure);
+        // The attempt handler first: it puts a retry back on the original URI before the key handler
+        // decides, by that URI's host, whether the key goes with it.
+        return api
+            .AddHttpMessageHandler(sp => new AttemptHandler(HttpLogger(sp), Time(sp)))
+            .AddHttpMessageHandler(sp => new ApiKeyHandler(Options(sp).ApiKey!, Options(sp).BaseAddress))
+
+            // The factory's own request logging would print full URIs; the AttemptHandler's lines redact them.
+            .RemoveAllLoggers();
+    }
+
+    // Many concurrent waits share a small pool instead of opening a socket each (docs/benchmarks.md).
+    private static void LimitConnections(HttpMessageHandler handler)
+    {
+        switch (handler)
+        {
+            case SocketsHttpHandler sockets:
+                sockets.MaxConnectionsPerServer = ReportsClientDefaults.MaxConnectionsPerServer;
+                break;
+            case HttpClientHandler client:
+                client.MaxConnectionsPerServer = ReportsClientDefaults.MaxConnectionsPerServer;
+                break;
+        }
+    }
+
+    private static ReportsClientOptions Options(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<ReportsClientOptions>>().Value;
+
+    private static ILogger HttpLogger(IServiceProvider services) =>
+        (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(AttemptHandler.Category);
+
+    private static TimeProvider Time(IServiceProvider services) =>
+        services.GetService<TimeProvider>() ?? TimeProvider.System;
+}

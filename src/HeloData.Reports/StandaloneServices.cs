@@ -1,0 +1,48 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HeloData.Reports;
+
+/// <summary>
+/// The container behind a client built without dependency injection: the very registration an
+/// application gets from <c>AddHeloReports</c>, over a copy of the caller's options, so there is one
+/// wiring of handlers, resilience and downloads, not two kept in step.
+/// </summary>
+internal static class StandaloneServices
+{
+    /// <exception cref="ArgumentException">A setting is invalid; the message names it (never the key).</exception>
+    public static ServiceProvider Build(ReportsClientOptions options)
+    {
+        var settings = Copy(options);
+        var result = ReportsClientOptionsValidator.Instance.Validate(null, settings);
+        if (result.Failed)
+        {
+            throw new ArgumentException(result.FailureMessage, nameof(options));
+        }
+
+        var services = new ServiceCollection();
+        services.AddSingleton(options.TimeProvider ?? TimeProvider.System);
+        if (options.LoggerFactory is { } loggerFactory)
+        {
+            services.AddSingleton(loggerFactory);
+        }
+
+        services.AddSingleton(Options.Create(settings));
+        services.AddHeloReports();
+        return services.BuildServiceProvider();
+    }
+
+    // A snapshot: changing the caller's options object later must not change a client already built.
+    private static ReportsClientOptions Copy(ReportsClientOptions options) => new()
+    {
+        ApiKey = options.ApiKey,
+        BaseAddress = options.BaseAddress,
+        AttemptTimeout = options.AttemptTimeout,
+        TotalTimeout = options.TotalTimeout,
+        MaxRetryAttempts = options.MaxRetryAttempts,
+        RetryBaseDelay = options.RetryBaseDelay,
+        MaxRetryAfter = options.MaxRetryAfter,
+        DownloadIdleTimeout = options.DownloadIdleTimeout,
+    };
+}
