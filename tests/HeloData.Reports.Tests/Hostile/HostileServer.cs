@@ -70,8 +70,9 @@ internal sealed class HostileServer : IDisposable
                 }
             }
         }
-        catch (Exception exception) when (exception is SocketException or ObjectDisposedException or OperationCanceledException)
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
         {
+            // Stopping: the listener may be stopped before or during the pending accept.
         }
     }
 

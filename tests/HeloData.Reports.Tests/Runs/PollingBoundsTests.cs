@@ -36,8 +36,9 @@ public sealed class PollingBoundsTests
 
         Assert.That(error, Is.TypeOf<ReportRunTimeoutException>());
 
-        // One poll after the 1 s initial delay, then one per 1 s minimum interval: about 30, not thousands.
-        Assert.That(_harness.RequestCount, Is.InRange(20, 31));
+        // One poll after the 1 s initial delay, then at most one per 1 s minimum interval: about 30, not
+        // thousands. (Fewer when the machine is slow: the fake clock moves while a poll is on the wire.)
+        Assert.That(_harness.RequestCount, Is.InRange(2, 31));
     }
 
     [Test]
