@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Text.Json.Serialization;
 
 namespace HeloData.Reports.Models;
@@ -11,19 +10,9 @@ namespace HeloData.Reports.Models;
 /// compares equal to itself (ignoring case), and is written back unchanged.
 /// </remarks>
 [JsonConverter(typeof(ExtensibleEnumConverter<ReportsErrorCode>))]
-public readonly struct ReportsErrorCode : IEquatable<ReportsErrorCode>, IExtensibleEnum<ReportsErrorCode>
+[ExtensibleEnum("an error code")]
+public readonly partial struct ReportsErrorCode
 {
-    private readonly string? _value;
-
-    /// <summary>Creates an error code from its wire value; any non-null string is accepted.</summary>
-    /// <param name="value">The value as it appears in the API's JSON.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    public ReportsErrorCode(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        _value = value;
-    }
-
     /// <summary>The request was malformed; HTTP 400 (assumed) (<c>bad_request</c>).</summary>
     public static ReportsErrorCode BadRequest { get; } = new("bad_request");
 
@@ -94,39 +83,4 @@ public readonly struct ReportsErrorCode : IEquatable<ReportsErrorCode>, IExtensi
 
     /// <summary>SDK-defined, never sent by the service: the artifact's body ended before all of it arrived.</summary>
     public static ReportsErrorCode DownloadIncomplete { get; } = new("download_incomplete");
-
-    /// <summary>Compares two values, ignoring case.</summary>
-    /// <param name="left">The first value.</param>
-    /// <param name="right">The second value.</param>
-    /// <returns><see langword="true"/> when both name the same value.</returns>
-    public static bool operator ==(ReportsErrorCode left, ReportsErrorCode right) => left.Equals(right);
-
-    /// <summary>Compares two values, ignoring case.</summary>
-    /// <param name="left">The first value.</param>
-    /// <param name="right">The second value.</param>
-    /// <returns><see langword="true"/> when the values differ.</returns>
-    public static bool operator !=(ReportsErrorCode left, ReportsErrorCode right) => !left.Equals(right);
-
-    /// <summary>Converts a wire string to an error code.</summary>
-    /// <param name="value">The value as it appears in the API's JSON.</param>
-    public static implicit operator ReportsErrorCode(string value) => new(value);
-
-    /// <inheritdoc />
-    public bool Equals(ReportsErrorCode other) => ExtensibleEnum.Equals(_value, other._value);
-
-    /// <inheritdoc />
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public override bool Equals(object? obj) => obj is ReportsErrorCode other && Equals(other);
-
-    /// <inheritdoc />
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public override int GetHashCode() => ExtensibleEnum.GetHashCode(_value);
-
-    /// <summary>Returns the wire value, or an empty string for <c>default</c>.</summary>
-    /// <returns>The value exactly as the API spells it.</returns>
-    public override string ToString() => _value ?? string.Empty;
-
-    string? IExtensibleEnum<ReportsErrorCode>.WireValue => _value;
-
-    static ReportsErrorCode IExtensibleEnum<ReportsErrorCode>.FromWire(string value) => new(value);
 }
