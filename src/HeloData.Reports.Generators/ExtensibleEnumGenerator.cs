@@ -15,7 +15,7 @@ namespace HeloData.Reports.Generators;
 [Generator(LanguageNames.CSharp)]
 public sealed class ExtensibleEnumGenerator : IIncrementalGenerator
 {
-    private const string MarkerMetadataName = "HeloData.Reports.Serialization.ExtensibleEnumAttribute";
+    private const string MarkerMetadataName = "HeloData.Reports.Models.ExtensibleEnumAttribute";
 
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
