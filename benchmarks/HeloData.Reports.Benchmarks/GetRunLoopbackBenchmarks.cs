@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HeloData.Reports.Benchmarks;
 
 /// <summary>
-/// P1 in context: the same two calls as <see cref="GetRunBenchmarks"/>, but over a real keep-alive
+/// P1 in context: the floor and SDK calls of <see cref="GetRunBenchmarks"/>, but over a real keep-alive
 /// HTTP/1.1 connection to a loopback server answering with the same run JSON, so the SDK's fixed
 /// per-call cost is seen next to the cheapest real transport there is. Not the P1 target (that is
 /// defined in memory); here to tell how much of the in-memory ratio survives a socket.

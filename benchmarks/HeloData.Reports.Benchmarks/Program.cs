@@ -3,12 +3,29 @@ using HeloData.Reports.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- all        (every benchmark, then the polling check)
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- --filter '*'
+// dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- p1 [--no-aot]   (cold start, then GetRunBenchmarks, then p1-calls)
+// dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- p1-calls [calls] [rounds]
+// dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- coldstart [runs] [--no-aot]
+// dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- coldstart-jit
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- workingset sdk|raw
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- polling [runs] [--schedule]
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- breakdown [calls] [rounds]
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- concurrency [waits] [--uncapped]
 switch (args)
 {
+    case ["p1", ..]:
+        // Cold start first: its builds and AOT publishes would disturb the per-call measurements.
+        ColdStartProbe.Run(args[1..]);
+        Console.WriteLine();
+        BenchmarkSwitcher.FromAssembly(typeof(GetRunBenchmarks).Assembly).Run(["--filter", $"*.{nameof(GetRunBenchmarks)}.*"]);
+        Console.WriteLine();
+        return await P1Probe.RunAsync([]);
+    case ["p1-calls", ..]:
+        return await P1Probe.RunAsync(args[1..]);
+    case ["coldstart", ..]:
+        return ColdStartProbe.Run(args[1..]);
+    case ["coldstart-jit"]:
+        return JitMap.Run(args[1..]);
     case ["workingset", var variant]:
         return await WorkingSetProbe.RunAsync(variant);
     case ["polling", ..]:
