@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 namespace HeloData.Reports.Benchmarks;
 
 /// <summary>One line of the JIT's method summary (<c>DOTNET_JitDisasmSummary=1</c>), parsed and attributed to an area.</summary>
-/// <remarks><see cref="FirstCall"/>: compiled after the client was built and resolved, during its first call.</remarks>
-internal sealed record JitMethod(string Method, string Tier, string DeclaringType, string Area, string? ValueTypeArgument, bool FirstCall = false);
+/// <remarks><see cref="FirstCall"/>: compiled after the client was built and resolved, during its first call;
+/// <see cref="IlBytes"/>: the method's IL size, a rough proxy for the time the JIT spent on it.</remarks>
+internal sealed record JitMethod(string Method, string Tier, string DeclaringType, string Area, string? ValueTypeArgument, int IlBytes, bool FirstCall = false);
 
 /// <summary>
 /// Attributes a JIT-compiled method to the library it belongs to: by the assembly of its declaring type
@@ -17,7 +18,7 @@ internal static partial class JitAreas
     public const string SdkOwn = "SDK: own code";
 
     // "  12: JIT compiled Namespace.Type`1[System.__Canon]:Method(System.String) [Tier0, IL size=7, code size=35]"
-    [GeneratedRegex(@"^\s*\d+: JIT compiled (?<method>.+) \[(?<tier>[^,\]]+)(, IL size=\d+)?(, code size=\d+)?\]\s*$")]
+    [GeneratedRegex(@"^\s*\d+: JIT compiled (?<method>.+) \[(?<tier>[^,\]]+)(, IL size=(?<il>\d+))?(, code size=\d+)?\]\s*$")]
     private static partial Regex SummaryLine();
 
     public static JitMethod? Parse(string line, IReadOnlyDictionary<string, string> assemblyOf)
@@ -43,7 +44,8 @@ internal static partial class JitAreas
             area = owner ?? area;
         }
 
-        return new JitMethod(method, match.Groups["tier"].Value, typeDefinition, area, valueType);
+        var il = match.Groups["il"].Success ? int.Parse(match.Groups["il"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        return new JitMethod(method, match.Groups["tier"].Value, typeDefinition, area, valueType, il);
     }
 
     public static string AreaOf(string type, IReadOnlyDictionary<string, string> assemblyOf)

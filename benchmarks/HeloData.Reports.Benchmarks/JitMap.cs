@@ -24,12 +24,12 @@ internal static class JitMap
         Directory.CreateDirectory(ColdStartApps.OutputDirectory);
         var methods = apps.ToDictionary(a => a.Variant, a => Collect(a.Variant, a.Executable));
         var variants = methods.Keys.ToArray();
-        Console.WriteLine($"JIT breakdown: methods JIT-compiled up to the call's end, by area (value-type generic copies among them in brackets). Every method: {ColdStartApps.OutputDirectory}/jit-*.tsv");
+        Console.WriteLine($"JIT breakdown: methods JIT-compiled up to the call's end, by area (value-type generic copies among them in brackets; their IL, a rough proxy for JIT time). Every method: {ColdStartApps.OutputDirectory}/jit-*.tsv");
         Console.WriteLine();
-        Table(["area", .. variants], methods.Values.SelectMany(m => m).Select(m => m.Area).Distinct()
+        Table(["area", .. variants, .. variants.Select(v => $"{v}: IL KiB")], methods.Values.SelectMany(m => m).Select(m => m.Area).Distinct()
             .OrderByDescending(area => variants.Max(v => methods[v].Count(m => m.Area == area)))
-            .Select(area => (string[])[area, .. variants.Select(v => Cell(methods[v].Where(m => m.Area == area)))])
-            .Append(["**total**", .. variants.Select(v => $"**{Cell(methods[v])}**")]));
+            .Select(area => (string[])[area, .. variants.Select(v => Cell(methods[v].Where(m => m.Area == area))), .. variants.Select(v => Il(methods[v].Where(m => m.Area == area)))])
+            .Append(["**total**", .. variants.Select(v => $"**{Cell(methods[v])}**"), .. variants.Select(v => $"**{Il(methods[v])}**")]));
 
         Console.WriteLine("Set-up (process start, building and resolving the client) against the first call itself:");
         Console.WriteLine();
@@ -107,6 +107,9 @@ internal static class JitMap
         var copies = list.Count(m => m.ValueTypeArgument is not null);
         return list.Count == 0 ? "" : copies == 0 ? Count(list.Count) : $"{Count(list.Count)} ({Count(copies)})";
     }
+
+    private static string Il(IEnumerable<JitMethod> methods) =>
+        methods.Sum(m => m.IlBytes) is var bytes and > 0 ? (bytes / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) : "";
 
     private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -32,6 +32,9 @@ var completed = variant switch
     _ => (bool?)null,
 };
 var endStamp = Stopwatch.GetTimestamp();
+
+// All threads' CPU time (getrusage, microseconds): what a loaded machine inflates least.
+var cpu = Environment.CpuUsage.TotalTime;
 var sinceProcessStart = ProcessClock.MillisecondsSinceStart();
 var jitMethods = JitInfo.GetCompiledMethodCount();
 var jitTime = JitInfo.GetCompilationTime();
@@ -51,7 +54,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"launch_to_call_end_ms={(launched == 0 ? double.NaN : Stopwatch.GetElapsedTime(launched, endStamp).TotalMilliseconds):0.0} " +
     $"main_to_call_end_ms={Stopwatch.GetElapsedTime(mainStamp, endStamp).TotalMilliseconds:0.0} " +
     $"main_to_client_ready_ms={Stopwatch.GetElapsedTime(mainStamp, Variants.ClientReadyStamp).TotalMilliseconds:0.0} " +
-    $"proc_start_to_call_end_ms={sinceProcessStart:0} " +
+    $"proc_start_to_call_end_ms={sinceProcessStart:0} cpu_to_call_end_ms={cpu.TotalMilliseconds:0.0} " +
     $"peak_working_set_kib={ProcessClock.PeakWorkingSetKib()} " +
     $"jit_methods={jitMethods} jit_methods_at_main={mainJitMethods} jit_methods_at_client_ready={Variants.ClientReadyJitMethods} " +
     $"jit_ms={jitTime.TotalMilliseconds:0.0} allocated_kib={allocated / 1024} gen0_collections={collections} " +
