@@ -36,10 +36,10 @@ internal static class HandWritten
 /// <summary>The SDK through its public DI entry point, over an in-memory primary handler.</summary>
 internal static class SdkClients
 {
-    /// <summary>The SDK's named <see cref="HttpClient"/> (<c>HeloReportsDefaults.HttpClientName</c>, internal).</summary>
+    /// <summary>The SDK's named <see cref="HttpClient"/> (<c>ReportsClientDefaults.HttpClientName</c>, internal).</summary>
     public const string HttpClientName = "HeloData.Reports";
 
-    public static IServiceCollection AddHeloReports(IServiceCollection services, HttpMessageHandler handler, Action<HeloReportsOptions>? configure = null)
+    public static IServiceCollection AddHeloReports(IServiceCollection services, HttpMessageHandler handler, Action<ReportsClientOptions>? configure = null)
     {
         services.AddHeloReports(o =>
             {

@@ -3,7 +3,6 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HeloData.Reports.Models;
-using HeloData.Reports.Serialization;
 
 namespace HeloData.Reports.Tests.Models;
 
