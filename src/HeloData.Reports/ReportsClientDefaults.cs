@@ -42,6 +42,12 @@ internal static class ReportsClientDefaults
     /// </summary>
     public const int MaxConnectionsPerServer = 16;
 
+    /// <summary>
+    /// How long a pooled connection of the API client lives: the client is long-lived, so this is what
+    /// makes it see DNS changes (rather than the factory's handler rotation, which it does not use).
+    /// </summary>
+    public static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+
     // Circuit breaker, tuned for a low-volume API: a handful of calls a minute must be able to trip
     // it (the HTTP default wants 100 calls in 30 s, which such a client never reaches).
     public const double CircuitFailureRatio = 0.5;

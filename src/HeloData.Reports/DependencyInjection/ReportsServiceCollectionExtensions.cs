@@ -49,7 +49,7 @@ public static class ReportsServiceCollectionExtensions
     /// <remarks>
     /// This is the SDK's only wiring: a client built with <c>new ReportsClient(…)</c> runs on the same
     /// registration, in a container of its own. Handlers, outermost first: resilience (Polly, one pipeline
-    /// per container) → per-attempt bookkeeping and logging → API key → the application's handlers → sockets.
+    /// per container) → API key → per-attempt logging → the application's handlers → sockets.
     /// </remarks>
     public static IHttpClientBuilder AddHeloReports(this IServiceCollection services)
     {
@@ -72,7 +72,7 @@ public static class ReportsServiceCollectionExtensions
         // No HttpClient.Timeout on it: an artifact may take long; DownloadIdleTimeout bounds silence instead.
         services.AddHttpClient(ReportsClientDefaults.DownloadHttpClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler(sp => new AttemptHandler(HttpLogger(sp), Time(sp)))
+            .AddHttpMessageHandler(sp => new RequestLoggingHandler(HttpLogger(sp), Time(sp)))
             .RemoveAllLoggers();
 
         api.ConfigureHttpClient((sp, client) =>
@@ -82,29 +82,34 @@ public static class ReportsServiceCollectionExtensions
                 // The resilience pipeline owns every timeout; HttpClient's own 100 s would cut across it.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .ConfigurePrimaryHttpMessageHandler((handler, _) => LimitConnections(handler))
-            .AddResilienceHandler(ReportsResilience.PipelineName, ReportsResilience.Configure);
-        // The attempt handler first: it puts a retry back on the original URI before the key handler
-        // decides, by that URI's host, whether the key goes with it.
-        return api
-            .AddHttpMessageHandler(sp => new AttemptHandler(HttpLogger(sp), Time(sp)))
-            .AddHttpMessageHandler(sp => new ApiKeyHandler(Options(sp).ApiKey!, Options(sp).BaseAddress))
+            .ConfigurePrimaryHttpMessageHandler((handler, _) => ConfigurePool(handler))
 
-            // The factory's own request logging would print full URIs; the AttemptHandler's lines redact them.
+            // The transport keeps one client for its life; the pool's own lifetime replaces rotation.
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        // One pipeline per container, so the circuit breaker counts every call of the application and
+        // outlives the handler chains built over it.
+        services.AddSingleton(sp => ReportsResilience.Build(Options(sp), Time(sp), HttpLogger(sp)));
+        return api
+            .AddHttpMessageHandler(sp => new ResilienceHandler(sp.GetRequiredService<Polly.ResiliencePipeline<HttpResponseMessage>>(), Time(sp)))
+            .AddHttpMessageHandler(sp => new ApiKeyHandler(Options(sp).ApiKey!, Options(sp).BaseAddress))
+            .AddHttpMessageHandler(sp => new RequestLoggingHandler(HttpLogger(sp), Time(sp)))
+
+            // The factory's own request logging would print full URIs; the RequestLoggingHandler's lines redact them.
             .RemoveAllLoggers();
     }
 
-    // Many concurrent waits share a small pool instead of opening a socket each (docs/benchmarks.md).
-    private static void LimitConnections(HttpMessageHandler handler)
+    // Many concurrent waits share a small pool instead of opening a socket each (docs/benchmarks.md), and
+    // pooled connections are recycled, so a long-lived client still follows DNS changes.
+    private static void ConfigurePool(HttpMessageHandler handler)
     {
-        switch (handler)
+        if (handler is SocketsHttpHandler sockets)
         {
-            case SocketsHttpHandler sockets:
-                sockets.MaxConnectionsPerServer = ReportsClientDefaults.MaxConnectionsPerServer;
-                break;
-            case HttpClientHandler client:
-                client.MaxConnectionsPerServer = ReportsClientDefaults.MaxConnectionsPerServer;
-                break;
+            sockets.MaxConnectionsPerServer = ReportsClientDefaults.MaxConnectionsPerServer;
+            sockets.PooledConnectionLifetime = ReportsClientDefaults.PooledConnectionLifetime;
+        }
+        else if (handler is HttpClientHandler client)
+        {
+            client.MaxConnectionsPerServer = ReportsClientDefaults.MaxConnectionsPerServer;
         }
     }
 
@@ -112,7 +117,7 @@ public static class ReportsServiceCollectionExtensions
         services.GetRequiredService<IOptions<ReportsClientOptions>>().Value;
 
     private static ILogger HttpLogger(IServiceProvider services) =>
-        (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(AttemptHandler.Category);
+        (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(RequestLoggingHandler.Category);
 
     private static TimeProvider Time(IServiceProvider services) =>
         services.GetService<TimeProvider>() ?? TimeProvider.System;

@@ -8,7 +8,7 @@ namespace HeloData.Reports;
 /// </summary>
 /// <remarks>
 /// It runs inside the resilience pipeline, once per attempt. When the network layer follows a
-/// redirect it rewrites the request's URI (and drops the header); <see cref="AttemptHandler"/>
+/// redirect it rewrites the request's URI (and drops the header); <see cref="ResilienceHandler"/>
 /// starts each retry again from the original URI, and the key is only ever attached for the API
 /// host's own scheme, host and port.
 /// </remarks>

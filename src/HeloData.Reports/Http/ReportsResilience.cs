@@ -1,34 +1,45 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
 using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
 
 namespace HeloData.Reports;
 
 /// <summary>
 /// The API client's Polly v8 pipeline, outermost first: total timeout → retry → circuit breaker →
-/// attempt timeout, built by <c>AddResilienceHandler</c>, which keeps one pipeline per client name (so
-/// the circuit breaker's state outlives the factory's handler rotation) and reports every retry through
-/// Polly's own telemetry (a Warning in the <c>Polly</c> log category, an event on the <c>Polly</c> meter).
+/// attempt timeout. Built once per container (a singleton), so the circuit breaker counts every call
+/// and outlives any handler chain; run around each request by <see cref="ResilienceHandler"/>.
 /// </summary>
-internal static class ReportsResilience
+internal static partial class ReportsResilience
 {
-    /// <summary>The name of the pipeline, as it appears in Polly's own telemetry.</summary>
-    public const string PipelineName = "HeloData.Reports";
-
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
+    public static ResiliencePipeline<HttpResponseMessage> Build(ReportsClientOptions options, TimeProvider timeProvider, ILogger logger)
     {
-        var services = context.ServiceProvider;
-        var options = services.GetRequiredService<IOptions<ReportsClientOptions>>().Value;
-        var timeProvider = services.GetService<TimeProvider>() ?? TimeProvider.System;
-        builder.TimeProvider = timeProvider;
-        builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "TotalTimeout", Timeout = options.TotalTimeout });
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
+        builder.AddTimeout(new TimeoutStrategyOptions { Name = "TotalTimeout", Timeout = options.TotalTimeout });
         if (options.MaxRetryAttempts > 0)
         {
-            builder.AddRetry(RetryOptions(options, timeProvider));
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                Name = "Retry",
+                MaxRetryAttempts = options.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                MaxDelay = ReportsClientDefaults.RetryMaxDelay,
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options, timeProvider)),
+
+                // Polly does not cap a generated delay; ShouldRetry has already refused any wait over the cap.
+                DelayGenerator = args => ValueTask.FromResult(RetryAfter.From(args.Outcome.Result?.Headers, timeProvider)),
+                OnRetry = args =>
+                {
+                    LogRetry(logger, args.Context.Properties.GetValue(ResilienceHandler.RequestKey, null!), args.AttemptNumber + 1, args.Outcome, args.RetryDelay);
+                    return default;
+                },
+            });
         }
 
-        builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+        builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
         {
             Name = "CircuitBreaker",
             FailureRatio = ReportsClientDefaults.CircuitFailureRatio,
@@ -37,36 +48,24 @@ internal static class ReportsResilience
             BreakDuration = ReportsClientDefaults.CircuitBreakDuration,
 
             // Being told to slow down is not the service failing.
-            ShouldHandle = args => ValueTask.FromResult(
-                args.Outcome.Result?.StatusCode != System.Net.HttpStatusCode.TooManyRequests
-                && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } exception
+                ? RetrySafety.IsTransientException(exception)
+                : args.Outcome.Result!.StatusCode != System.Net.HttpStatusCode.TooManyRequests && ErrorCodeTable.IsTransient((int)args.Outcome.Result.StatusCode)),
         });
-        builder.AddTimeout(new HttpTimeoutStrategyOptions { Name = "AttemptTimeout", Timeout = options.AttemptTimeout });
+        builder.AddTimeout(new TimeoutStrategyOptions { Name = "AttemptTimeout", Timeout = options.AttemptTimeout });
+        return builder.Build();
     }
-
-    private static HttpRetryStrategyOptions RetryOptions(ReportsClientOptions options, TimeProvider timeProvider) => new()
-    {
-        Name = "Retry",
-        MaxRetryAttempts = options.MaxRetryAttempts,
-        BackoffType = DelayBackoffType.Exponential,
-        UseJitter = true,
-        Delay = options.RetryBaseDelay,
-        MaxDelay = ReportsClientDefaults.RetryMaxDelay,
-        ShouldRetryAfterHeader = false,
-        ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options, timeProvider)),
-
-        // Polly does not cap a generated delay; ShouldRetry has already refused any wait over the cap.
-        DelayGenerator = args => ValueTask.FromResult(RetryAfter.From(args.Outcome.Result?.Headers, timeProvider)),
-    };
 
     internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, ReportsClientOptions options, TimeProvider timeProvider)
     {
+        var request = context.Properties.GetValue(ResilienceHandler.RequestKey, null!);
+
         // Checked on every call's outcome, so the common answer (a success) comes first and cheapest.
         if (outcome.Exception is { } exception)
         {
             return !context.CancellationToken.IsCancellationRequested
                 && RetrySafety.IsTransientException(exception)
-                && (RetrySafety.IsIdempotent(context.GetRequestMessage()) || RetrySafety.ProvesNotSent(exception));
+                && (RetrySafety.IsIdempotent(request) || RetrySafety.ProvesNotSent(exception));
         }
 
         var response = outcome.Result!;
@@ -81,13 +80,34 @@ internal static class ReportsResilience
             return false; // Fail at once: the caller gets the status and the requested wait.
         }
 
-        return RetrySafety.IsIdempotent(context.GetRequestMessage()) || RetrySafety.ProvesNotActed(response.StatusCode, retryAfter.HasValue);
+        return RetrySafety.IsIdempotent(request) || RetrySafety.ProvesNotActed(response.StatusCode, retryAfter.HasValue);
     }
 
     // Waiting out a Retry-After the total timeout would cut short only ends in "timeout", with the
     // service's answer and its requested wait lost: better to hand them to the caller now.
     private static bool OutlastsTotalTimeout(TimeSpan? retryAfter, ResilienceContext context, TimeSpan totalTimeout, TimeProvider timeProvider) =>
         retryAfter is { } wait
-        && AttemptHandler.StartedAt(context.GetRequestMessage()) is { } started
+        && context.Properties.TryGetValue(ResilienceHandler.StartedKey, out var started)
         && timeProvider.GetElapsedTime(started) + wait >= totalTimeout;
+
+    // A retry is worth seeing at default log levels even when the per-attempt Debug lines are off. Like
+    // those lines it names a status or an exception type, never a message or a header.
+    private static void LogRetry(ILogger logger, HttpRequestMessage? request, int attempt, Outcome<HttpResponseMessage> outcome, TimeSpan delay)
+    {
+        if (logger.IsEnabled(LogLevel.Warning) && request is not null)
+        {
+            var what = outcome switch
+            {
+                { Exception: TimeoutRejectedException } => "timed out",
+                { Exception: { } exception } => $"failed with {exception.GetType().Name}",
+                { Result: { } response } => $"answered {(int)response.StatusCode}",
+                _ => "ended without an answer",
+            };
+            Retrying(logger, request.Method, RequestLoggingHandler.ForLog(request.RequestUri), attempt, what, delay.TotalMilliseconds);
+        }
+    }
+
+    [LoggerMessage(EventId = 3, EventName = "HttpRetrying", Level = LogLevel.Warning,
+        Message = "HTTP {Method} {Uri} attempt {Attempt} {Outcome}; retrying in {DelayMilliseconds:0} ms")]
+    private static partial void Retrying(ILogger logger, HttpMethod method, string uri, int attempt, string outcome, double delayMilliseconds);
 }

@@ -8,7 +8,7 @@ namespace HeloData.Reports.Models;
 /// Optional members left <see langword="null"/> are left out of the request. Leaving out
 /// <see cref="Schedule"/> makes an on-demand report.
 /// </remarks>
-public sealed class NewReport
+public sealed class NewReport : ExtensibleModel
 {
     /// <summary>Creates a report request with its required fields.</summary>
     /// <param name="name">The report's name, such as <c>weekly-traffic</c>.</param>
@@ -44,9 +44,4 @@ public sealed class NewReport
     /// <summary>Where to deliver the artifact; <see langword="null"/> to fetch it from the run's download URL.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ReportDestination? Destination { get; init; }
-
-    /// <summary>Extra properties to send as they are, for fields newer than this SDK.</summary>
-    [JsonExtensionData]
-    [JsonInclude]
-    public IDictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 }

@@ -12,7 +12,7 @@ namespace HeloData.Reports.Models;
 /// <see cref="ReportUpdate.FromReport(Report)"/> for a read-modify-write that keeps the fields
 /// this SDK does not know.
 /// </remarks>
-public sealed class Report
+public sealed class Report : ExtensibleModel
 {
     // Built by the JSON reader and by ReportsModelFactory only: a response is never made by hand.
     [JsonConstructor]
@@ -65,11 +65,6 @@ public sealed class Report
     /// <summary>When the schedule next fires (UTC); <see langword="null"/> for an on-demand report. Read-only.</summary>
     [JsonInclude]
     public DateTimeOffset? NextRunAt { get; internal set; }
-
-    /// <summary>Properties the service sent that this SDK does not model; kept and written back unchanged.</summary>
-    [JsonExtensionData]
-    [JsonInclude]
-    public IDictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public override string ToString() => $"{Id} '{Name}' ({Type}, {Format}, {Schedule ?? "on demand"})";

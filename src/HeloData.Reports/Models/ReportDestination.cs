@@ -10,7 +10,7 @@ namespace HeloData.Reports.Models;
 /// </summary>
 /// <remarks>The JSON form is an object discriminated by its <c>type</c> property.</remarks>
 [JsonConverter(typeof(ReportDestinationConverter))]
-public abstract class ReportDestination
+public abstract class ReportDestination : ExtensibleModel
 {
     // Only this assembly may add kinds: the converter must know every subclass.
     private protected ReportDestination(DestinationType type)
@@ -25,12 +25,4 @@ public abstract class ReportDestination
     [JsonPropertyOrder(-1)]
     [JsonInclude]
     public DestinationType Type { get; internal init; }
-
-    /// <summary>
-    /// Properties the service sent that this SDK does not model. They are written back unchanged,
-    /// so reading a report and saving it again loses nothing.
-    /// </summary>
-    [JsonExtensionData]
-    [JsonInclude]
-    public IDictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 }

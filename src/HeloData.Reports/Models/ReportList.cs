@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace HeloData.Reports.Models;
 
 /// <summary>One page of <c>GET /reports</c>: report definitions, recent runs, and the next page's cursor.</summary>
-public sealed class ReportList
+public sealed class ReportList : ExtensibleModel
 {
     // Built by the JSON reader and by ReportsModelFactory only: a response is never made by hand.
     [JsonConstructor]
@@ -23,9 +23,4 @@ public sealed class ReportList
     /// <summary>The cursor for the next page, or <see langword="null"/> on the last page.</summary>
     [JsonInclude]
     public string? NextCursor { get; internal set; }
-
-    /// <summary>Properties the service sent that this SDK does not model.</summary>
-    [JsonExtensionData]
-    [JsonInclude]
-    public IDictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 }

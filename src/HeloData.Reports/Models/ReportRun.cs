@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace HeloData.Reports.Models;
 
 /// <summary>A run of a report, as <c>GET /reports/runs/{id}</c> returns it.</summary>
-public sealed class ReportRun
+public sealed class ReportRun : ExtensibleModel
 {
     // Built by the JSON reader and by ReportsModelFactory only: a response is never made by hand.
     [JsonConstructor]
@@ -55,11 +55,6 @@ public sealed class ReportRun
     /// <summary>Why the run failed; set when <see cref="Status"/> is <see cref="RunStatus.Failed"/>.</summary>
     [JsonInclude]
     public RunError? Error { get; internal set; }
-
-    /// <summary>Properties the service sent that this SDK does not model; kept and written back unchanged.</summary>
-    [JsonExtensionData]
-    [JsonInclude]
-    public IDictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 
     /// <inheritdoc />
     // The download URL's query string is a credential, so it is never part of the text.

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace HeloData.Reports.Models;
 
 /// <summary>The <c>202</c> answer to <c>POST /reports/{id}/run</c>: the new run's id and first status.</summary>
-public sealed class RunAccepted
+public sealed class RunAccepted : ExtensibleModel
 {
     // Built by the JSON reader and by ReportsModelFactory only: a response is never made by hand.
     [JsonConstructor]
@@ -19,11 +19,6 @@ public sealed class RunAccepted
     /// <summary>The run's status when accepted, normally <see cref="RunStatus.Queued"/>.</summary>
     [JsonInclude]
     public RunStatus Status { get; internal set; }
-
-    /// <summary>Properties the service sent that this SDK does not model.</summary>
-    [JsonExtensionData]
-    [JsonInclude]
-    public IDictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public override string ToString() => $"{RunId} ({Status})";

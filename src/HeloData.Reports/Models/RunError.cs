@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace HeloData.Reports.Models;
 
 /// <summary>Why a run failed (a failed run's <c>error</c> object).</summary>
-public sealed class RunError
+public sealed class RunError : ExtensibleModel
 {
     // Built by the JSON reader and by ReportsModelFactory only: a response is never made by hand.
     [JsonConstructor]
@@ -19,11 +19,6 @@ public sealed class RunError
     /// <summary>A human-readable explanation.</summary>
     [JsonInclude]
     public string Message { get; internal set; } = string.Empty;
-
-    /// <summary>Properties the service sent that this SDK does not model.</summary>
-    [JsonExtensionData]
-    [JsonInclude]
-    public IDictionary<string, JsonElement> AdditionalProperties { get; internal set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public override string ToString() => $"{Code}: {Message}";

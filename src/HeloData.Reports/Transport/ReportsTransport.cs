@@ -10,7 +10,7 @@ namespace HeloData.Reports;
 /// <see cref="ReportsException"/>; the answer must keep the contract (<see cref="ResponseRules"/>); and
 /// one telemetry scope covers it all. Nothing here calls back up into the client.
 /// </summary>
-/// <param name="httpClients">Hands out the SDK's named client; its own handler rotation keeps DNS changes seen.</param>
+/// <param name="httpClients">Hands out the SDK's named client, taken once and kept (see <see cref="Api"/>).</param>
 /// <param name="timeProvider">The clock an HTTP-date <c>Retry-After</c> is measured against.</param>
 internal sealed class ReportsTransport(IHttpClientFactory httpClients, TimeProvider timeProvider)
 {
@@ -20,6 +20,13 @@ internal sealed class ReportsTransport(IHttpClientFactory httpClients, TimeProvi
     private static readonly RefitSettings Settings = CreateSettings();
 
     private readonly TimeProvider _timeProvider = timeProvider;
+    private IReportsApi? _api;
+
+    // One HttpClient and one Refit client for the transport's life, as the framework advises for a
+    // long-lived client: the registration makes its handler live for ever and has the primary handler
+    // recycle pooled connections instead, so DNS changes are still seen (ReportsClientDefaults.PooledConnectionLifetime).
+    // A race here only builds one client too many.
+    private IReportsApi Api => _api ??= RestService.ForGenerated<IReportsApi>(httpClients.CreateClient(ReportsClientDefaults.HttpClientName), Settings);
 
     /// <summary>Sends one request as <paramref name="operation"/> and returns its checked answer.</summary>
     /// <param name="operation">What the call is, for telemetry and messages.</param>
@@ -37,15 +44,8 @@ internal sealed class ReportsTransport(IHttpClientFactory httpClients, TimeProvi
             operation,
             ids.ReportId,
             ids.RunId,
-            (Transport: this, Operation: operation, Call: call, State: state),
-            static async (args, scope, ct) =>
-            {
-                using var response = await args.Transport.SendCoreAsync(args.Operation, args.Call, args.State, ct).ConfigureAwait(false);
-                var value = ContentOf(args.Operation, response, ct);
-                scope.AddRequestId(response.Headers);
-                scope.AddIdsOf(value);
-                return new Answer<TResult>(value, RetryAfter.From(response.Headers, args.Transport._timeProvider));
-            },
+            new Call<TState, TResult>(this, operation, call, state),
+            static (call, scope, ct) => call.Transport.SendCoreAsync(call, scope, ct),
             cancellationToken);
 
     // The context's own options (snake_case, converters) drive serialization; reflection stays off.
@@ -60,41 +60,40 @@ internal sealed class ReportsTransport(IHttpClientFactory httpClients, TimeProvi
 
     // Refit answers a transport failure as a response with no status and the failure inside; a
     // thrown exception is mapped the same way, so nothing but a ReportsException leaves.
-    private async Task<IApiResponse<TResult>> SendCoreAsync<TState, TResult>(
-        ReportsOperation operation,
-        Func<IReportsApi, TState, CancellationToken, Task<IApiResponse<TResult>>> call,
-        TState state,
-        CancellationToken cancellationToken)
+    private async Task<Answer<TResult>> SendCoreAsync<TState, TResult>(Call<TState, TResult> call, OperationScope scope, CancellationToken cancellationToken)
     {
+        var operation = call.Operation;
         IApiResponse<TResult> response;
         try
         {
-            var api = RestService.ForGenerated<IReportsApi>(httpClients.CreateClient(ReportsClientDefaults.HttpClientName), Settings);
-            response = await call(api, state, cancellationToken).ConfigureAwait(false);
+            response = await call.Send(Api, call.State, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (ErrorMapper.TryMapException(operation.DisplayName, exception, cancellationToken, out var mapped, operation.IsIdempotent))
         {
             throw mapped;
         }
 
-        if (response.StatusCode is not null && response.IsSuccessStatusCode)
-        {
-            return response;
-        }
-
         using (response)
         {
-            if (response.StatusCode is null && response.Error is { } failure)
+            if (response.StatusCode is null || !response.IsSuccessStatusCode)
             {
-                if (ErrorMapper.TryMapException(operation.DisplayName, failure, cancellationToken, out var mapped, operation.IsIdempotent))
+                if (response.StatusCode is null && response.Error is { } failure)
                 {
-                    throw mapped;
+                    if (ErrorMapper.TryMapException(operation.DisplayName, failure, cancellationToken, out var mapped, operation.IsIdempotent))
+                    {
+                        throw mapped;
+                    }
+
+                    cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                cancellationToken.ThrowIfCancellationRequested();
+                throw ErrorMapper.FromErrorResponse(operation.DisplayName, response, operation.IsIdempotent, _timeProvider);
             }
 
-            throw ErrorMapper.FromErrorResponse(operation.DisplayName, response, operation.IsIdempotent, _timeProvider);
+            var value = ContentOf(operation, response, cancellationToken);
+            scope.AddRequestId(response.Headers);
+            scope.AddIdsOf(value);
+            return new Answer<TResult>(value, RetryAfter.From(response.Headers, _timeProvider));
         }
     }
 
@@ -123,3 +122,10 @@ internal sealed class ReportsTransport(IHttpClientFactory httpClients, TimeProvi
 
 /// <summary>A checked answer: the model, and the <c>Retry-After</c> that came with it, if any (a poll's next delay).</summary>
 internal readonly record struct Answer<T>(T Value, TimeSpan? RetryAfter);
+
+/// <summary>One call's arguments, carried by value through the telemetry scope.</summary>
+internal readonly record struct Call<TState, TResult>(
+    ReportsTransport Transport,
+    ReportsOperation Operation,
+    Func<IReportsApi, TState, CancellationToken, Task<IApiResponse<TResult>>> Send,
+    TState State);

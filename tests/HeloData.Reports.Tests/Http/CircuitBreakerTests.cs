@@ -2,6 +2,7 @@ using HeloData.Reports.Models;
 using HeloData.Reports.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Polly.CircuitBreaker;
 
 namespace HeloData.Reports.Tests.Http;
 
@@ -43,13 +44,12 @@ public sealed class CircuitBreakerTests
     }
 
     [Test]
-    public async Task The_circuit_outlives_the_factory_rotating_the_handler_chain()
+    public async Task Every_handler_chain_the_factory_builds_for_the_sdk_shares_one_circuit()
     {
-        // The factory rebuilds the SDK's handler chain once its lifetime (here 1 s) is over, and the
-        // client takes a fresh HttpClient every minute: the new chain must see the same breaker.
-        var time = new FakeTimeProvider(FakeClock.Start);
+        // An application may shorten the SDK's handler lifetime; the factory then builds new chains. The
+        // breaker is the container's, not a chain's: a chain built after the circuit opened refuses too.
         var chains = 0;
-        using var harness = new ClientHarness(o => o.MaxRetryAttempts = 0, time, services => services
+        using var harness = new ClientHarness(o => o.MaxRetryAttempts = 0, configureServices: services => services
             .AddHttpClient(ReportsClientDefaults.HttpClientName)
             .SetHandlerLifetime(TimeSpan.FromSeconds(1))
             .AddHttpMessageHandler(() =>
@@ -63,15 +63,14 @@ public sealed class CircuitBreakerTests
             await Fails.With(() => harness.Client.GetReportAsync("rep_1"));
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(2)); // real time: the factory's own timer retires the chain
-        time.Advance(TimeSpan.FromSeconds(61)); // fake time: the client renews its HttpClient; the break (15 s) is over
-        var probe = await Fails.With(() => harness.Client.GetReportAsync("rep_1"));
-        var afterProbe = await Fails.With(() => harness.Client.GetReportAsync("rep_1"));
+        await Task.Delay(TimeSpan.FromSeconds(2)); // real time: the factory's own timer retires the first chain
+        using var fresh = harness.Services.GetRequiredService<IHttpClientFactory>().CreateClient(ReportsClientDefaults.HttpClientName);
 
+        Assert.That(async () => await fresh.GetAsync("reports/rep_1"), Throws.InstanceOf<BrokenCircuitException>());
         Assert.That(chains, Is.EqualTo(2), "the factory should have built a second handler chain");
-        Assert.That(probe.ErrorCode, Is.EqualTo(ReportsErrorCode.InternalError), "half-open: one probe goes through");
-        Assert.That(afterProbe.ErrorCode, Is.EqualTo(ReportsErrorCode.CircuitOpen), "the failed probe opens the shared circuit again");
-        Assert.That(harness.RequestCount, Is.EqualTo(7));
+        Assert.That((await Fails.With(() => harness.Client.GetReportAsync("rep_1"))).ErrorCode, Is.EqualTo(ReportsErrorCode.CircuitOpen));
+        Assert.That(chains, Is.EqualTo(2), "the client keeps the one HttpClient it took");
+        Assert.That(harness.RequestCount, Is.EqualTo(6));
     }
 
     private sealed class PassThroughHandler : DelegatingHandler;

@@ -44,6 +44,9 @@ internal sealed class ClientHarness : IDisposable
 
     public IReportsClient Client { get; }
 
+    /// <summary>The container the client came from.</summary>
+    public IServiceProvider Services => _provider;
+
     /// <summary>The API base address the client is pointed at.</summary>
     public Uri BaseAddress => new($"{_server.Url}/v1/");
 
