@@ -1,22 +1,16 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using HeloData.Reports.Testing.Faults;
 using HeloData.Reports.Testing.Http;
 using HeloData.Reports.Testing.State;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
-using WireMock.Settings;
 
 namespace HeloData.Reports.Testing;
 
 /// <summary>
-/// A stateful, in-process fake of the HeloData Reports API, on two loopback servers: the API host, and
-/// a separate download host, so that credentials leaking to it are detected. It keeps reports and runs
-/// in memory and follows the Reports API contract: create, get, list with paging, merge-patch, delete,
-/// run, run status; runs move queued → running → completed or failed on a timeline; artifacts are real
-/// csv, tsv, NDJSON or parquet files behind HMAC-signed URLs valid for an hour.
+/// A stateful, in-process fake of the HeloData Reports API, on two loopback Kestrel servers: the API
+/// host, and a separate download host, so that credentials leaking to it are detected. It keeps reports
+/// and runs in memory and follows the Reports API contract: create, get, list with paging, merge-patch,
+/// delete, run, run status; runs move queued → running → completed or failed on a timeline; artifacts
+/// are real csv, tsv, NDJSON or parquet files behind HMAC-signed URLs valid for an hour.
 /// </summary>
 /// <example>
 /// <code>
@@ -26,12 +20,14 @@ namespace HeloData.Reports.Testing;
 /// </example>
 public sealed class ReportsSandbox : IDisposable
 {
-    private readonly WireMockServer _api;
-    private readonly WireMockServer _downloads;
+    private readonly SandboxServer _api;
+    private readonly SandboxServer _downloads;
     private readonly SandboxStore _store;
     private readonly SandboxKeys _keys = new();
     private readonly RequestLog _log;
-    private readonly ConnectionDropper _dropper = new();
+
+    // Cancelled first on Dispose: a stalled download or an injected latency ends, so the servers stop at once.
+    private readonly CancellationTokenSource _stopping = new();
 
     private ReportsSandbox(ReportsSandboxOptions options)
     {
@@ -40,16 +36,17 @@ public sealed class ReportsSandbox : IDisposable
         _store = new SandboxStore(options, TimeProvider);
         ApiKey = _keys.Issue(SandboxPlan.Pro);
 
-        _downloads = StartServer();
-        DownloadBaseAddress = new Uri($"{_downloads.Url}/");
+        // The links need the download host's address, and the host needs the links: its server starts
+        // first, and the handler is set before anyone is told the port.
+        DownloadHost? downloadHost = null;
+        _downloads = new SandboxServer(context => downloadHost!.HandleAsync(context));
+        DownloadBaseAddress = _downloads.BaseAddress;
         var links = new DownloadLinks(DownloadBaseAddress, new UrlSigner(RandomNumberGenerator.GetBytes(32)), TimeProvider, options.DownloadUrlLifetime);
-        var downloadHost = new DownloadHost(_store, links, Faults, _log, _dropper, options.Seed);
-        _downloads.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(downloadHost.Handle));
+        downloadHost = new DownloadHost(_store, links, Faults, _log, options.Seed, _stopping.Token);
 
-        _api = StartServer();
-        ApiBaseAddress = new Uri($"{_api.Url}/v1/");
-        var apiHost = new ApiHost(_store, _keys, Faults, _log, links, _dropper);
-        _api.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithCallback(apiHost.HandleAsync));
+        var apiHost = new ApiHost(_store, _keys, Faults, _log, links, _stopping.Token);
+        _api = new SandboxServer(apiHost.HandleAsync);
+        ApiBaseAddress = new Uri(_api.BaseAddress, "v1/");
     }
 
     /// <summary>The API's base address, to use as <see cref="ReportsClientOptions.BaseAddress"/>.</summary>
@@ -123,24 +120,14 @@ public sealed class ReportsSandbox : IDisposable
     /// <summary>Stops both servers.</summary>
     public void Dispose()
     {
-        _api.Stop();
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        _stopping.Cancel();
         _api.Dispose();
-        _downloads.Stop();
         _downloads.Dispose();
-        _dropper.Dispose();
-    }
-
-    // Bound to 127.0.0.1 only: nothing off the machine can reach a sandbox.
-    private static WireMockServer StartServer() => WireMockServer.Start(new WireMockServerSettings
-    {
-        Urls = [$"http://127.0.0.1:{FreePort()}"],
-        StartAdminInterface = false,
-    });
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        _stopping.Dispose();
     }
 }

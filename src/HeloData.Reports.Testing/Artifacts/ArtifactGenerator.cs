@@ -9,7 +9,7 @@ internal static class ArtifactGenerator
     /// <summary>The longest window generated, so a mistaken range cannot produce a huge artifact.</summary>
     public const int MaxWindowDays = 366;
 
-    /// <summary>Generates the artifact synchronously, for WireMock response callbacks.</summary>
+    /// <summary>Generates the artifact synchronously, for callers that cannot await (the artifact tests).</summary>
     /// <param name="request">The run to generate for.</param>
     /// <returns>The artifact's bytes, in <see cref="ArtifactRequest.Format"/>.</returns>
     /// <exception cref="ArgumentException">Unknown report type, format or product, or a window that is reversed or too long.</exception>

@@ -64,8 +64,8 @@ public sealed class SandboxFaults
 
     /// <summary>Drops the connection of the next <paramref name="requests"/> API requests without an answer.</summary>
     /// <remarks>
-    /// WireMock always completes an answer, so the sandbox redirects (307, method and body kept) to a
-    /// loopback socket that resets the connection. A client that does not follow redirects sees the 307.
+    /// The request is read whole, then its connection is closed with no byte of an answer sent: the
+    /// client cannot know whether the service acted on it.
     /// </remarks>
     /// <param name="requests">How many requests to drop.</param>
     public void DropConnections(int requests)
@@ -78,9 +78,9 @@ public sealed class SandboxFaults
     }
 
     /// <summary>
-    /// Cuts the body of the next <paramref name="downloads"/> artifact downloads short: a
-    /// <c>Content-Length</c> is promised, part of the body sent, and the connection reset (through a
-    /// 307 redirect to a loopback socket, as for <see cref="DropConnections"/>).
+    /// Cuts the body of the next <paramref name="downloads"/> artifact downloads short: the artifact's
+    /// <c>Content-Length</c> is promised, part of it sent (at most 16 KiB, and at most half), and the
+    /// connection closed.
     /// </summary>
     /// <param name="downloads">How many downloads to break.</param>
     public void TruncateDownloads(int downloads)
@@ -93,10 +93,10 @@ public sealed class SandboxFaults
     }
 
     /// <summary>
-    /// Makes the next <paramref name="downloads"/> artifact downloads go silent: a <c>Content-Length</c>
-    /// is promised, part of the body sent, and then nothing more, the connection held open (through a
-    /// 307 redirect to a loopback socket, as for <see cref="DropConnections"/>) until the client gives up
-    /// or the sandbox stops. What a client's idle timeout (<c>ReportsClientOptions.DownloadIdleTimeout</c>) is for.
+    /// Makes the next <paramref name="downloads"/> artifact downloads go silent: the artifact's
+    /// <c>Content-Length</c> is promised, part of it sent (as for <see cref="TruncateDownloads"/>), and
+    /// then nothing more, the connection held open until the client gives up or the sandbox stops. What
+    /// a client's idle timeout (<c>ReportsClientOptions.DownloadIdleTimeout</c>) is for.
     /// </summary>
     /// <param name="downloads">How many downloads to stall.</param>
     public void StallDownloads(int downloads)

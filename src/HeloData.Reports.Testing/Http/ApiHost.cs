@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using HeloData.Reports.Testing.Faults;
 using HeloData.Reports.Testing.State;
-using WireMock;
+using Microsoft.AspNetCore.Http;
 
 namespace HeloData.Reports.Testing.Http;
 
@@ -11,44 +11,50 @@ namespace HeloData.Reports.Testing.Http;
 /// The API host: authentication, plan, faults, and the seven endpoints, every answer carrying
 /// <c>X-Request-Id</c> and every error the contract's error body.
 /// </summary>
-internal sealed class ApiHost(SandboxStore store, SandboxKeys keys, SandboxFaults faults, RequestLog log, DownloadLinks links, ConnectionDropper dropper)
+internal sealed class ApiHost(SandboxStore store, SandboxKeys keys, SandboxFaults faults, RequestLog log, DownloadLinks links, CancellationToken stopping)
 {
     private const string BasePath = "/v1";
     private long _requestIds;
 
-    public async Task<IResponseMessage> HandleAsync(IRequestMessage request)
+    public async Task HandleAsync(HttpContext context)
     {
+        var request = context.Request;
         var requestId = $"req_{Interlocked.Increment(ref _requestIds).ToString("x8", CultureInfo.InvariantCulture)}";
+        var body = await request.ReadBodyAsync(context.RequestAborted).ConfigureAwait(false);
         var fault = faults.Next();
         if (fault.Latency > TimeSpan.Zero)
         {
-            await Task.Delay(fault.Latency).ConfigureAwait(false);
+            await Task.Delay(fault.Latency, stopping).ConfigureAwait(false);
         }
 
-        ResponseMessage response;
+        if (fault.Kind == ApiFaultKind.Drop)
+        {
+            log.Add("api", request, body, 0);
+            context.Abort();
+            return;
+        }
+
+        WireResponse response;
         try
         {
-            response = fault.Kind switch
-            {
-                ApiFaultKind.Drop => WireResponses.RedirectTo(dropper.DropUrl),
-                ApiFaultKind.Status => WireResponses.Error(FaultError(fault.Status), requestId, fault.RetryAfter),
-                _ => await RouteAsync(request).ConfigureAwait(false),
-            };
+            response = fault.Kind == ApiFaultKind.Status
+                ? WireResponse.Error(FaultError(fault.Status), requestId, fault.RetryAfter)
+                : await RouteAsync(request, body).ConfigureAwait(false);
         }
         catch (SandboxError error)
         {
-            response = WireResponses.Error(error, requestId, retryAfter: null);
+            response = WireResponse.Error(error, requestId, retryAfter: null);
         }
 
-        response.Headers![SandboxContract.RequestIdHeader] = new(requestId);
-        log.Add("api", request, fault.Kind == ApiFaultKind.Drop ? 0 : (int)response.StatusCode!);
-        return response;
+        response.WithHeader(SandboxContract.RequestIdHeader, requestId);
+        log.Add("api", request, body, response.Status);
+        await response.WriteAsync(context.Response, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private async Task<ResponseMessage> RouteAsync(IRequestMessage request)
+    private async Task<WireResponse> RouteAsync(HttpRequest request, string? body)
     {
-        keys.Authenticate(request.Headers);
-        var path = new Uri(request.Url).AbsolutePath;
+        keys.Authenticate(request.Headers.Authorization.FirstOrDefault());
+        var path = request.RawPath();
         if (!path.StartsWith(BasePath + "/", StringComparison.Ordinal))
         {
             throw SandboxError.NotFound($"no endpoint at {path}.");
@@ -57,51 +63,51 @@ internal sealed class ApiHost(SandboxStore store, SandboxKeys keys, SandboxFault
         var segments = path[BasePath.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
         return (request.Method, segments) switch
         {
-            ("GET", ["reports"]) => WireResponses.Json(200, store.List(Limit(request), Query(request, "cursor"))),
-            ("POST", ["reports"]) => await CreateAsync(request).ConfigureAwait(false),
-            ("GET", ["reports", "runs", var runId]) => WireResponses.Json(200, store.GetRun(runId, links.Sign)),
-            ("GET", ["reports", var id]) => WireResponses.Json(200, store.Get(id)),
-            ("PATCH", ["reports", var id]) => await PatchAsync(id, request).ConfigureAwait(false),
+            ("GET", ["reports"]) => WireResponse.Json(200, store.List(Limit(request), request.QueryValue("cursor"))),
+            ("POST", ["reports"]) => await CreateAsync(body).ConfigureAwait(false),
+            ("GET", ["reports", "runs", var runId]) => WireResponse.Json(200, store.GetRun(runId, links.Sign)),
+            ("GET", ["reports", var id]) => WireResponse.Json(200, store.Get(id)),
+            ("PATCH", ["reports", var id]) => await PatchAsync(id, body).ConfigureAwait(false),
             ("DELETE", ["reports", var id]) => Deleted(id),
-            ("POST", ["reports", var id, "run"]) => WireResponses.Json(202, store.Run(id, Body(request, optional: true))),
+            ("POST", ["reports", var id, "run"]) => WireResponse.Json(202, store.Run(id, Body(body, optional: true))),
             _ => throw SandboxError.NotFound($"no endpoint {request.Method} {path}."),
         };
     }
 
-    private async Task<ResponseMessage> CreateAsync(IRequestMessage request)
+    private async Task<WireResponse> CreateAsync(string? text)
     {
-        var body = Body(request, optional: false)!;
+        var body = Body(text, optional: false)!;
         await WebhookPreflight.CheckAsync(body["destination"]).ConfigureAwait(false);
-        return WireResponses.Json(201, store.Create(body));
+        return WireResponse.Json(201, store.Create(body));
     }
 
-    private async Task<ResponseMessage> PatchAsync(string id, IRequestMessage request)
+    private async Task<WireResponse> PatchAsync(string id, string? text)
     {
-        var patch = Body(request, optional: false)!;
+        var patch = Body(text, optional: false)!;
         await WebhookPreflight.CheckAsync(patch["destination"]).ConfigureAwait(false);
-        return WireResponses.Json(200, store.Patch(id, patch));
+        return WireResponse.Json(200, store.Patch(id, patch));
     }
 
-    private ResponseMessage Deleted(string id)
+    private WireResponse Deleted(string id)
     {
         store.Delete(id);
-        return WireResponses.NoContent();
+        return WireResponse.NoContent();
     }
 
     private static SandboxError FaultError(int status) => status == 429
         ? new SandboxError(429, SandboxContract.Codes.RateLimited, "slow down (sandbox fault injection).")
         : new SandboxError(status, SandboxContract.Codes.InternalError, "the service failed (sandbox fault injection).");
 
-    private static JsonObject? Body(IRequestMessage request, bool optional)
+    private static JsonObject? Body(string? text, bool optional)
     {
-        if (string.IsNullOrWhiteSpace(request.Body))
+        if (string.IsNullOrWhiteSpace(text))
         {
             return optional ? null : throw SandboxError.BadRequest("a JSON object body is required.");
         }
 
         try
         {
-            return JsonNode.Parse(request.Body) as JsonObject ?? throw SandboxError.BadRequest("the body must be a JSON object.");
+            return JsonNode.Parse(text) as JsonObject ?? throw SandboxError.BadRequest("the body must be a JSON object.");
         }
         catch (JsonException exception)
         {
@@ -109,12 +115,9 @@ internal sealed class ApiHost(SandboxStore store, SandboxKeys keys, SandboxFault
         }
     }
 
-    private static string? Query(IRequestMessage request, string name) =>
-        request.Query is { } query && query.TryGetValue(name, out var values) ? values.FirstOrDefault() : null;
-
-    private static int? Limit(IRequestMessage request)
+    private static int? Limit(HttpRequest request)
     {
-        var text = Query(request, "limit");
+        var text = request.QueryValue("limit");
         if (text is null)
         {
             return null;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using WireMock;
+using HeloData.Reports.Testing.Http;
+using Microsoft.AspNetCore.Http;
 
 namespace HeloData.Reports.Testing.State;
 
@@ -10,12 +11,8 @@ internal sealed class RequestLog(TimeProvider time)
 
     public IReadOnlyList<SandboxRequest> Entries => _entries.ToArray();
 
-    public void Add(string host, IRequestMessage request, int status)
-    {
-        var uri = new Uri(request.Url);
-        var hadAuthorization = request.Headers?.Keys.Any(k => string.Equals(k, "Authorization", StringComparison.OrdinalIgnoreCase)) == true;
-        _entries.Enqueue(new SandboxRequest(host, request.Method, uri.PathAndQuery, hadAuthorization, status, request.Body, time.GetUtcNow()));
-    }
+    public void Add(string host, HttpRequest request, string? body, int status) =>
+        _entries.Enqueue(new SandboxRequest(host, request.Method, request.RawTarget(), request.HasAuthorization(), status, body, time.GetUtcNow()));
 
     public void Clear() => _entries.Clear();
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using WireMock.Types;
 
 namespace HeloData.Reports.Testing.State;
 
@@ -17,9 +16,9 @@ internal sealed class SandboxKeys
     }
 
     /// <summary><c>401 unauthorized</c> for a missing or unknown key; <c>403 feature_not_in_plan</c> below Pro.</summary>
-    public void Authenticate(IDictionary<string, WireMockList<string>>? headers)
+    /// <param name="value">The request's first <c>Authorization</c> header, if any.</param>
+    public void Authenticate(string? value)
     {
-        var value = headers?.FirstOrDefault(h => string.Equals(h.Key, "Authorization", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
         const string Scheme = "Bearer ";
         if (value is null || !value.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
         {
