@@ -47,11 +47,4 @@ internal static class ReportsClientDefaults
     /// makes it see DNS changes (rather than the factory's handler rotation, which it does not use).
     /// </summary>
     public static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
-
-    // Circuit breaker, tuned for a low-volume API: a handful of calls a minute must be able to trip
-    // it (the HTTP default wants 100 calls in 30 s, which such a client never reaches).
-    public const double CircuitFailureRatio = 0.5;
-    public const int CircuitMinimumThroughput = 6;
-    public static readonly TimeSpan CircuitSamplingDuration = TimeSpan.FromMinutes(1);
-    public static readonly TimeSpan CircuitBreakDuration = TimeSpan.FromSeconds(15);
 }

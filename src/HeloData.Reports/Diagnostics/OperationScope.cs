@@ -8,8 +8,9 @@ namespace HeloData.Reports;
 /// <summary>
 /// The telemetry of one public operation: its span and its two measurements. With nobody listening
 /// it is a struct holding nulls and a <see langword="false"/>: no allocation, no clock read.
-/// Every operation runs through <see cref="TraceAsync"/>, after its arguments are checked (a call
-/// refused for its arguments is no operation), which ends the scope exactly once.
+/// An operation runs through <see cref="TraceAsync"/> (or, on the transport's hot path, the same three
+/// steps by hand: <see cref="Start"/>, <see cref="Succeeded"/>, <see cref="Failed"/> in an exception
+/// filter), after its arguments are checked: a call refused for its arguments is no operation.
 /// </summary>
 internal readonly struct OperationScope
 {
@@ -23,19 +24,16 @@ internal readonly struct OperationScope
         CancellationToken cancellationToken)
     {
         var scope = Start(operation, reportId, runId);
-        T result;
         try
         {
-            result = await work(state, scope, cancellationToken).ConfigureAwait(false);
+            var result = await work(state, scope, cancellationToken).ConfigureAwait(false);
+            scope.Succeeded();
+            return result;
         }
-        catch (Exception exception)
+        catch (Exception exception) when (scope.Failed(exception))
         {
-            scope.Failed(exception);
-            throw;
+            throw; // Never reached: Failed records the failure and lets it pass.
         }
-
-        scope.End(SuccessOutcome, failed: false);
-        return result;
     }
 
     private readonly ReportsOperation _operation;
@@ -51,7 +49,8 @@ internal readonly struct OperationScope
         _measured = measured;
     }
 
-    private static OperationScope Start(ReportsOperation operation, string? reportId, string? runId)
+    /// <summary>Starts the operation's span and clock, once its arguments are checked.</summary>
+    public static OperationScope Start(ReportsOperation operation, string? reportId, string? runId)
     {
         // StartActivity returns null at once when no listener wants the source.
         var activity = ReportsInstrumentation.Source.StartActivity(operation.SpanName, ActivityKind.Client);
@@ -106,8 +105,14 @@ internal readonly struct OperationScope
         }
     }
 
-    // Records the failure's error code, never its message.
-    private void Failed(Exception exception)
+    /// <summary>Ends the operation as a success.</summary>
+    public void Succeeded() => End(SuccessOutcome, failed: false);
+
+    /// <summary>
+    /// Ends the operation as a failure, recording its error code, never its message. Returns
+    /// <see langword="false"/>, so that in an exception filter the failure passes on untouched.
+    /// </summary>
+    public bool Failed(Exception exception)
     {
         if (exception is ReportsException { RequestId: { } requestId } && _activity is { IsAllDataRequested: true })
         {
@@ -115,6 +120,7 @@ internal readonly struct OperationScope
         }
 
         End(ReportsInstrumentation.OutcomeOf(exception), failed: true);
+        return false;
     }
 
     private void End(string outcome, bool failed)

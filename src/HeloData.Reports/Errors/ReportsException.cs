@@ -12,7 +12,7 @@ namespace HeloData.Reports;
 /// Switch on <see cref="ErrorCode"/>: it is the API's <c>error.code</c> when the body had one, the code
 /// the contract assigns to the HTTP status when it did not (an HTML page from a proxy, an empty body),
 /// or one of the SDK-defined codes (<see cref="ReportsErrorCode.Timeout"/>,
-/// <see cref="ReportsErrorCode.ConnectionFailed"/>, <see cref="ReportsErrorCode.CircuitOpen"/>,
+/// <see cref="ReportsErrorCode.ConnectionFailed"/>,
 /// <see cref="ReportsErrorCode.InvalidResponse"/>, …) when there was no usable response. The API key is
 /// never part of the message, <see cref="ResponseExcerpt"/> or <see cref="Exception.ToString"/>.
 /// </para>
@@ -105,7 +105,6 @@ public class ReportsException : Exception
         && (ErrorCodeTable.IsTransient(Status)
             || ErrorCode == ReportsErrorCode.Timeout
             || ErrorCode == ReportsErrorCode.ConnectionFailed
-            || ErrorCode == ReportsErrorCode.CircuitOpen
             || ErrorCode == ReportsErrorCode.DownloadIncomplete);
 
     /// <summary>Set when the failing call itself started <see cref="RunId"/>, so repeating the call would start another.</summary>

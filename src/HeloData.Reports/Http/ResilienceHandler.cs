@@ -45,8 +45,7 @@ internal sealed class ResilienceHandler(ResiliencePipeline<HttpResponseMessage> 
     private static async ValueTask<Outcome<HttpResponseMessage>> SendAttemptAsync(ResilienceContext context, Attempt attempt)
     {
         attempt.Request.RequestUri = attempt.OriginalUri;
-        var retry = context.Properties.TryGetValue(AttemptsKey, out var earlier);
-        context.Properties.Set(AttemptsKey, earlier + 1);
+        var retry = context.Properties.TryGetValue(RetriedKey, out _);
         try
         {
             var response = await attempt.Handler.SendInnerAsync(attempt.Request, context.CancellationToken).ConfigureAwait(false);
@@ -58,7 +57,8 @@ internal sealed class ResilienceHandler(ResiliencePipeline<HttpResponseMessage> 
         }
     }
 
-    private static readonly ResiliencePropertyKey<int> AttemptsKey = new("HeloData.Reports.Attempts");
+    /// <summary>Set by the retry strategy before a retry, so an ordinary call stores (and boxes) nothing for it.</summary>
+    internal static readonly ResiliencePropertyKey<bool> RetriedKey = new("HeloData.Reports.Retried");
 
     private Task<HttpResponseMessage> SendInnerAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         base.SendAsync(request, cancellationToken);

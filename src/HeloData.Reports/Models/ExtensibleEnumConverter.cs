@@ -10,14 +10,22 @@ namespace HeloData.Reports.Models;
 internal sealed class ExtensibleEnumConverter<T> : JsonConverter<T>
     where T : struct, IExtensibleEnum<T>
 {
+    // The value read last: a wait reads the same status poll after poll, so the same text is reused
+    // rather than allocated again (docs/benchmarks.md, P1 bytes). A struct of one reference: written
+    // and read whole, so threads can share it.
+    private static T s_last;
+
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        return reader.TokenType switch
+        if (reader.TokenType == JsonTokenType.String)
         {
-            JsonTokenType.String => T.FromWire(reader.GetString()!),
-            JsonTokenType.Null => default,
-            _ => throw new JsonException($"Expected a JSON string for {typeof(T).Name}, got {reader.TokenType}."),
-        };
+            var last = s_last;
+            return last.WireValue is { } text && reader.ValueTextEquals(text) ? last : s_last = T.FromWire(reader.GetString()!);
+        }
+
+        return reader.TokenType == JsonTokenType.Null
+            ? default
+            : throw new JsonException($"Expected a JSON string for {typeof(T).Name}, got {reader.TokenType}.");
     }
 
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)

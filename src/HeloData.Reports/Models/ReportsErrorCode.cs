@@ -50,12 +50,6 @@ public readonly partial struct ReportsErrorCode
     public static ReportsErrorCode ConnectionFailed { get; } = new("connection_failed");
 
     /// <summary>
-    /// SDK-defined, never sent by the service: calls are briefly refused without being sent because
-    /// recent ones kept failing (the circuit breaker is open).
-    /// </summary>
-    public static ReportsErrorCode CircuitOpen { get; } = new("circuit_open");
-
-    /// <summary>
     /// SDK-defined, never sent by the service: a <c>403</c> that did not say why in the API's error body
     /// (an HTML page or nothing, typically from a proxy or firewall in front of the API). A <c>403</c>
     /// whose body says <c>feature_not_in_plan</c> keeps that code.

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using HeloData.Reports.Models;
-using Polly.CircuitBreaker;
 using Polly.Timeout;
 using Refit;
 
@@ -93,17 +92,15 @@ internal static class ErrorMapper
         var (code, what) = cause switch
         {
             TimeoutRejectedException or TimeoutException or OperationCanceledException => (ReportsErrorCode.Timeout, "timed out"),
-            BrokenCircuitException => (ReportsErrorCode.CircuitOpen, "was not sent: recent calls kept failing, so the circuit is open"),
             JsonException => (ReportsErrorCode.InvalidResponse, "got a response that is not the expected JSON"),
             HttpRequestException { HttpRequestError: HttpRequestError.InvalidResponse } => (ReportsErrorCode.InvalidResponse, "got an invalid HTTP response"),
             HttpRequestException or IOException => (ReportsErrorCode.ConnectionFailed, "lost its connection"),
             _ => (ReportsErrorCode.ConnectionFailed, "failed"),
         };
-        var retryAfter = (cause as BrokenCircuitException)?.RetryAfter;
-        mapped = new ReportsException($"{operation} {what} ({cause.GetType().Name}).", code, retryAfter: retryAfter, innerException: cause)
+        mapped = new ReportsException($"{operation} {what} ({cause.GetType().Name}).", code, innerException: cause)
         {
-            // Refused by the open circuit, or never connected: the request cannot have reached the service.
-            OutcomeUnknown = !idempotent && cause is not BrokenCircuitException && !RetrySafety.ProvesNotSent(cause),
+            // Never connected: the request cannot have reached the service.
+            OutcomeUnknown = !idempotent && !RetrySafety.ProvesNotSent(cause),
         };
         return true;
     }

@@ -34,19 +34,30 @@ internal sealed class ReportsTransport(IHttpClientFactory httpClients, TimeProvi
     /// <param name="state">The call's arguments.</param>
     /// <param name="ids">The report and run the call concerns, for its span.</param>
     /// <param name="cancellationToken">The caller's token; a cancellation stays an <see cref="OperationCanceledException"/>.</param>
-    public Task<Answer<TResult>> SendAsync<TState, TResult>(
+    public async Task<Answer<TResult>> SendAsync<TState, TResult>(
         ReportsOperation operation,
         Func<IReportsApi, TState, CancellationToken, Task<IApiResponse<TResult>>> call,
         TState state,
         (string? ReportId, string? RunId) ids,
-        CancellationToken cancellationToken) =>
-        OperationScope.TraceAsync(
-            operation,
-            ids.ReportId,
-            ids.RunId,
-            new Call<TState, TResult>(this, operation, call, state),
-            static (call, scope, ct) => call.Transport.SendCoreAsync(call, scope, ct),
-            cancellationToken);
+        CancellationToken cancellationToken)
+    {
+        // The scope by hand rather than through OperationScope.TraceAsync: every call and every poll
+        // passes here, and a second async frame per call is what the per-call target counts.
+        var scope = OperationScope.Start(operation, ids.ReportId, ids.RunId);
+        try
+        {
+            using var response = await SendCoreAsync(operation, call, state, cancellationToken).ConfigureAwait(false);
+            var value = ContentOf(operation, response, cancellationToken);
+            scope.AddRequestId(response.Headers);
+            scope.AddIdsOf(value);
+            scope.Succeeded();
+            return new Answer<TResult>(value, RetryAfter.From(response.Headers, _timeProvider));
+        }
+        catch (Exception exception) when (scope.Failed(exception))
+        {
+            throw; // Never reached: Failed records the failure and lets it pass.
+        }
+    }
 
     // The context's own options (snake_case, converters) drive serialization; reflection stays off.
     // Buffered request bodies carry Content-Length and can be replayed by a retry.
@@ -60,40 +71,40 @@ internal sealed class ReportsTransport(IHttpClientFactory httpClients, TimeProvi
 
     // Refit answers a transport failure as a response with no status and the failure inside; a
     // thrown exception is mapped the same way, so nothing but a ReportsException leaves.
-    private async Task<Answer<TResult>> SendCoreAsync<TState, TResult>(Call<TState, TResult> call, OperationScope scope, CancellationToken cancellationToken)
+    private async Task<IApiResponse<TResult>> SendCoreAsync<TState, TResult>(
+        ReportsOperation operation,
+        Func<IReportsApi, TState, CancellationToken, Task<IApiResponse<TResult>>> call,
+        TState state,
+        CancellationToken cancellationToken)
     {
-        var operation = call.Operation;
         IApiResponse<TResult> response;
         try
         {
-            response = await call.Send(Api, call.State, cancellationToken).ConfigureAwait(false);
+            response = await call(Api, state, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (ErrorMapper.TryMapException(operation.DisplayName, exception, cancellationToken, out var mapped, operation.IsIdempotent))
         {
             throw mapped;
         }
 
+        if (response.StatusCode is not null && response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
         using (response)
         {
-            if (response.StatusCode is null || !response.IsSuccessStatusCode)
+            if (response.StatusCode is null && response.Error is { } failure)
             {
-                if (response.StatusCode is null && response.Error is { } failure)
+                if (ErrorMapper.TryMapException(operation.DisplayName, failure, cancellationToken, out var mapped, operation.IsIdempotent))
                 {
-                    if (ErrorMapper.TryMapException(operation.DisplayName, failure, cancellationToken, out var mapped, operation.IsIdempotent))
-                    {
-                        throw mapped;
-                    }
-
-                    cancellationToken.ThrowIfCancellationRequested();
+                    throw mapped;
                 }
 
-                throw ErrorMapper.FromErrorResponse(operation.DisplayName, response, operation.IsIdempotent, _timeProvider);
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
-            var value = ContentOf(operation, response, cancellationToken);
-            scope.AddRequestId(response.Headers);
-            scope.AddIdsOf(value);
-            return new Answer<TResult>(value, RetryAfter.From(response.Headers, _timeProvider));
+            throw ErrorMapper.FromErrorResponse(operation.DisplayName, response, operation.IsIdempotent, _timeProvider);
         }
     }
 
@@ -122,10 +133,3 @@ internal sealed class ReportsTransport(IHttpClientFactory httpClients, TimeProvi
 
 /// <summary>A checked answer: the model, and the <c>Retry-After</c> that came with it, if any (a poll's next delay).</summary>
 internal readonly record struct Answer<T>(T Value, TimeSpan? RetryAfter);
-
-/// <summary>One call's arguments, carried by value through the telemetry scope.</summary>
-internal readonly record struct Call<TState, TResult>(
-    ReportsTransport Transport,
-    ReportsOperation Operation,
-    Func<IReportsApi, TState, CancellationToken, Task<IApiResponse<TResult>>> Send,
-    TState State);
