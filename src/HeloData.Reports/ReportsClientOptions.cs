@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Logging;
 
 namespace HeloData.Reports;
@@ -12,7 +11,6 @@ public sealed class ReportsClientOptions
 {
     /// <summary>The API key sent as <c>Authorization: Bearer …</c>. Required.</summary>
     /// <remarks>It is a secret: never logged, never part of an exception, and <see cref="ToString"/> hides it.</remarks>
-    [Required(ErrorMessage = "ReportsClientOptions.ApiKey is required: set it to your HeloData API key.")]
     public string? ApiKey { get; set; }
 
     /// <summary>The API's base address, ending in <c>/</c>. Must be absolute https; plain http only for a loopback host.</summary>
@@ -29,7 +27,6 @@ public sealed class ReportsClientOptions
 
     /// <summary>How many times a failed call is retried (where retrying is safe). 0 turns retries off.</summary>
     /// <value>The default value is 3 retries. Allowed: 0 to 10.</value>
-    [Range(0, ReportsClientDefaults.MaxRetryAttemptsLimit, ErrorMessage = "ReportsClientOptions.MaxRetryAttempts must be between 0 and 10.")]
     public int MaxRetryAttempts { get; set; } = ReportsClientDefaults.MaxRetryAttempts;
 
     /// <summary>The first retry's delay; later ones grow exponentially, with jitter.</summary>

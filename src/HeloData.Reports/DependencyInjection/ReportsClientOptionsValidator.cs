@@ -3,24 +3,30 @@ using Microsoft.Extensions.Options;
 namespace HeloData.Reports;
 
 /// <summary>
-/// Validates <see cref="ReportsClientOptions"/>: the data-annotation rules through the source-generated
-/// <see cref="ReportsClientOptionsAttributeValidator"/>, plus the rules that span settings or need code.
+/// Validates <see cref="ReportsClientOptions"/>, every rule in code in one place (no data annotations:
+/// they would add a second validator, and its reflection-free generated twin, for two rules), each
+/// message naming the setting and never the key.
 /// </summary>
 internal sealed class ReportsClientOptionsValidator : IValidateOptions<ReportsClientOptions>
 {
-    private static readonly ReportsClientOptionsAttributeValidator Attributes = new();
-
     public static ReportsClientOptionsValidator Instance { get; } = new();
 
     public ValidateOptionsResult Validate(string? name, ReportsClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = new ValidateOptionsResultBuilder();
-        builder.AddResult(Attributes.Validate(name, options));
-
-        if (options.ApiKey is { Length: > 0 } key && ApiKeyProblem(key) is { } problem)
+        if (string.IsNullOrEmpty(options.ApiKey))
+        {
+            builder.AddError("ReportsClientOptions.ApiKey is required: set it to your HeloData API key.");
+        }
+        else if (ApiKeyProblem(options.ApiKey) is { } problem)
         {
             builder.AddError(problem);
+        }
+
+        if (options.MaxRetryAttempts is < 0 or > ReportsClientDefaults.MaxRetryAttemptsLimit)
+        {
+            builder.AddError($"ReportsClientOptions.MaxRetryAttempts is {options.MaxRetryAttempts}; it must be between 0 and {ReportsClientDefaults.MaxRetryAttemptsLimit}.");
         }
 
         if (options.BaseAddress is null)
@@ -85,10 +91,4 @@ internal sealed class ReportsClientOptionsValidator : IValidateOptions<ReportsCl
             builder.AddError($"ReportsClientOptions.{setting} is {value}; it must be between {min} and {max}.");
         }
     }
-}
-
-/// <summary>The data-annotation rules of <see cref="ReportsClientOptions"/>, checked by generated code (no reflection).</summary>
-[OptionsValidator]
-internal sealed partial class ReportsClientOptionsAttributeValidator : IValidateOptions<ReportsClientOptions>
-{
 }

@@ -17,7 +17,13 @@ internal sealed class ArtifactDownloader(ReportsTransport transport, IHttpClient
     /// <summary>A URL this close to its expiry is refreshed first: it could expire while the request is in flight.</summary>
     internal static readonly TimeSpan ExpiryMargin = TimeSpan.FromSeconds(10);
 
-    private readonly ResiliencePipeline _restarts = DownloadRestart.Build(timeProvider);
+    /// <summary>Restarts after the first attempt of a file download: three attempts in all.</summary>
+    internal const int MaxRestarts = 2;
+
+    /// <summary>The first pause before a restart; then doubling, with jitter.</summary>
+    internal static readonly TimeSpan FirstRestartDelay = TimeSpan.FromSeconds(1);
+
+    private ResiliencePipeline? _restarts;
 
     // The span covers opening only: the caller reads the stream after it ends.
     public Task<Stream> OpenReadAsync(ReportRun run, CancellationToken cancellationToken) =>
@@ -39,11 +45,14 @@ internal sealed class ArtifactDownloader(ReportsTransport transport, IHttpClient
             },
             cancellationToken);
 
-    // A file download owns its target, so a transient failure starts it again from the first byte (DownloadRestart).
+    // A file download owns its target, so a transient failure (a body cut short, a dropped or refused
+    // connection, a 5xx from the download host) starts it again from the first byte: a failed attempt's
+    // temporary file is deleted before the next one writes, so bytes of two attempts never mix. A
+    // download into a caller's stream is never restarted: what reached it cannot be taken back.
     public Task<DownloadResult> DownloadToFileAsync(ReportRun run, string path, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken) =>
         OperationScope.TraceAsync(
             ReportsOperation.DownloadToFile, run.ReportId, run.RunId, (Downloader: this, Run: run, Path: path, Progress: progress),
-            static (s, _, ct) => s.Downloader._restarts.ExecuteAsync(
+            static (s, _, ct) => s.Downloader.Restarts.ExecuteAsync(
                 static async (s, ct) =>
                 {
                     // Open the artifact before touching the file system: a run that cannot be downloaded leaves nothing behind.
@@ -56,6 +65,19 @@ internal sealed class ArtifactDownloader(ReportsTransport transport, IHttpClient
                 s,
                 ct).AsTask(),
             cancellationToken);
+
+    // Built on first use: most applications never download to a file, and none needs it to start.
+    private ResiliencePipeline Restarts => _restarts ??= new ResiliencePipelineBuilder { TimeProvider = timeProvider }
+        .AddRetry(new Polly.Retry.RetryStrategyOptions
+        {
+            Name = "DownloadRestart",
+            ShouldHandle = new PredicateBuilder().Handle<ReportsException>(exception => exception.IsTransient),
+            MaxRetryAttempts = MaxRestarts,
+            Delay = FirstRestartDelay,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+        })
+        .Build();
 
     private async Task<DownloadStream> OpenAsync(ReportRun run, CancellationToken cancellationToken)
     {

@@ -65,7 +65,7 @@ internal static class Argument
         ReportRules.AssertValue(report.Format, $"{paramName}.{nameof(NewReport.Format)}", "ReportFormat.Csv");
         if (report.Destination is { } destination)
         {
-            DestinationRules.AssertDestination(destination, $"{paramName}.{nameof(NewReport.Destination)}");
+            AssertDestination(destination, $"{paramName}.{nameof(NewReport.Destination)}");
         }
 
         ReportRules.AssertNoModelledKeys(report.AdditionalProperties, $"{paramName}.{nameof(NewReport.AdditionalProperties)}", nameof(NewReport));
@@ -124,7 +124,7 @@ internal static class Argument
 
         if (update.DestinationField is { IsSet: true, FromService: false, Value: { } destination })
         {
-            DestinationRules.AssertDestination(destination, $"{paramName}.{nameof(ReportUpdate.Destination)}");
+            AssertDestination(destination, $"{paramName}.{nameof(ReportUpdate.Destination)}");
         }
 
         ReportRules.AssertNoModelledKeys(update.AdditionalProperties, $"{paramName}.{nameof(ReportUpdate.AdditionalProperties)}", nameof(ReportUpdate));
@@ -152,6 +152,17 @@ internal static class Argument
             throw name is null
                 ? new ArgumentNullException(paramName, "A report needs a name, such as \"weekly-traffic\".")
                 : new ArgumentException("The report name is empty; a report needs a name, such as \"weekly-traffic\".", paramName);
+        }
+    }
+
+    // Every field the page lists for the destination's type is there (DestinationShape), and a webhook
+    // URL is absolute https or http. Nothing more: e-mail, bucket and ARN syntax are the service's. An
+    // UnknownDestination passes untouched. The message names the member, never a value.
+    private static void AssertDestination(ReportDestination destination, string paramName)
+    {
+        if (DestinationShape.FindFault(destination, sending: true) is { } fault)
+        {
+            throw new ArgumentException(fault.Problem, $"{paramName}.{fault.Member}");
         }
     }
 
