@@ -10,7 +10,7 @@ public sealed class EmailDestination : ReportDestination
     /// <exception cref="ArgumentNullException"><paramref name="email"/> is <see langword="null"/>.</exception>
     [JsonConstructor]
     public EmailDestination(string email)
-        : base(DestinationType.Email)
+        : base(ReportDestinationConverter.EmailType)
     {
         ArgumentNullException.ThrowIfNull(email);
         Email = email;

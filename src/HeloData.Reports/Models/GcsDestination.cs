@@ -16,7 +16,7 @@ public sealed class GcsDestination : ReportDestination
     /// <remarks>Only presence is checked here and before sending; bucket naming and e-mail syntax are the service's to judge.</remarks>
     [JsonConstructor]
     public GcsDestination(string bucket, string prefix, string serviceAccountEmail)
-        : base(DestinationType.Gcs)
+        : base(ReportDestinationConverter.GcsType)
     {
         ArgumentNullException.ThrowIfNull(bucket);
         ArgumentNullException.ThrowIfNull(prefix);

@@ -13,16 +13,18 @@ namespace HeloData.Reports.Models;
 public abstract class ReportDestination : ExtensibleModel
 {
     // Only this assembly may add kinds: the converter must know every subclass.
-    private protected ReportDestination(DestinationType type)
+    private protected ReportDestination(string? type)
     {
         Type = type;
     }
 
     /// <summary>
-    /// The destination's <c>type</c> discriminator, spelled as the service sent it (a known type is
-    /// recognised ignoring case, and its spelling is still written back unchanged).
+    /// The destination's <c>type</c> discriminator, spelled as the service sent it: <c>email</c>,
+    /// <c>webhook</c>, <c>s3</c>, <c>gcs</c> (a known type is recognised ignoring case, and its spelling is
+    /// still written back unchanged), a type this SDK does not know, or <see langword="null"/> when an
+    /// unknown destination has none. Match on the destination's class to tell the known kinds apart.
     /// </summary>
     [JsonPropertyOrder(-1)]
     [JsonInclude]
-    public DestinationType Type { get; internal init; }
+    public string? Type { get; internal init; }
 }

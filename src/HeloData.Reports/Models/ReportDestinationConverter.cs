@@ -19,6 +19,12 @@ internal sealed class ReportDestinationConverter : JsonConverter<ReportDestinati
     /// <summary>Wire assumption: the name of the discriminator property.</summary>
     internal const string Discriminator = "type";
 
+    // Wire assumption: the page's destination types.
+    internal const string EmailType = "email";
+    internal const string WebhookType = "webhook";
+    internal const string S3Type = "s3";
+    internal const string GcsType = "gcs";
+
     public override bool CanConvert(Type typeToConvert) => typeToConvert == typeof(ReportDestination);
 
     public override ReportDestination Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -32,10 +38,10 @@ internal sealed class ReportDestinationConverter : JsonConverter<ReportDestinati
         var root = document.RootElement;
         var type = ReadDiscriminator(root);
 
-        ReportDestination? known = type == DestinationType.Email ? TryDeserialize<EmailDestination>(root, options)
-            : type == DestinationType.Webhook ? TryDeserialize<WebhookDestination>(root, options)
-            : type == DestinationType.S3 ? TryDeserialize<S3Destination>(root, options)
-            : type == DestinationType.Gcs ? TryDeserialize<GcsDestination>(root, options)
+        ReportDestination? known = Is(type, EmailType) ? TryDeserialize<EmailDestination>(root, options)
+            : Is(type, WebhookType) ? TryDeserialize<WebhookDestination>(root, options)
+            : Is(type, S3Type) ? TryDeserialize<S3Destination>(root, options)
+            : Is(type, GcsType) ? TryDeserialize<GcsDestination>(root, options)
             : null;
         return known is not null && DestinationShape.FindFault(known, sending: false) is null ? known : new UnknownDestination(root);
     }
@@ -53,9 +59,9 @@ internal sealed class ReportDestinationConverter : JsonConverter<ReportDestinati
         }
     }
 
-    /// <summary>The object's <c>type</c>, or <c>default</c> when it has no string <c>type</c>.</summary>
+    /// <summary>The object's <c>type</c>, or <see langword="null"/> when it has no string <c>type</c>.</summary>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is not a JSON object.</exception>
-    internal static DestinationType ReadDiscriminator(JsonElement destination)
+    internal static string? ReadDiscriminator(JsonElement destination)
     {
         if (destination.ValueKind != JsonValueKind.Object)
         {
@@ -63,9 +69,12 @@ internal sealed class ReportDestinationConverter : JsonConverter<ReportDestinati
         }
 
         return destination.TryGetProperty(Discriminator, out var type) && type.ValueKind == JsonValueKind.String
-            ? new DestinationType(type.GetString()!)
-            : default;
+            ? type.GetString()
+            : null;
     }
+
+    // Case-insensitive, like the value types: "EMAIL" is an e-mail destination, written back as "EMAIL".
+    private static bool Is(string? type, string known) => string.Equals(type, known, StringComparison.OrdinalIgnoreCase);
 
     // A field of the wrong JSON type fails the typed read, a missing one the constructor's null check.
     private static T? TryDeserialize<T>(JsonElement element, JsonSerializerOptions options)

@@ -16,7 +16,7 @@ public sealed class S3Destination : ReportDestination
     /// <remarks>Only presence is checked here and before sending; bucket naming and ARN syntax are the service's to judge.</remarks>
     [JsonConstructor]
     public S3Destination(string bucket, string prefix, string roleArn)
-        : base(DestinationType.S3)
+        : base(ReportDestinationConverter.S3Type)
     {
         ArgumentNullException.ThrowIfNull(bucket);
         ArgumentNullException.ThrowIfNull(prefix);

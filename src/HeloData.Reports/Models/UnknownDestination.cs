@@ -16,7 +16,7 @@ public sealed class UnknownDestination : ReportDestination
     /// <summary>Wraps the JSON object of a destination the SDK does not model.</summary>
     /// <param name="rawJson">The destination's whole JSON object, including its <c>type</c>.</param>
     /// <exception cref="ArgumentException"><paramref name="rawJson"/> is not a JSON object.</exception>
-    /// <remarks><see cref="ReportDestination.Type"/> is the object's <c>type</c>, or <c>default</c> when it has none.</remarks>
+    /// <remarks><see cref="ReportDestination.Type"/> is the object's <c>type</c>, or <see langword="null"/> when it has none.</remarks>
     public UnknownDestination(JsonElement rawJson)
         : base(ReportDestinationConverter.ReadDiscriminator(rawJson))
     {
@@ -28,5 +28,5 @@ public sealed class UnknownDestination : ReportDestination
 
     /// <inheritdoc />
     // The fields are unknown, so any of them could be a secret: show only the type.
-    public override string ToString() => $"{Type} (unknown destination type)";
+    public override string ToString() => $"{Type ?? "(no type)"} (unknown destination type)";
 }

@@ -18,7 +18,7 @@ public sealed class WebhookDestination : ReportDestination
     /// <exception cref="ArgumentNullException"><paramref name="url"/> is <see langword="null"/>.</exception>
     [JsonConstructor]
     public WebhookDestination(Uri url, string? signingSecret)
-        : base(DestinationType.Webhook)
+        : base(ReportDestinationConverter.WebhookType)
     {
         ArgumentNullException.ThrowIfNull(url);
         Url = url;

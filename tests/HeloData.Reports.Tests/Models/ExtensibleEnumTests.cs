@@ -29,10 +29,6 @@ public sealed class ExtensibleEnumTests
         yield return Case(RunStatus.Running, "running");
         yield return Case(RunStatus.Completed, "completed");
         yield return Case(RunStatus.Failed, "failed");
-        yield return Case(DestinationType.Email, "email");
-        yield return Case(DestinationType.Webhook, "webhook");
-        yield return Case(DestinationType.S3, "s3");
-        yield return Case(DestinationType.Gcs, "gcs");
         yield return Case(ReportsErrorCode.BadRequest, "bad_request");
         yield return Case(ReportsErrorCode.Unauthorized, "unauthorized");
         yield return Case(ReportsErrorCode.FeatureNotInPlan, "feature_not_in_plan");
@@ -61,7 +57,6 @@ public sealed class ExtensibleEnumTests
         AssertUnknownValueBehaves<ReportFormat>("avro", ReportFormat.Csv);
         AssertUnknownValueBehaves<ReportProduct>("satellite", ReportProduct.Mobile);
         AssertUnknownValueBehaves<RunStatus>("throttled", RunStatus.Running);
-        AssertUnknownValueBehaves<DestinationType>("azure_blob", DestinationType.S3);
         AssertUnknownValueBehaves<ReportsErrorCode>("quota_exceeded", ReportsErrorCode.RateLimited);
     }
 

@@ -104,7 +104,7 @@ public sealed class DestinationSerializationTests
         var destination = Json.Deserialize<ReportDestination>(json);
 
         var unknown = (UnknownDestination)destination;
-        Assert.That(unknown.Type, Is.EqualTo(new DestinationType("azure_blob")));
+        Assert.That(unknown.Type, Is.EqualTo("azure_blob"));
         Assert.That(unknown.RawJson.GetProperty("sas").GetProperty("ttl").GetInt32(), Is.EqualTo(3600));
         var written = Json.Serialize(destination);
         Json.AssertEqual(written, json);
@@ -120,7 +120,7 @@ public sealed class DestinationSerializationTests
         var destination = Json.Deserialize<ReportDestination>("""{"email":"ops@acme.com"}""");
 
         Assert.That(destination, Is.TypeOf<UnknownDestination>());
-        Assert.That(destination.Type, Is.EqualTo(default(DestinationType)));
+        Assert.That(destination.Type, Is.Null);
         Assert.That(Json.Serialize(destination), Is.EqualTo("""{"email":"ops@acme.com"}"""));
     }
 
@@ -132,7 +132,7 @@ public sealed class DestinationSerializationTests
         var destination = Json.Deserialize<ReportDestination>(json);
 
         Assert.That(destination, Is.TypeOf<EmailDestination>());
-        Assert.That(destination.Type, Is.EqualTo(DestinationType.Email));
+        Assert.That(destination.Type, Is.EqualTo("EMAIL"));
         Json.AssertEqual(Json.Serialize(destination), json);
         Assert.That(Json.Serialize(destination), Does.Contain("\"EMAIL\""));
     }

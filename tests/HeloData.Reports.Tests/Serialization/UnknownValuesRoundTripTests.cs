@@ -54,7 +54,7 @@ public sealed class UnknownValuesRoundTripTests
         Assert.That(report.Filters!.Products![1].ToString(), Is.EqualTo("satellite"));
         Assert.That(report.Filters.AdditionalProperties.Keys, Is.EqualTo(new[] { "countries" }));
         var destination = (UnknownDestination)report.Destination!;
-        Assert.That(destination.Type, Is.EqualTo(new DestinationType("azure_blob")));
+        Assert.That(destination.Type, Is.EqualTo("azure_blob"));
         Assert.That(destination.RawJson.GetProperty("container").GetString(), Is.EqualTo("exports"));
         Assert.That(report.AdditionalProperties.Keys, Is.EquivalentTo(new[] { "owner", "labels" }));
         Json.AssertEqual(Json.Serialize(report), FutureReport);
