@@ -24,14 +24,18 @@ internal static class DestinationShape
         EmailDestination email => Filled(email.Email, nameof(EmailDestination.Email), "email address"),
         WebhookDestination webhook => UrlFault(webhook.Url)
             ?? (webhook.SigningSecret is null && !sending ? null : Filled(webhook.SigningSecret, nameof(WebhookDestination.SigningSecret), "signing secret")),
-        S3Destination s3 => Filled(s3.Bucket, nameof(S3Destination.Bucket), "S3 bucket")
-            ?? Present(s3.Prefix, nameof(S3Destination.Prefix), "S3 prefix")
-            ?? Filled(s3.RoleArn, nameof(S3Destination.RoleArn), "S3 role ARN"),
-        GcsDestination gcs => Filled(gcs.Bucket, nameof(GcsDestination.Bucket), "GCS bucket")
-            ?? Present(gcs.Prefix, nameof(GcsDestination.Prefix), "GCS prefix")
-            ?? Filled(gcs.ServiceAccountEmail, nameof(GcsDestination.ServiceAccountEmail), "GCS service account e-mail"),
+        BucketDestination bucket => Filled(bucket.Bucket, nameof(BucketDestination.Bucket), $"{Store(bucket)} bucket")
+            ?? Present(bucket.Prefix, nameof(BucketDestination.Prefix), $"{Store(bucket)} prefix")
+            ?? bucket switch
+            {
+                S3Destination s3 => Filled(s3.RoleArn, nameof(S3Destination.RoleArn), "S3 role ARN"),
+                GcsDestination gcs => Filled(gcs.ServiceAccountEmail, nameof(GcsDestination.ServiceAccountEmail), "GCS service account e-mail"),
+                _ => null,
+            },
         _ => null,
     };
+
+    private static string Store(BucketDestination bucket) => bucket is S3Destination ? "S3" : "GCS";
 
     private static DestinationFault? Filled(string? value, string member, string what) =>
         string.IsNullOrEmpty(value)

@@ -6,7 +6,7 @@ namespace HeloData.Reports.Models;
 /// Writes the artifact to a Google Cloud Storage bucket through a service account
 /// (<c>{"type":"gcs","bucket":"…","prefix":"…","service_account_email":"…"}</c>).
 /// </summary>
-public sealed class GcsDestination : ReportDestination
+public sealed class GcsDestination : BucketDestination
 {
     /// <summary>Creates a GCS destination.</summary>
     /// <param name="bucket">The bucket name.</param>
@@ -16,25 +16,13 @@ public sealed class GcsDestination : ReportDestination
     /// <remarks>Only presence is checked here and before sending; bucket naming and e-mail syntax are the service's to judge.</remarks>
     [JsonConstructor]
     public GcsDestination(string bucket, string prefix, string serviceAccountEmail)
-        : base(ReportDestinationConverter.GcsType)
+        : base(ReportDestinationConverter.GcsType, bucket, prefix)
     {
-        ArgumentNullException.ThrowIfNull(bucket);
-        ArgumentNullException.ThrowIfNull(prefix);
         ArgumentNullException.ThrowIfNull(serviceAccountEmail);
-        Bucket = bucket;
-        Prefix = prefix;
         ServiceAccountEmail = serviceAccountEmail;
     }
 
-    /// <summary>The bucket name.</summary>
-    public string Bucket { get; }
-
-    /// <summary>The object prefix the artifact is written under; <c>""</c> for the bucket's root.</summary>
-    public string Prefix { get; }
-
     /// <summary>The service account granted write access to the bucket.</summary>
+    [JsonPropertyOrder(3)]
     public string ServiceAccountEmail { get; }
-
-    /// <inheritdoc />
-    public override string ToString() => $"gcs gs://{Bucket}/{Prefix}";
 }
