@@ -15,12 +15,12 @@ internal sealed class RunWaiter(ReportsTransport transport, TimeProvider timePro
             ReportsOperation.WaitForCompletion,
             reportId: null,
             runId,
-            new Wait(this, runId, options),
-            static (wait, scope, ct) => wait.RunAsync(scope, ct),
+            new PollLoop(this, runId, options),
+            static (loop, scope, ct) => loop.RunAsync(scope, ct),
             cancellationToken);
 
     /// <summary>One wait's state: the polls made and the run as last read.</summary>
-    private sealed class Wait(RunWaiter waiter, string runId, WaitForCompletionOptions options)
+    private sealed class PollLoop(RunWaiter waiter, string runId, WaitForCompletionOptions options)
     {
         private readonly long _started = waiter.TimeProvider.GetTimestamp();
         private int _polls;
