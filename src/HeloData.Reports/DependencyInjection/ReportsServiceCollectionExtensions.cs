@@ -86,8 +86,8 @@ public static class ReportsServiceCollectionExtensions
 
             // The transport keeps one client for its life; the pool's own lifetime replaces rotation.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-        // One pipeline per container, so the circuit breaker counts every call of the application and
-        // outlives the handler chains built over it.
+        // One pipeline per container: Polly's strategies are stateless here, so building them once saves
+        // the cost on every handler chain (docs/benchmarks.md, P1).
         services.AddSingleton(sp => ReportsResilience.Build(Options(sp), Time(sp), HttpLogger(sp)));
         return api
             .AddHttpMessageHandler(sp => new ResilienceHandler(sp.GetRequiredService<Polly.ResiliencePipeline<HttpResponseMessage>>(), Time(sp)))

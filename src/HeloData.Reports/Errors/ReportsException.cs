@@ -90,7 +90,7 @@ public class ReportsException : Exception
 
     /// <summary>
     /// Whether making the same call again later may succeed and is safe: rate limits, timeouts,
-    /// connection failures, an open circuit, <c>5xx</c> answers and a download cut short. The SDK has
+    /// connection failures, <c>5xx</c> answers and a download cut short. The SDK has
     /// already retried where that was safe.
     /// </summary>
     /// <remarks>
