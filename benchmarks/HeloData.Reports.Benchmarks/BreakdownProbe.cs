@@ -24,7 +24,7 @@ internal static class BreakdownProbe
             ("Refit, built per call", benchmarks.RefitPerCall),
             ("STJ into the SDK's ReportRun", benchmarks.SdkModel),
             ("ReportsClient.GetRunAsync (AddHeloReports)", benchmarks.SdkGetRun),
-            ("hand-written + AddResilienceHandler, same four strategies", benchmarks.StockResilienceHandler),
+            ("hand-written + AddResilienceHandler, same three strategies", benchmarks.StockResilienceHandler),
         ];
 
         var results = await InterleavedCpu.MeasureAsync([.. variants.Select(v => v.Call)], calls, rounds);
