@@ -64,7 +64,7 @@ public sealed partial class DocumentationSnippetTests
         }
         """;
 
-    private static readonly Lazy<MetadataReference[]> References = new(LoadReferences);
+    internal static readonly Lazy<MetadataReference[]> References = new(LoadReferences);
 
     public static IEnumerable<TestCaseData> Snippets()
     {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace HeloData.Reports.Tests.DependencyInjection;
+namespace HeloData.Reports.Tests.Client;
 
 /// <summary><c>AddHeloReports</c>: registration, configuration binding and validation at start.</summary>
 public sealed class AddHeloReportsTests

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
-using HeloData.Reports.Testing.Http;
 using Microsoft.AspNetCore.Http;
 
-namespace HeloData.Reports.Testing.State;
+namespace HeloData.Reports.Testing.Http;
 
 /// <summary>Every request either host received, in order.</summary>
 internal sealed class RequestLog(TimeProvider time)
