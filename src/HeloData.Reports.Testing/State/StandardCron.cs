@@ -20,13 +20,14 @@ internal static partial class StandardCron
 
     /// <summary>
     /// Why the schedule is not standard cron, beyond what Cronos refuses (which judges ranges and
-    /// names after this), or <see langword="null"/>. Macros are left to Cronos, as before.
+    /// names after this), or <see langword="null"/>.
     /// </summary>
     public static string? Problem(string schedule)
     {
+        // Cronos takes "@daily" and its kin; the contract takes five fields only.
         if (schedule.StartsWith('@'))
         {
-            return null;
+            return "a macro is not standard cron: write out its five fields.";
         }
 
         // Cronos also takes Quartz's L, W, # and ?, and its own H; standard cron has only these.

@@ -1,11 +1,14 @@
+using System.Text.Json;
 using HeloData.Reports.Models;
+using HeloData.Reports.Testing.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HeloData.Reports.Testing.Tests.Integration;
 
 /// <summary>
-/// The client's schedule preview (<see cref="ReportSchedule"/>) and the sandbox's <c>next_run_at</c>
-/// are written separately; for the same schedule at the same instant they must name the same time.
+/// The client's schedule check and preview (<see cref="ReportSchedule"/>) and the sandbox's
+/// <c>invalid_cron</c> and <c>next_run_at</c> are written separately; they must take the same schedules
+/// (the client never refuses what the service would accept) and name the same next time.
 /// </summary>
 public sealed class ScheduleAgreementTests
 {
@@ -26,5 +29,31 @@ public sealed class ScheduleAgreementTests
         Assert.That(report.CreatedAt, Is.EqualTo(time.GetUtcNow()));
         Assert.That(report.NextRunAt, Is.Not.Null);
         Assert.That(report.NextRunAt, Is.EqualTo(ReportSchedule.Parse(schedule).GetNextOccurrence(time.GetUtcNow())));
+    }
+
+    [TestCase("0 9 * * MON")]
+    [TestCase("*/5 * * * *")]
+    [TestCase("0 0 1 JAN,JUL *")]
+    [TestCase("0 0 30 2 MON")]
+    [TestCase("0 0 30 2 *")]
+    [TestCase("0 0 L * *")]
+    [TestCase("0 0 ? * MON")]
+    [TestCase("0 0 * * 5#3")]
+    [TestCase("H 9 * * MON")]
+    [TestCase("0 0 9 * * MON")]
+    [TestCase("0 9 * * MON 2027")]
+    [TestCase("@daily")]
+    [TestCase("61 * * * *")]
+    [TestCase("0 0 * * MON-SUNDAY")]
+    public async Task The_client_refuses_exactly_the_schedules_the_sandbox_refuses(string schedule)
+    {
+        using var sandbox = ReportsSandbox.Start();
+        using var http = new SandboxHttp(sandbox);
+
+        var (status, body, _) = await http.PostAsync("reports", ReportBodies.WeeklyTraffic.Replace("\"0 9 * * MON\"", JsonSerializer.Serialize(schedule), StringComparison.Ordinal));
+        var clientTakes = ReportSchedule.TryParse(schedule, out _, out var error);
+
+        Assert.That(status, Is.EqualTo(201).Or.EqualTo(422), body?.ToJsonString());
+        Assert.That(clientTakes, Is.EqualTo(status == 201), $"client: {error ?? "accepted"}; sandbox: {status} {body?.ToJsonString()}");
     }
 }

@@ -33,6 +33,8 @@ public sealed class SandboxCronTests
     [TestCase("0 0 ? * MON", "'?' is not standard cron")]
     [TestCase("H 9 * * MON", "'H' is not standard cron")]
     [TestCase("0 0 9 * * MON", "is not a valid 5-field cron expression")]
+    [TestCase("@daily", "a macro is not standard cron")]
+    [TestCase("@every_minute", "a macro is not standard cron")]
     [TestCase("0 0 30 2 *", "never fires")]
     [TestCase("0 0 31 2,4,6 *", "never fires")]
     public async Task A_schedule_outside_standard_cron_or_that_never_fires_is_invalid_cron(string schedule, string message)
