@@ -16,8 +16,13 @@ internal static class WebhookPreflight
 
     public static async Task CheckAsync(JsonNode? destination)
     {
-        if (destination?["type"]?.GetValue<string>() != "webhook"
-            || !Uri.TryCreate(destination["url"]?.GetValue<string>(), UriKind.Absolute, out var url)
+        // Anything but a well-formed http(s) webhook is left to the validation that follows, which
+        // answers 422: "/r" is an absolute file: URI on Unix, and a number is not a URL at all.
+        if (destination is not JsonObject target
+            || target["type"] is not JsonValue type || !type.TryGetValue(out string? kind) || kind != "webhook"
+            || target["url"] is not JsonValue text || !text.TryGetValue(out string? address)
+            || !Uri.TryCreate(address, UriKind.Absolute, out var url)
+            || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
             || !url.IsLoopback)
         {
             return;
@@ -27,8 +32,8 @@ internal static class WebhookPreflight
         using var timeout = new CancellationTokenSource(ConnectTimeout);
         try
         {
-            var address = url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 ? IPAddress.Parse(url.DnsSafeHost) : IPAddress.Loopback;
-            await client.ConnectAsync(address, url.Port, timeout.Token).ConfigureAwait(false);
+            var host = url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 ? IPAddress.Parse(url.DnsSafeHost) : IPAddress.Loopback;
+            await client.ConnectAsync(host, url.Port, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is SocketException or OperationCanceledException)
         {

@@ -120,7 +120,7 @@ internal static partial class ReportRules
                 break;
             case "s3":
                 Bucket(target);
-                if (String(target, "role_arn", required: false, path: "destination.role_arn") is { } arn && !RoleArn().IsMatch(arn))
+                if (String(target, "role_arn", required: true, path: "destination.role_arn") is { } arn && !RoleArn().IsMatch(arn))
                 {
                     throw SandboxError.Invalid($"destination.role_arn '{arn}' is not an IAM role ARN.");
                 }
@@ -128,7 +128,7 @@ internal static partial class ReportRules
                 break;
             case "gcs":
                 Bucket(target);
-                if (String(target, "service_account_email", required: false, path: "destination.service_account_email") is { } account
+                if (String(target, "service_account_email", required: true, path: "destination.service_account_email") is { } account
                     && !account.EndsWith(".gserviceaccount.com", StringComparison.Ordinal))
                 {
                     throw SandboxError.Invalid($"destination.service_account_email '{account}' is not a service account.");
@@ -145,6 +145,9 @@ internal static partial class ReportRules
         {
             throw SandboxError.Invalid($"destination.bucket '{bucket}' is not a valid bucket name.");
         }
+
+        // Every field the page lists is required; an empty prefix is the bucket's root.
+        String(target, "prefix", required: true, path: "destination.prefix");
     }
 
     private static string? String(JsonObject owner, string property, bool required, string? path = null)
