@@ -49,8 +49,16 @@ internal static class CellParser
         }
 
         value = default;
-        var hasOffset = text.Length > 19 && (text[^1] is 'Z' or 'z' || (text.Length > 25 && text[^6] is '+' or '-' && text[^3] == ':'));
-        if (!hasOffset || !DateTimeOffset.TryParseExact(text, TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        var hasOffset = text.Length > 19 && (text[^1] is 'Z' or 'z' || (text.Length >= 25 && text[^6] is '+' or '-' && text[^3] == ':'));
+        if (!hasOffset || text.Length > 64)
+        {
+            return false;
+        }
+
+        // RFC 3339 allows a lower-case 'z' (and 't'); .NET's parser wants upper case.
+        Span<char> upper = stackalloc char[text.Length];
+        text.ToUpperInvariant(upper);
+        if (!DateTimeOffset.TryParseExact(upper, TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
         {
             return false;
         }

@@ -26,7 +26,7 @@ internal abstract class ParquetColumn
     public static async ValueTask<ParquetColumn> ReadAsync(ParquetRowGroupReader group, DataField field, ParquetTarget target, int rows, CancellationToken cancellationToken)
     {
         var type = field.ClrType;
-        if (type == typeof(string))
+        if (IsString(type))
         {
             return await StringColumn.ReadStringsAsync(group, field, target, rows, cancellationToken).ConfigureAwait(false);
         }
@@ -82,19 +82,23 @@ internal abstract class ParquetColumn
             _ when type == typeof(TimeSpan) => await TextAsync<TimeSpan>(group, field, target, rows, static value => value.ToString("c", CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false),
             _ when type == typeof(Guid) => await TextAsync<Guid>(group, field, target, rows, static value => value.ToString("D"), cancellationToken).ConfigureAwait(false),
             _ => throw new ReportRowFormatException(
-                $"The parquet column '{ValueText.Escape(field.Name)}' holds {type.Name} values, which the SDK cannot read as cells.", 0, field.Name),
+                $"The parquet column '{ValueText.Escape(field.Name)}' holds {Describe(field)} values, which the SDK cannot read as cells.", 0, field.Name),
         };
     }
+
+    /// <summary>A column's type for a message: its .NET type as Parquet.Net reads it.</summary>
+    public static string Describe(DataField field) =>
+        IsString(field.ClrType) ? "string" : field.ClrType.Name;
 
     /// <summary>Whether a column of this parquet type can feed a documented column of <paramref name="kind"/>; checked once, at the schema.</summary>
     public static bool CanFeed(Type type, CellKind kind) => kind switch
     {
         CellKind.Text => true,
-        CellKind.Product or CellKind.ProductList => type == typeof(string),
-        CellKind.Int32 or CellKind.Int64 => type == typeof(string) || IsInteger(type),
-        CellKind.Decimal => type == typeof(string) || type == typeof(decimal) || IsInteger(type),
-        CellKind.Date => type == typeof(string) || type == typeof(DateOnly) || type == typeof(DateTime),
-        CellKind.Timestamp => type == typeof(string) || type == typeof(DateTime),
+        CellKind.Product or CellKind.ProductList => IsString(type),
+        CellKind.Int32 or CellKind.Int64 => IsString(type) || IsInteger(type),
+        CellKind.Decimal => IsString(type) || type == typeof(decimal) || IsInteger(type),
+        CellKind.Date => IsString(type) || type == typeof(DateOnly) || type == typeof(DateTime),
+        CellKind.Timestamp => IsString(type) || type == typeof(DateTime),
         _ => false,
     };
 
@@ -149,6 +153,9 @@ internal abstract class ParquetColumn
         var (values, nulls) = await ReadAsync<T>(group, field, rows, cancellationToken).ConfigureAwait(false);
         return new Column<T>(target, values, nulls, null, CellKind.Text, format);
     }
+
+    // Parquet.Net 6 types a UTF-8 column from a file as ReadOnlyMemory<char>, one it writes as string.
+    private static bool IsString(Type type) => type == typeof(string) || type == typeof(ReadOnlyMemory<char>);
 
     private static bool IsInteger(Type type) =>
         type == typeof(long) || type == typeof(int) || type == typeof(short) || type == typeof(ushort)

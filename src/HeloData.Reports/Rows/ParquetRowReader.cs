@@ -100,7 +100,7 @@ internal static class ParquetRowReader
             {
                 var column = kind.Columns[known];
                 throw new ReportRowFormatException(
-                    $"The parquet column '{column.Name}' holds {fields[i].ClrType.Name} values; {kind.RowType}.{column.Property} needs {CellWriter.Expected(cellKind)}.",
+                    $"The parquet column '{column.Name}' holds {ParquetColumn.Describe(fields[i])} values; {kind.RowType}.{column.Property} needs {CellWriter.Expected(cellKind)}.",
                     0,
                     column.Name);
             }
