@@ -66,6 +66,9 @@ internal sealed class TestArtifact(IReadOnlyList<TestColumn> columns, IReadOnlyL
     /// <summary>The same rows with one more column, holding <paramref name="value"/> on every row.</summary>
     public TestArtifact With(TestColumn column, string value) => new([.. columns, column], [.. rows.Select(row => (string[])[.. row, value])]);
 
+    /// <summary>The rows over and over, <paramref name="times"/> times: a body far longer than any reader's buffer.</summary>
+    public TestArtifact Repeated(int times) => new(columns, [.. Enumerable.Repeat(rows, times).SelectMany(batch => batch)]);
+
     /// <summary>The same rows without a column.</summary>
     public TestArtifact Without(string name)
     {
