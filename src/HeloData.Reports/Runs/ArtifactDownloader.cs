@@ -26,10 +26,14 @@ internal sealed class ArtifactDownloader(ReportsTransport transport, IHttpClient
     private ResiliencePipeline? _restarts;
 
     // The span covers opening only: the caller reads the stream after it ends.
-    public Task<Stream> OpenReadAsync(ReportRun run, CancellationToken cancellationToken) =>
+    public async Task<Stream> OpenReadAsync(ReportRun run, CancellationToken cancellationToken) =>
+        await OpenDownloadAsync(run, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Opens the artifact as <see cref="OpenReadAsync"/> does (same span), keeping the response's Content-Type and URL in view for reading rows.</summary>
+    public Task<DownloadStream> OpenDownloadAsync(ReportRun run, CancellationToken cancellationToken) =>
         OperationScope.TraceAsync(
             ReportsOperation.OpenRead, run.ReportId, run.RunId, (Downloader: this, Run: run),
-            static async (s, _, ct) => (Stream)await s.Downloader.OpenAsync(s.Run, ct).ConfigureAwait(false),
+            static (s, _, ct) => s.Downloader.OpenAsync(s.Run, ct),
             cancellationToken);
 
     public Task<DownloadResult> DownloadAsync(ReportRun run, Stream destination, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken) =>

@@ -42,6 +42,9 @@ internal sealed class DownloadStream : Stream
 
     public string? ContentType => _response.Content.Headers.ContentType?.MediaType;
 
+    /// <summary>The URL the artifact came from, after redirects: its path's extension names the format when no Content-Type does. Signed: never log it.</summary>
+    public Uri? Url => _response.RequestMessage?.RequestUri;
+
     public long BytesRead => _read;
 
     public override bool CanRead => true;

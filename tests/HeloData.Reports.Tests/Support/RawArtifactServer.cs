@@ -17,6 +17,7 @@ internal sealed class RawArtifactServer : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _connections = [];
     private readonly Task _serving;
+    private readonly string _headers;
     private int _requests;
 
     public enum Fault
@@ -29,8 +30,10 @@ internal sealed class RawArtifactServer : IDisposable
     /// <param name="cutAfter">How many bytes of the body a faulty answer sends (-1: not even the head); <see langword="null"/> for no faulty answer.</param>
     /// <param name="faultyResponses">How many answers, from the first, are faulty.</param>
     /// <param name="fault">What a faulty answer does after <paramref name="cutAfter"/> bytes.</param>
-    public RawArtifactServer(byte[] body, int? cutAfter = null, int faultyResponses = int.MaxValue, Fault fault = Fault.Reset)
+    /// <param name="headers">The answer's content headers, one per line.</param>
+    public RawArtifactServer(byte[] body, int? cutAfter = null, int faultyResponses = int.MaxValue, Fault fault = Fault.Reset, string headers = "Content-Type: text/csv")
     {
+        _headers = headers;
         _listener.Start();
         Url = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/runs/run_1.csv?sig=abc");
         _serving = ServeAsync(body, cutAfter, faultyResponses, fault);
@@ -102,7 +105,7 @@ internal sealed class RawArtifactServer : IDisposable
                 ReceivedHead = request.ToString();
                 if (sent >= 0)
                 {
-                    var head = $"HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n";
+                    var head = $"HTTP/1.1 200 OK\r\n{_headers}\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n";
                     await stream.WriteAsync(Encoding.ASCII.GetBytes(head), _stop.Token);
                     await stream.WriteAsync(body.AsMemory(0, sent), _stop.Token);
                     await stream.FlushAsync(_stop.Token);
