@@ -25,6 +25,7 @@ public sealed class ReportsSandbox : IDisposable
     private readonly SandboxStore _store;
     private readonly SandboxKeys _keys = new();
     private readonly RequestLog _log;
+    private readonly DownloadHost _downloadHost;
 
     // Cancelled first on Dispose: a stalled download or an injected latency ends, so the servers stop at once.
     private readonly CancellationTokenSource _stopping = new();
@@ -38,11 +39,10 @@ public sealed class ReportsSandbox : IDisposable
 
         // The links need the download host's address, and the host needs the links: its server starts
         // first, and the handler is set before anyone is told the port.
-        DownloadHost? downloadHost = null;
-        _downloads = new SandboxServer(context => downloadHost!.HandleAsync(context));
+        _downloads = new SandboxServer(context => _downloadHost!.HandleAsync(context));
         DownloadBaseAddress = _downloads.BaseAddress;
         var links = new DownloadLinks(DownloadBaseAddress, new UrlSigner(RandomNumberGenerator.GetBytes(32)), TimeProvider, options.DownloadUrlLifetime);
-        downloadHost = new DownloadHost(_store, links, Faults, _log, options.Seed, _stopping.Token);
+        _downloadHost = new DownloadHost(_store, links, Faults, _log, options.Seed, options.ArtifactCompression, _stopping.Token);
 
         var apiHost = new ApiHost(_store, _keys, Faults, _log, links, _stopping.Token);
         _api = new SandboxServer(apiHost.HandleAsync);
@@ -71,11 +71,45 @@ public sealed class ReportsSandbox : IDisposable
         set => _store.Timeline = value ?? throw new ArgumentNullException(nameof(value));
     }
 
+    /// <summary>
+    /// How the download host compresses the artifacts it serves, from the next download on: switch it
+    /// between two downloads of one run to get the same artifact both ways. See <see cref="Testing.ArtifactCompression"/>.
+    /// </summary>
+    /// <value>Initially <see cref="ReportsSandboxOptions.ArtifactCompression"/>: <see cref="ArtifactCompression.None"/> by default.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not one of <see cref="Testing.ArtifactCompression"/>.</exception>
+    public ArtifactCompression ArtifactCompression
+    {
+        get => _downloadHost.Compression;
+        set => _downloadHost.Compression = ReportsSandboxOptions.Checked(value);
+    }
+
+    /// <summary>
+    /// The number of data rows of the artifacts of runs accepted from now on, instead of the number their
+    /// window gives; <see langword="null"/> to go back to the window's. A run keeps the count it was
+    /// accepted with, so its artifact never changes. Such an artifact is generated while it is downloaded,
+    /// in constant memory, and sent chunked; see <see cref="ReportsSandboxOptions.ArtifactRowCount"/>.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// sandbox.ArtifactRowCount = 10_000_000;   // the next runs' artifacts have 10 million rows
+    /// </code>
+    /// </example>
+    /// <value>Initially <see cref="ReportsSandboxOptions.ArtifactRowCount"/>: <see langword="null"/> by default.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public long? ArtifactRowCount
+    {
+        get => _store.ArtifactRowCount;
+        set => _store.ArtifactRowCount = ReportsSandboxOptions.CheckedRowCount(value);
+    }
+
     /// <summary>Every request either host received, in order.</summary>
     public IReadOnlyList<SandboxRequest> Requests => _log.Entries;
 
     /// <summary>Whether any request to the download host carried an <c>Authorization</c> header (it is refused with 400).</summary>
     public bool DownloadHostSawCredentials => _log.Entries.Any(r => r.Host == "downloads" && r.HadAuthorization);
+
+    /// <summary>The rows generated so far for streamed (row-counted) artifacts, all downloads together.</summary>
+    internal long StreamedArtifactRows => _downloadHost.StreamedRows;
 
     /// <summary>The number of reports held.</summary>
     public int ReportCount => _store.ReportCount;

@@ -41,5 +41,8 @@ internal sealed record ArtifactColumn(string Name, ColumnKind Kind, int Scale = 
     public static ArtifactColumn Timestamp(string name) => new(name, ColumnKind.Timestamp);
 }
 
-/// <summary>The generated rows of one artifact, before encoding: one value per column, never null.</summary>
-internal sealed record ArtifactTable(IReadOnlyList<ArtifactColumn> Columns, IReadOnlyList<object[]> Rows);
+/// <summary>
+/// The rows of one artifact, before encoding: one value per column, never null. They are generated as
+/// they are enumerated, so even millions of them take no memory; every enumeration gives the same rows.
+/// </summary>
+internal sealed record ArtifactTable(IReadOnlyList<ArtifactColumn> Columns, IEnumerable<object[]> Rows);

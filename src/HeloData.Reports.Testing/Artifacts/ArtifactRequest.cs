@@ -11,6 +11,10 @@ namespace HeloData.Reports.Testing.Artifacts;
 /// The sandbox's seed. It alone decides the account (sub-users, ISP batches), so every report of one
 /// sandbox names the same sub-users.
 /// </param>
+/// <param name="RowCount">
+/// The number of rows to generate instead of the window's own count, or <see langword="null"/> for the
+/// window's. Beyond the window's count the window's rows repeat with fresh numbers (see <c>docs/artifacts.md</c>).
+/// </param>
 internal sealed record ArtifactRequest(
     string RunId,
     string ReportType,
@@ -18,4 +22,5 @@ internal sealed record ArtifactRequest(
     DateOnly From,
     DateOnly To,
     IReadOnlyList<string> Products,
-    int Seed);
+    int Seed,
+    long? RowCount = null);

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -6,7 +5,8 @@ namespace HeloData.Reports.Testing.Artifacts;
 
 /// <summary>
 /// Newline-delimited JSON: one object per row with the column names as keys, <c>\n</c> after every
-/// line including the last, UTF-8 without a byte order mark.
+/// line including the last, UTF-8 without a byte order mark. Rows are encoded as they are enumerated
+/// and handed on every <see cref="PendingBytes.DrainThreshold"/> bytes or so.
 /// </summary>
 internal static class NdjsonEncoder
 {
@@ -17,38 +17,51 @@ internal static class NdjsonEncoder
         Indented = false,
     };
 
-    public static byte[] Encode(ArtifactTable table)
+    public static async Task WriteAsync(ArtifactTable table, Stream output, CancellationToken cancellationToken)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using var json = new Utf8JsonWriter(buffer, Options);
-        foreach (var values in table.Rows)
+        var pending = new PendingBytes();
+        var json = new Utf8JsonWriter(pending, Options);
+        await using (json.ConfigureAwait(false))
         {
-            json.WriteStartObject();
-            for (var i = 0; i < table.Columns.Count; i++)
+            var names = table.Columns.Select(column => JsonEncodedText.Encode(column.Name, Options.Encoder)).ToArray();
+            foreach (var values in table.Rows)
             {
-                var column = table.Columns[i];
-                var cell = CellText.Format(column, values[i]);
-                json.WritePropertyName(column.Name);
-
-                // Numbers go out in their CSV spelling, so money keeps its fixed decimals ("3.50").
-                if (CellText.IsNumber(column.Kind))
+                WriteLine(json, pending, table.Columns, names, values);
+                if (pending.Count >= PendingBytes.DrainThreshold)
                 {
-                    json.WriteRawValue(cell);
-                }
-                else
-                {
-                    json.WriteStringValue(cell);
+                    await pending.DrainAsync(output, cancellationToken).ConfigureAwait(false);
                 }
             }
 
-            json.WriteEndObject();
-            json.Flush();
-            buffer.Write("\n"u8);
+            await pending.DrainAsync(output, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
-            // One writer holds one JSON value; a reset lets it start the next line's object.
-            json.Reset(buffer);
+    private static void WriteLine(Utf8JsonWriter json, PendingBytes pending, IReadOnlyList<ArtifactColumn> columns, JsonEncodedText[] names, object[] values)
+    {
+        Span<char> buffer = stackalloc char[CellText.MaxFormattedLength];
+        json.WriteStartObject();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var cell = CellText.Format(columns[i], values[i], buffer);
+            json.WritePropertyName(names[i]);
+
+            // Numbers go out in their CSV spelling, so money keeps its fixed decimals ("3.50").
+            if (CellText.IsNumber(columns[i].Kind))
+            {
+                json.WriteRawValue(cell);
+            }
+            else
+            {
+                json.WriteStringValue(cell);
+            }
         }
 
-        return buffer.WrittenSpan.ToArray();
+        json.WriteEndObject();
+        json.Flush();
+        pending.WriteByte((byte)'\n');
+
+        // One writer holds one JSON value; a reset lets it start the next line's object.
+        json.Reset();
     }
 }

@@ -82,6 +82,12 @@ public sealed class SandboxFaults
     /// <c>Content-Length</c> is promised, part of it sent (at most 16 KiB, and at most half), and the
     /// connection closed.
     /// </summary>
+    /// <remarks>
+    /// An artifact streamed because of <see cref="ReportsSandbox.ArtifactRowCount"/> promises no length:
+    /// at most its first 16 KiB are sent, and the connection is closed without the chunked body's final
+    /// chunk, even when those bytes held the whole artifact. With <see cref="ReportsSandbox.ArtifactCompression"/>
+    /// on, the compressed bytes are cut.
+    /// </remarks>
     /// <param name="downloads">How many downloads to break.</param>
     public void TruncateDownloads(int downloads)
     {
@@ -98,6 +104,7 @@ public sealed class SandboxFaults
     /// then nothing more, the connection held open until the client gives up or the sandbox stops. What
     /// a client's idle timeout (<c>ReportsClientOptions.DownloadIdleTimeout</c>) is for.
     /// </summary>
+    /// <remarks>A streamed artifact (see <see cref="TruncateDownloads"/>) sends at most its first 16 KiB, then nothing more.</remarks>
     /// <param name="downloads">How many downloads to stall.</param>
     public void StallDownloads(int downloads)
     {

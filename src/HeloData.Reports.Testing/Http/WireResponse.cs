@@ -9,16 +9,19 @@ namespace HeloData.Reports.Testing.Http;
 /// <summary>
 /// An answer in the contract's shapes, built whole before any of it is written, so the hosts log its
 /// status before the client can see it (a test that asserts on the log right after its call finds it there).
+/// Only a streamed body (<see cref="Streamed"/>) is produced as it is written.
 /// </summary>
 internal sealed class WireResponse
 {
     private readonly Dictionary<string, string> _headers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Func<Stream, CancellationToken, Task>? _writeBody;
 
-    private WireResponse(int status, string? contentType, byte[]? body)
+    private WireResponse(int status, string? contentType, byte[]? body, Func<Stream, CancellationToken, Task>? writeBody = null)
     {
         Status = status;
         ContentType = contentType;
         Body = body;
+        _writeBody = writeBody;
     }
 
     public int Status { get; }
@@ -26,6 +29,9 @@ internal sealed class WireResponse
     public string? ContentType { get; }
 
     public byte[]? Body { get; }
+
+    /// <summary>Whether the body is written as it is produced, its length unknown until the end (and so sent chunked).</summary>
+    public bool IsStreamed => _writeBody is not null;
 
     public static WireResponse Json(int status, JsonNode body) =>
         new(status, "application/json; charset=utf-8", Encoding.UTF8.GetBytes(body.ToJsonString()));
@@ -52,6 +58,17 @@ internal sealed class WireResponse
         return fileName is null ? response : response.WithHeader("Content-Disposition", $"attachment; filename=\"{fileName}\"");
     }
 
+    /// <summary>A body produced while it is written, of a length nobody knows before: sent without <c>Content-Length</c>, so chunked.</summary>
+    /// <param name="status">The status.</param>
+    /// <param name="contentType">The body's <c>Content-Type</c>.</param>
+    /// <param name="fileName">A file name for <c>Content-Disposition</c>, if any.</param>
+    /// <param name="writeBody">Writes the body, asynchronously only, to the stream it is given.</param>
+    public static WireResponse Streamed(int status, string contentType, string? fileName, Func<Stream, CancellationToken, Task> writeBody)
+    {
+        var response = new WireResponse(status, contentType, null, writeBody);
+        return fileName is null ? response : response.WithHeader("Content-Disposition", $"attachment; filename=\"{fileName}\"");
+    }
+
     public static WireResponse Text(int status, string text) => new(status, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(text));
 
     public WireResponse WithHeader(string name, string value)
@@ -60,7 +77,11 @@ internal sealed class WireResponse
         return this;
     }
 
-    /// <summary>Writes the status, the headers and the first <paramref name="bytes"/> of the body (all of it when <see langword="null"/>), with the whole body's <c>Content-Length</c>.</summary>
+    /// <summary>
+    /// Writes the status, the headers and the first <paramref name="bytes"/> of the body (all of it when
+    /// <see langword="null"/>), with the whole body's <c>Content-Length</c>; a streamed body has none and
+    /// stops being produced once it reaches <paramref name="bytes"/>.
+    /// </summary>
     public async Task WriteAsync(HttpResponse response, CancellationToken cancellationToken, int? bytes = null)
     {
         response.StatusCode = Status;
@@ -74,7 +95,29 @@ internal sealed class WireResponse
             response.ContentType = ContentType;
         }
 
-        if (Body is not null)
+        if (_writeBody is not null)
+        {
+            // No Content-Length: Kestrel frames the body with chunked transfer encoding, so a client can
+            // tell a body that ended from one that was cut.
+            if (bytes is null)
+            {
+                await _writeBody(response.Body, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                try
+                {
+                    await _writeBody(new CutStream(response.Body, bytes.Value), cancellationToken).ConfigureAwait(false);
+                }
+                catch (CutStream.LimitReachedException)
+                {
+                    // The first bytes went out; the rest is never produced.
+                }
+            }
+
+            await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else if (Body is not null)
         {
             response.ContentLength = Body.Length;
             await response.Body.WriteAsync(Body.AsMemory(0, Math.Min(bytes ?? Body.Length, Body.Length)), cancellationToken).ConfigureAwait(false);

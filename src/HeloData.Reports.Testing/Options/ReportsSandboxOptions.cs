@@ -3,6 +3,9 @@ namespace HeloData.Reports.Testing;
 /// <summary>Settings of a <see cref="ReportsSandbox"/>.</summary>
 public sealed class ReportsSandboxOptions
 {
+    private ArtifactCompression _artifactCompression;
+    private long? _artifactRowCount;
+
     /// <summary>The clock for timestamps, run timelines, URL expiry and retention. Use a fake one to move time in tests.</summary>
     /// <value>The default is <see cref="System.TimeProvider.System"/>.</value>
     public TimeProvider? TimeProvider { get; set; }
@@ -22,4 +25,48 @@ public sealed class ReportsSandboxOptions
     /// <summary>How long runs and their artifacts are kept.</summary>
     /// <value>The default value is 90 days, as the published API page says.</value>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>
+    /// How the download host compresses artifacts (change it any time with <see cref="ReportsSandbox.ArtifactCompression"/>).
+    /// </summary>
+    /// <value>The default is <see cref="Testing.ArtifactCompression.None"/>.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not one of <see cref="Testing.ArtifactCompression"/>.</exception>
+    public ArtifactCompression ArtifactCompression
+    {
+        get => _artifactCompression;
+        set => _artifactCompression = Checked(value);
+    }
+
+    /// <summary>
+    /// The number of data rows of every run's artifact, instead of the number its window gives; a large
+    /// value makes a large artifact (10 million rows of <c>traffic</c> make a CSV of about 460 MB), generated as it
+    /// is downloaded, never held in memory, and sent with chunked transfer encoding (no
+    /// <c>Content-Length</c>). Change it any time with <see cref="ReportsSandbox.ArtifactRowCount"/>.
+    /// </summary>
+    /// <remarks>
+    /// The first rows are the window's own; beyond them the window's rows repeat with fresh numbers, so
+    /// columns, types, value ranges and dates stay as <c>docs/artifacts.md</c> describes, but keys (a day,
+    /// sub-user and product of <c>traffic</c>, say) repeat and the order starts over with each repetition.
+    /// Parquet gets one row group per 100,000 rows. Such an artifact is as deterministic as any other.
+    /// </remarks>
+    /// <value>The default is <see langword="null"/>: the window decides, and artifacts stay small.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public long? ArtifactRowCount
+    {
+        get => _artifactRowCount;
+        set => _artifactRowCount = CheckedRowCount(value);
+    }
+
+    internal static ArtifactCompression Checked(ArtifactCompression value) =>
+        Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(value), value, $"Not an {nameof(Testing.ArtifactCompression)} value.");
+
+    internal static long? CheckedRowCount(long? value)
+    {
+        if (value is { } count)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(count, nameof(value));
+        }
+
+        return value;
+    }
 }

@@ -52,7 +52,7 @@ internal sealed partial class SandboxStore
         lock (_gate)
         {
             var report = Find(reportId);
-            var run = new StoredRun(NewId("run_"), report.Id, from, to, Now(), Timeline, report);
+            var run = new StoredRun(NewId("run_"), report.Id, from, to, Now(), Timeline, report, _artifactRowCount);
             _runs.Add(run.Id, run);
             return new JsonObject { ["run_id"] = run.Id, ["status"] = "queued" };
         }

@@ -17,8 +17,30 @@ internal sealed partial class SandboxStore(ReportsSandboxOptions options, TimePr
     private readonly Dictionary<string, StoredReport> _reports = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StoredRun> _runs = new(StringComparer.Ordinal);
     private long _sequence;
+    private long? _artifactRowCount = options.ArtifactRowCount;
 
     public RunTimeline Timeline { get; set; } = options.RunTimeline;
+
+    /// <summary>The row count given to the artifacts of runs accepted from now on; <see langword="null"/> for the window's.</summary>
+    // Under the lock: a long? is two fields, which another thread could otherwise read half-written.
+    public long? ArtifactRowCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _artifactRowCount;
+            }
+        }
+
+        set
+        {
+            lock (_gate)
+            {
+                _artifactRowCount = value;
+            }
+        }
+    }
 
     public JsonObject Create(JsonObject body)
     {

@@ -1,7 +1,7 @@
 namespace HeloData.Reports.Testing.State;
 
 /// <summary>A run, with a snapshot of its report taken when it was accepted (the report may change or go later).</summary>
-internal sealed class StoredRun(string id, string reportId, DateOnly from, DateOnly to, DateTimeOffset createdAt, RunTimeline timeline, StoredReport report)
+internal sealed class StoredRun(string id, string reportId, DateOnly from, DateOnly to, DateTimeOffset createdAt, RunTimeline timeline, StoredReport report, long? artifactRowCount)
 {
     public string Id { get; } = id;
 
@@ -27,7 +27,16 @@ internal sealed class StoredRun(string id, string reportId, DateOnly from, DateO
     /// <summary>Bumped by <c>ExpireDownloadUrl</c>: URLs signed for an older generation stop working.</summary>
     public int UrlGeneration { get; set; }
 
-    /// <summary>The artifact, made on first download and kept, so every download of a run is identical.</summary>
+    /// <summary>
+    /// The row count the sandbox was set to when the run was accepted, so the knob changing later does
+    /// not change this run's artifact; <see langword="null"/> for the window's count.
+    /// </summary>
+    public long? ArtifactRowCount { get; } = artifactRowCount;
+
+    /// <summary>
+    /// The artifact of a run without <see cref="ArtifactRowCount"/>, made on first download and kept, so every
+    /// download of a run is identical; a run with a row count is generated again, identically, for each download.
+    /// </summary>
     public byte[]? Artifact { get; set; }
 
     public DateTimeOffset FinishedAt => CreatedAt + Timeline.Duration;

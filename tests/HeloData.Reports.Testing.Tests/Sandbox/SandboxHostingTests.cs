@@ -63,7 +63,7 @@ public sealed class SandboxHostingTests
         using var client = new HttpClient();
 
         using var cut = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
-        var (received, failure) = await ReadUntilFailureAsync(await cut.Content.ReadAsStreamAsync());
+        var (received, failure) = await SandboxStreams.ReadUntilFailureAsync(await cut.Content.ReadAsStreamAsync());
 
         Assert.That((int)cut.StatusCode, Is.EqualTo(200));
         Assert.That(cut.Content.Headers.ContentLength, Is.EqualTo(artifact.Length));
@@ -80,7 +80,7 @@ public sealed class SandboxHostingTests
         _sandbox.Faults.StallDownloads(1);
         using var client = new HttpClient();
         using var stalled = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
-        var reading = ReadUntilFailureAsync(await stalled.Content.ReadAsStreamAsync());
+        var reading = SandboxStreams.ReadUntilFailureAsync(await stalled.Content.ReadAsStreamAsync());
         await Task.Delay(200);
         Assert.That(reading.IsCompleted, Is.False, "the host is silent, the connection open");
 
@@ -105,19 +105,5 @@ public sealed class SandboxHostingTests
         var id = await _http.CreateAsync(ReportBodies.OnDemand("invoices"));
         var runId = (string)(await _http.PostAsync($"reports/{id}/run", """{"from":"2026-05-01","to":"2026-05-31"}""")).Body!["run_id"]!;
         return (string)(await _http.GetAsync($"reports/runs/{runId}")).Body!["download_url"]!;
-    }
-
-    private static async Task<(byte[] Received, Exception? Failure)> ReadUntilFailureAsync(Stream body)
-    {
-        var received = new MemoryStream();
-        try
-        {
-            await body.CopyToAsync(received);
-            return (received.ToArray(), null);
-        }
-        catch (Exception exception) when (exception is IOException or HttpRequestException)
-        {
-            return (received.ToArray(), exception);
-        }
     }
 }

@@ -40,7 +40,29 @@ internal sealed class SandboxHttp(ReportsSandbox sandbox, string? apiKey = null)
         return (string)body!["id"]!;
     }
 
-    public async Task<HttpResponseMessage> DownloadAsync(string url, bool withAuthorization = false)
+    /// <summary>Creates an on-demand report, runs it over the window and returns the run and its download URL; the sandbox must run instantly.</summary>
+    public async Task<(string RunId, string Url)> RunAsync(string type = "traffic", string format = "csv", string from = "2026-05-01", string to = "2026-05-28")
+    {
+        var id = await CreateAsync(ReportBodies.OnDemand(type, format));
+        var (status, body, _) = await PostAsync($"reports/{id}/run", $$"""{"from":"{{from}}","to":"{{to}}"}""");
+        Assert.That(status, Is.EqualTo(202), body?.ToJsonString());
+        var runId = (string)body!["run_id"]!;
+        return (runId, await DownloadUrlAsync(runId));
+    }
+
+    /// <summary>A fresh download URL of a completed run.</summary>
+    public async Task<string> DownloadUrlAsync(string runId) =>
+        (string)(await GetAsync($"reports/runs/{runId}")).Body!["download_url"]!;
+
+    /// <summary>Downloads a URL whole, asserting a 200.</summary>
+    public async Task<byte[]> DownloadBytesAsync(string url)
+    {
+        using var response = await DownloadAsync(url);
+        Assert.That((int)response.StatusCode, Is.EqualTo(200));
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    public async Task<HttpResponseMessage> DownloadAsync(string url, bool withAuthorization = false, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         if (withAuthorization)
@@ -48,7 +70,7 @@ internal sealed class SandboxHttp(ReportsSandbox sandbox, string? apiKey = null)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", sandbox.ApiKey);
         }
 
-        return await _http.SendAsync(request);
+        return await _http.SendAsync(request, completion);
     }
 
     public void Dispose() => _http.Dispose();
@@ -63,4 +85,23 @@ internal static class ReportBodies
 
     public static string OnDemand(string type = "traffic", string format = "csv", string name = "on-demand") =>
         $$"""{"name":"{{name}}","type":"{{type}}","format":"{{format}}"}""";
+}
+
+/// <summary>Reading bodies that may be cut.</summary>
+internal static class SandboxStreams
+{
+    /// <summary>Reads a body to its end or to the failure that ends it, returning what arrived either way.</summary>
+    public static async Task<(byte[] Received, Exception? Failure)> ReadUntilFailureAsync(Stream body)
+    {
+        var received = new MemoryStream();
+        try
+        {
+            await body.CopyToAsync(received);
+            return (received.ToArray(), null);
+        }
+        catch (Exception exception) when (exception is IOException or HttpRequestException)
+        {
+            return (received.ToArray(), exception);
+        }
+    }
 }
