@@ -3,7 +3,7 @@ using HeloData.Reports.Models;
 
 namespace HeloData.Reports.Quickstart;
 
-/// <summary>The quickstart's steps: create, preview, run, wait, download, show, and always delete.</summary>
+/// <summary>The quickstart's steps: create, preview, run, wait, download, show (as text, then as typed rows), and always delete.</summary>
 internal sealed class QuickstartFlow(IReportsClient reports, TextWriter output)
 {
     // The published example, exactly.
@@ -53,6 +53,38 @@ internal sealed class QuickstartFlow(IReportsClient reports, TextWriter output)
         {
             output.WriteLine($"   {line}");
         }
+
+        // The same artifact as typed rows, straight from the download host: no parsing by hand.
+        var bandwidth = new Dictionary<ReportProduct, long>();
+        long rows = 0;
+        await foreach (var row in reports.ReadRowsAsync<TrafficRow>(done, cancellationToken))
+        {
+            rows++;
+            bandwidth[row.Product] = bandwidth.GetValueOrDefault(row.Product) + row.BandwidthBytes;
+        }
+
+        output.WriteLine($"   Read as TrafficRow: {rows.ToString("N0", CultureInfo.InvariantCulture)} rows, bandwidth per product:");
+        foreach (var (product, bytes) in bandwidth.OrderByDescending(total => total.Value))
+        {
+            output.WriteLine($"     {product,-12} {HumanBytes(bytes),10} ({bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes)");
+        }
+    }
+
+    // Binary units with one decimal, as `ls -h` shows sizes; the exact count follows in the line.
+    private static string HumanBytes(long bytes)
+    {
+        string[] units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
+        var value = (double)bytes;
+        var unit = 0;
+        while (value >= 1024 && unit < units.Length - 1)
+        {
+            value /= 1024;
+            unit++;
+        }
+
+        return unit == 0
+            ? $"{bytes.ToString(CultureInfo.InvariantCulture)} B"
+            : $"{value.ToString("0.0", CultureInfo.InvariantCulture)} {units[unit]}";
     }
 
     // Progress<T> would post to the thread pool and print out of order; this reports in line.

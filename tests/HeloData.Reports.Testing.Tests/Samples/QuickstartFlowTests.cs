@@ -1,10 +1,14 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using HeloData.Reports.Quickstart;
 
 namespace HeloData.Reports.Testing.Tests.Samples;
 
 /// <summary>The README's first command, the quickstart's flow, against the sandbox it embeds.</summary>
-public sealed class QuickstartFlowTests
+public sealed partial class QuickstartFlowTests
 {
+    private static readonly string[] Units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
+
     [Test]
     public async Task The_quickstart_flow_prints_every_step_and_leaves_no_report_behind()
     {
@@ -26,6 +30,39 @@ public sealed class QuickstartFlowTests
         Assert.That(output.ToString(), Does.Not.Contain(sandbox.ApiKey));
         Assert.That(sandbox.ReportCount, Is.Zero);
         Assert.That(sandbox.DownloadHostSawCredentials, Is.False);
+
+        // The typed summary (step 6, after the first lines) against totals summed here from the downloaded csv by hand.
+        var path = Downloaded().Match(lines[4]).Groups["path"].Value;
+        try
+        {
+            var records = File.ReadAllLines(path).Skip(1).Where(line => line.Length > 0).Select(line => line.Split(',')).ToList();
+            var expected = records
+                .GroupBy(fields => fields[2])
+                .ToDictionary(group => group.Key, group => group.Sum(fields => long.Parse(fields[3], CultureInfo.InvariantCulture)));
+            Assert.That(expected.Keys, Is.EquivalentTo(new[] { "residential", "mobile" }), "the report filters on these two products");
+
+            Assert.That(lines[11], Is.EqualTo($"   Read as TrafficRow: {records.Count.ToString("N0", CultureInfo.InvariantCulture)} rows, bandwidth per product:"));
+            var printed = new List<(string Product, long Bytes)>();
+            foreach (var line in lines[12..(12 + expected.Count)])
+            {
+                var match = ProductTotal().Match(line);
+                Assert.That(match.Success, $"not a product total: '{line}'");
+                var bytes = long.Parse(match.Groups["bytes"].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+                var shown = double.Parse(match.Groups["value"].Value, CultureInfo.InvariantCulture);
+                var scale = Math.Pow(1024, Array.IndexOf(Units, match.Groups["unit"].Value));
+                Assert.That(shown, Is.EqualTo(bytes / scale).Within(0.05), $"the human-readable size of '{line}'");
+                Assert.That(bytes / scale, Is.GreaterThanOrEqualTo(1).And.LessThan(1024), $"the unit of '{line}'");
+                printed.Add((match.Groups["product"].Value, bytes));
+            }
+
+            Assert.That(printed.ToDictionary(total => total.Product, total => total.Bytes), Is.EquivalentTo(expected));
+            Assert.That(printed.Select(total => total.Bytes), Is.Ordered.Descending);
+            Assert.That(lines[12 + expected.Count], Does.StartWith("7. Deleted report"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Test]
@@ -41,4 +78,10 @@ public sealed class QuickstartFlowTests
         Assert.That(output.ToString(), Does.Contain("7. Deleted report"));
         Assert.That(sandbox.ReportCount, Is.Zero);
     }
+
+    [GeneratedRegex("^5\\. Downloaded [0-9,]+ bytes to (?<path>.+)$")]
+    private static partial Regex Downloaded();
+
+    [GeneratedRegex("^     (?<product>[a-z_]+) +(?<value>[0-9]+(\\.[0-9])?) (?<unit>B|KiB|MiB|GiB|TiB|PiB|EiB) \\((?<bytes>[0-9,]+) bytes\\)$")]
+    private static partial Regex ProductTotal();
 }
