@@ -1,6 +1,9 @@
-// A Native AOT smoke test of HeloData.Reports: create → run → wait → download → delete, against the
-// service named by HELODATA_BASE_URL and HELODATA_API_KEY (in CI, a sandbox in another process).
-// Exit 0 only when every step succeeded.
+// A Native AOT smoke test of HeloData.Reports: create → run → wait → download → delete, then the
+// run's rows read typed and plain, against the service named by HELODATA_BASE_URL and
+// HELODATA_API_KEY (in CI, a sandbox in another process). Every row reader (parquet from a download
+// and from a file, NDJSON, csv) runs once here, because trimming and AOT problems show only at run
+// time on the code path that hits them. Exit 0 only when every step succeeded.
+using System.Globalization;
 using HeloData.Reports;
 using HeloData.Reports.Models;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,42 +24,177 @@ services.AddHeloReports(o =>
 });
 await using var provider = services.BuildServiceProvider();
 var reports = provider.GetRequiredService<IReportsClient>();
+var window = new RunWindow { From = new DateOnly(2026, 5, 1), To = new DateOnly(2026, 5, 7) };
+var fastWait = new WaitForCompletionOptions { InitialDelay = TimeSpan.FromMilliseconds(200), MinPollInterval = TimeSpan.FromMilliseconds(200) };
 
 try
 {
     var report = await reports.CreateReportAsync(new NewReport("aot-smoke", ReportType.Traffic, ReportFormat.Parquet));
     try
     {
-        var run = await reports.RunReportAndWaitAsync(
-            report.Id,
-            new RunWindow { From = new DateOnly(2026, 5, 1), To = new DateOnly(2026, 5, 7) },
-            new WaitForCompletionOptions { InitialDelay = TimeSpan.FromMilliseconds(200), MinPollInterval = TimeSpan.FromMilliseconds(200) });
+        var run = await reports.RunReportAndWaitAsync(report.Id, window, fastWait);
         var path = Path.Combine(Path.GetTempPath(), $"aot-smoke-{run.RunId}.parquet");
         var download = await reports.DownloadToFileAsync(run, path);
-        var magic = new byte[4];
-        await using (var file = File.OpenRead(path))
+        try
         {
-            await file.ReadExactlyAsync(magic);
-        }
+            var magic = new byte[4];
+            await using (var file = File.OpenRead(path))
+            {
+                await file.ReadExactlyAsync(magic);
+            }
 
-        File.Delete(path);
-        if (download.Bytes == 0 || System.Text.Encoding.ASCII.GetString(magic) != "PAR1")
+            if (download.Bytes == 0 || System.Text.Encoding.ASCII.GetString(magic) != "PAR1")
+            {
+                Console.Error.WriteLine("The artifact is not a parquet file.");
+                return 1;
+            }
+
+            Console.WriteLine($"AOT smoke: report {report.Id}, run {run.RunId} {run.Status}, {download.Bytes} bytes of parquet.");
+
+            // The download is spooled to a temporary file; the file on disk is read in place. Both must agree.
+            var fromRun = await CheckRowsAsync<TrafficRow>("traffic parquet", run, "bandwidth_bytes", row => row.BandwidthBytes, Number);
+            var fromFile = await SumAsync(ReportRows.ReadAsync<TrafficRow>(File.OpenRead(path), ReportFormat.Parquet), row => row.BandwidthBytes);
+            if (fromFile != fromRun)
+            {
+                throw new InvalidOperationException($"The parquet file on disk read as {fromFile}, the run's download as {fromRun}.");
+            }
+
+            Console.WriteLine($"AOT rows: traffic parquet file: {fromFile.Rows} rows, sum(bandwidth_bytes) {fromFile.Sum} (= the run's)");
+        }
+        finally
         {
-            Console.Error.WriteLine("The artifact is not a parquet file.");
-            return 1;
+            File.Delete(path);
         }
-
-        Console.WriteLine($"AOT smoke: report {report.Id}, run {run.RunId} {run.Status}, {download.Bytes} bytes of parquet.");
     }
     finally
     {
         await reports.DeleteReportAsync(report.Id);
     }
 
+    // One more report per reader and per value type the parquet traffic run leaves out:
+    // NDJSON and csv (Sep), decimals and dates (invoices), timestamps (requests).
+    await RunAndCheckAsync<TrafficRow>(ReportType.Traffic, ReportFormat.Json, "bandwidth_bytes", row => row.BandwidthBytes, Number);
+    await RunAndCheckAsync<TrafficRow>(ReportType.Traffic, ReportFormat.Csv, "bandwidth_bytes", row => row.BandwidthBytes, Number);
+    await RunAndCheckAsync<InvoiceRow>(ReportType.Invoices, ReportFormat.Parquet, "amount_usd", row => row.AmountUsd, Number);
+    await RunAndCheckAsync<RequestRow>(ReportType.Requests, ReportFormat.Parquet, "timestamp", row => row.Timestamp.ToUnixTimeSeconds(), UnixSeconds);
+    await RunAndCheckAsync<RequestRow>(ReportType.Requests, ReportFormat.Json, "timestamp", row => row.Timestamp.ToUnixTimeSeconds(), UnixSeconds);
+    await CheckOptionalColumnsAsync();
     return 0;
 }
 catch (ReportsException exception)
 {
     Console.Error.WriteLine($"Failed: {exception.ErrorCode}: {exception.Message}");
     return 1;
+}
+catch (Exception exception) when (exception is ReportRowFormatException or InvalidOperationException or KeyNotFoundException)
+{
+    Console.Error.WriteLine($"Failed: {exception.GetType().Name}: {exception.Message}");
+    return 1;
+}
+
+async Task RunAndCheckAsync<TRow>(ReportType type, ReportFormat format, string column, Func<TRow, decimal> typed, Func<string, decimal> plain)
+    where TRow : ReportRow
+{
+    var report = await reports.CreateReportAsync(new NewReport($"aot-smoke-{type}-{format}", type, format));
+    try
+    {
+        var run = await reports.RunReportAndWaitAsync(report.Id, window, fastWait);
+        await CheckRowsAsync($"{type} {format}", run, column, typed, plain);
+    }
+    finally
+    {
+        await reports.DeleteReportAsync(report.Id);
+    }
+}
+
+// Reads a run's rows typed, then again as plain ReportRow, and checks both give the same count and
+// the same sum of one column: the typed parse against the text the file holds.
+async Task<(long Rows, decimal Sum)> CheckRowsAsync<TRow>(string label, ReportRun run, string column, Func<TRow, decimal> typed, Func<string, decimal> plain)
+    where TRow : ReportRow
+{
+    var typedResult = await SumAsync(reports.ReadRowsAsync<TRow>(run), typed);
+    var plainResult = await SumAsync(reports.ReadRowsAsync(run), row => plain(row[column]));
+    if (typedResult.Rows == 0 || typedResult != plainResult)
+    {
+        throw new InvalidOperationException(
+            $"Run {run.RunId}: {typeof(TRow).Name} gave {typedResult.Rows} rows summing {typedResult.Sum}; ReportRow gave {plainResult.Rows} rows summing {plainResult.Sum}.");
+    }
+
+    Console.WriteLine($"AOT rows: {label}: {typedResult.Rows} rows, sum({column}) {typedResult.Sum} ({typeof(TRow).Name} = ReportRow)");
+    return typedResult;
+}
+
+static async Task<(long Rows, decimal Sum)> SumAsync<TRow>(IAsyncEnumerable<TRow> rows, Func<TRow, decimal> value)
+{
+    long count = 0;
+    decimal sum = 0;
+    await foreach (var row in rows)
+    {
+        count++;
+        sum += value(row);
+    }
+
+    return (count, sum);
+}
+
+static decimal Number(string text) => decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+
+static decimal UnixSeconds(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.None).ToUnixTimeSeconds();
+
+// The sandbox writes every parquet column REQUIRED; a real artifact may make them OPTIONAL, and then
+// Parquet.Net builds Nullable<T> of each column's type with MakeGenericType (its IL3050, allowed by
+// .ci/aot-smoke only because this read proves it works). The file below has OPTIONAL columns of every
+// physical type the SDK reads (date, string, int64, decimal(18,2), timestamp millis UTC, int32, double,
+// boolean): row 1 full, row 2 with date, subuser_id, product and bandwidth_bytes only, row 3 all null.
+// Written with Parquet.Net 6.1.0's ParquetWriter (DataField<long?> and so on, isNullable: true).
+async Task CheckOptionalColumnsAsync()
+{
+    var rows = new List<TrafficRow>();
+    await foreach (var row in ReportRows.ReadAsync<TrafficRow>(new MemoryStream(Convert.FromBase64String(Fixtures.OptionalColumnsParquet)), ReportFormat.Parquet))
+    {
+        rows.Add(row);
+    }
+
+    var values = rows.Sum(row => row.Columns.Count(column => row.TryGetValue(column, out _)));
+    var extra = rows[0].AdditionalColumns;
+    var expected = rows.Count == 3 && values == 14
+        && rows[0].Date == new DateOnly(2026, 5, 1) && rows[0].BandwidthBytes + rows[1].BandwidthBytes == 5_841_664_474 && rows[0].Requests == 50_982
+        && extra["amount_usd"] == "1989.57" && extra["checked_at"] == "2026-05-28T09:19:22Z" && extra["health_score"] == "86" && extra["ratio"] == "0.5" && extra["flag"] == "true"
+        && !rows[1].TryGetValue("requests", out _) && !rows[2].TryGetValue("date", out _);
+    if (!expected)
+    {
+        throw new InvalidOperationException($"The optional-column parquet read as: {string.Join(" | ", rows)}.");
+    }
+
+    Console.WriteLine($"AOT rows: optional parquet columns: {rows.Count} rows, {values} values, nulls left unset");
+}
+
+internal static class Fixtures
+{
+    public const string OptionalColumnsParquet =
+    "UEFSMRUAFSAVJCwVBhUAFQYVBhwYBF9QAAAYBF5QAAAWAigEX1AAABgEXlAAAAAAABA8BAAAAAQBAgBeUAAAX1AAABUAFTwVQCwV"
+    + "BhUAFQYVBhwYB3N1XzRhMDgYB3N1XzI3YzQWAigHc3VfNGEwOBgHc3VfMjdjNAAAAB50BAAAAAQBAgAHAAAAc3VfMjdjNAcAAABz"
+    + "dV80YTA4FQAVQhVGLBUGFQAVBhUGHBgLcmVzaWRlbnRpYWwYBm1vYmlsZRYCKAtyZXNpZGVudGlhbBgGbW9iaWxlAAAAIYAEAAAA"
+    + "BAECAAsAAAByZXNpZGVudGlhbAYAAABtb2JpbGUVABUwFTQsFQYVABUGFQYcGAhe61LzAAAAABgIfM7daAAAAAAWAigIXutS8wAA"
+    + "AAAYCHzO3WgAAAAAAAAAGFwEAAAABAECAF7rUvMAAAAAfM7daAAAAAAVABUgFSQsFQYVABUGFQYcGAgmxwAAAAAAABgIJscAAAAA"
+    + "AAAWBCgIJscAAAAAAAAYCCbHAAAAAAAAAAAAEDwEAAAAAgEEACbHAAAAAAAAFQAVIBUkLBUGFQAVBhUGHBgILQkDAAAAAAAYCC0J"
+    + "AwAAAAAAFgQoCC0JAwAAAAAAGAgtCQMAAAAAAAAAABA8BAAAAAIBBAAtCQMAAAAAABUAFSAVJCwVBhUAFQYVBhwYCJCZ4W2eAQAA"
+    + "GAiQmeFtngEAABYEKAiQmeFtngEAABgIkJnhbZ4BAAAAAAAQPAQAAAACAQQAkJnhbZ4BAAAVABUYFRwsFQYVABUGFQYcGARWAAAA"
+    + "GARWAAAAFgQoBFYAAAAYBFYAAAAAAAAMLAQAAAACAQQAVgAAABUAFSAVJCwVBhUAFQYVBhwYCAAAAAAAAOA/GAgAAAAAAADgPxYE"
+    + "KAgAAAAAAADgPxgIAAAAAAAA4D8AAAAQPAQAAAACAQQAAAAAAAAA4D8VABUSFRYsFQYVABUGFQYcNgQAAAAJIAQAAAACAQQAARUC"
+    + "GbxIBHJvb3QVFAAVAiUCGARkYXRlJQxMbAAAABUMJQIYCnN1YnVzZXJfaWQlAEwcAAAAFQwlAhgHcHJvZHVjdCUATBwAAAAVBCUC"
+    + "GA9iYW5kd2lkdGhfYnl0ZXMlJEysE0ARAAAAFQQlAhgIcmVxdWVzdHMlJEysE0ARAAAAFQQVEBUCGAphbW91bnRfdXNkJQoVBBUk"
+    + "LFwVBBUkAAAAFQQlAhgKY2hlY2tlZF9hdGyMERwcAAAAAAAVAiUCGAxoZWFsdGhfc2NvcmUlIkysEyARAAAAFQolAhgFcmF0aW8A"
+    + "FQAlAhgEZmxhZwAWBhkcGawmCBwVAhklAAYZGARkYXRlFQIWBhZ6Fn4mCDwYBF9QAAAYBF5QAAAWAigEX1AAABgEXlAAAAAAACaG"
+    + "ARwVDBklAAYZGApzdWJ1c2VyX2lkFQIWBhauARayASaGATwYB3N1XzRhMDgYB3N1XzI3YzQWAigHc3VfNGEwOBgHc3VfMjdjNAAA"
+    + "ACa4AhwVDBklAAYZGAdwcm9kdWN0FQIWBhbAARbEASa4AjwYC3Jlc2lkZW50aWFsGAZtb2JpbGUWAigLcmVzaWRlbnRpYWwYBm1v"
+    + "YmlsZQAAACb8AxwVBBklAAYZGA9iYW5kd2lkdGhfYnl0ZXMVAhYGFqoBFq4BJvwDPBgIXutS8wAAAAAYCHzO3WgAAAAAFgIoCF7r"
+    + "UvMAAAAAGAh8zt1oAAAAAAAAACaqBRwVBBklAAYZGAhyZXF1ZXN0cxUCFgYWmgEWngEmqgU8GAgmxwAAAAAAABgIJscAAAAAAAAW"
+    + "BCgIJscAAAAAAAAYCCbHAAAAAAAAAAAAJsgGHBUEGSUABhkYCmFtb3VudF91c2QVAhYGFpoBFp4BJsgGPBgILQkDAAAAAAAYCC0J"
+    + "AwAAAAAAFgQoCC0JAwAAAAAAGAgtCQMAAAAAAAAAACbmBxwVBBklAAYZGApjaGVja2VkX2F0FQIWBhaaARaeASbmBzwYCJCZ4W2e"
+    + "AQAAGAiQmeFtngEAABYEKAiQmeFtngEAABgIkJnhbZ4BAAAAAAAmhAkcFQIZJQAGGRgMaGVhbHRoX3Njb3JlFQIWBhZyFnYmhAk8"
+    + "GARWAAAAGARWAAAAFgQoBFYAAAAYBFYAAAAAAAAm+gkcFQoZJQAGGRgFcmF0aW8VAhYGFpoBFp4BJvoJPBgIAAAAAAAA4D8YCAAA"
+    + "AAAAAOA/FgQoCAAAAAAAAOA/GAgAAAAAAADgPwAAACaYCxwVABklAAYZGARmbGFnFQIWBhY8FkAmmAs8NgQAAAAWqAsWBjbQCwAo"
+    + "SlBhcnF1ZXQuTmV0IHZlcnNpb24gNi4xLjAgKGJ1aWxkIGMxNzlkOTdiZDI1NDliNWY0NGE5MjQxZTcyOWY4NjlkNDk0N2VlNTkp"
+    + "AB0EAABQQVIx";
 }
