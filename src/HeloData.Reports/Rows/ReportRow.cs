@@ -13,8 +13,10 @@ namespace HeloData.Reports.Models;
 /// <see cref="IspBatchRow"/>) add one typed property per documented column.
 /// </summary>
 /// <remarks>
-/// Only the SDK creates rows. To get rows in an application test, read a small csv held in memory with
-/// <see cref="ReportRows.ReadAsync{TRow}(Stream, ReportFormat, CancellationToken)"/>.
+/// Rows come from the SDK's readers; to get typed rows in an application test (say, from a mocked
+/// <see cref="IReportsClient.ReadRowsAsync{TRow}(ReportRun, CancellationToken)"/>), build them with
+/// <see cref="ReportsModelFactory"/> (<see cref="ReportsModelFactory.TrafficRow"/> and the others), whose
+/// rows read back exactly as read ones do.
 /// </remarks>
 public class ReportRow
 {
