@@ -1,4 +1,4 @@
-namespace HeloData.Reports.Models;
+namespace HeloData.Reports;
 
 /// <summary>
 /// An artifact that cannot be read as rows: a value that does not parse as its column's type, or a

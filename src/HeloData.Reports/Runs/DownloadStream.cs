@@ -177,5 +177,5 @@ internal sealed class DownloadStream : Stream
     }
 
     private ReportsException Incomplete(string what, Exception? cause) =>
-        new($"Download of run {_runId} failed: {what}.", ReportsErrorCode.DownloadIncomplete, (int)_response.StatusCode, innerException: cause);
+        new ReportsException($"Download of run {_runId} failed: {what}.", ReportsErrorCode.DownloadIncomplete, (int)_response.StatusCode, innerException: cause).Named(_runId);
 }

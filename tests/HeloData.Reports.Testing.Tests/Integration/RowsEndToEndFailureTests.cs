@@ -60,6 +60,7 @@ public sealed class RowsEndToEndFailureTests
             ? Is.EqualTo(ReportsErrorCode.DownloadIncomplete)
             : Is.EqualTo(ReportsErrorCode.DownloadIncomplete).Or.EqualTo(ReportsErrorCode.ConnectionFailed);
         Assert.That(error.ErrorCode, expected, error.ToString());
+        Assert.That(error.RunId, Is.EqualTo(run.RunId), "the failure names its run");
 
         // Only NDJSON hands out rows before a cut this early (the csv and tsv reader's first buffer is larger
         // than what the sandbox sends, parquet needs the file's end), so for the others the prefix is empty.
