@@ -27,11 +27,11 @@ internal sealed class Receiver : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     public static async Task<Receiver> StartAsync(
-        Func<ReportDelivery, CancellationToken, Task> handler, Action<ReportWebhookOptions>? configure = null, IReportDeliveryStore? store = null)
+        Func<ReportDelivery, CancellationToken, Task> handler, Action<ReportWebhookOptions>? configure = null, IReportDeliveryStore? store = null, int port = 0, string? secret = null)
     {
         var logs = new ConcurrentQueue<string>();
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders().AddProvider(new QueueLoggerProvider(logs)).SetMinimumLevel(LogLevel.Debug);
         if (store is not null)
         {
@@ -40,7 +40,7 @@ internal sealed class Receiver : IAsyncDisposable
 
         builder.Services.AddHeloReportsWebhooks(o =>
         {
-            o.SigningSecrets = [Deliveries.Secret];
+            o.SigningSecrets = [secret ?? Deliveries.Secret];
             configure?.Invoke(o);
         });
         var app = builder.Build();
