@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using HeloData.Reports.Testing.Faults;
 using HeloData.Reports.Testing.Http;
 using HeloData.Reports.Testing.State;
+using HeloData.Reports.Testing.Webhooks;
 
 namespace HeloData.Reports.Testing;
 
@@ -26,6 +27,7 @@ public sealed class ReportsSandbox : IDisposable
     private readonly SandboxKeys _keys = new();
     private readonly RequestLog _log;
     private readonly DownloadHost _downloadHost;
+    private readonly WebhookPusher _webhooks;
 
     // Cancelled first on Dispose: a stalled download or an injected latency ends, so the servers stop at once.
     private readonly CancellationTokenSource _stopping = new();
@@ -44,7 +46,8 @@ public sealed class ReportsSandbox : IDisposable
         var links = new DownloadLinks(DownloadBaseAddress, new UrlSigner(RandomNumberGenerator.GetBytes(32)), TimeProvider, options.DownloadUrlLifetime);
         _downloadHost = new DownloadHost(_store, links, Faults, _log, options.Seed, options.ArtifactCompression, _stopping.Token);
 
-        var apiHost = new ApiHost(_store, _keys, Faults, _log, links, _stopping.Token);
+        _webhooks = new WebhookPusher(TimeProvider, Faults, options.Seed, [.. options.WebhookRetryDelays], _stopping.Token);
+        var apiHost = new ApiHost(_store, _keys, Faults, _log, links, _webhooks, _stopping.Token);
         _api = new SandboxServer(apiHost.HandleAsync);
         ApiBaseAddress = new Uri(_api.BaseAddress, "v1/");
     }
@@ -111,6 +114,25 @@ public sealed class ReportsSandbox : IDisposable
     /// <summary>The rows generated so far for streamed (row-counted) artifacts, all downloads together.</summary>
     internal long StreamedArtifactRows => _downloadHost.StreamedRows;
 
+    /// <summary>
+    /// The pushes of completed runs of <c>webhook</c> reports to their URLs, in the order the runs were
+    /// accepted: each one's attempts and outcome. Only loopback URLs are sent to.
+    /// </summary>
+    public IReadOnlyList<SandboxWebhookDelivery> WebhookDeliveries => _webhooks.Deliveries;
+
+    /// <summary>Waits until the push of a run's artifact was delivered (a 2xx) or given up.</summary>
+    /// <param name="runId">A run of a <c>webhook</c> report.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The delivery, settled.</returns>
+    /// <exception cref="InvalidOperationException">No delivery is planned for <paramref name="runId"/> (not a webhook report's run, or one that fails).</exception>
+    public async Task<SandboxWebhookDelivery> WaitForWebhookDeliveryAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        var delivery = _webhooks.Deliveries.FirstOrDefault(d => d.RunId == runId)
+            ?? throw new InvalidOperationException($"No webhook delivery is planned for run '{runId}': it is not a run of a webhook report, or it fails.");
+        await delivery.Settled.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return delivery;
+    }
+
     /// <summary>The number of reports held.</summary>
     public int ReportCount => _store.ReportCount;
 
@@ -160,6 +182,7 @@ public sealed class ReportsSandbox : IDisposable
         }
 
         _stopping.Cancel();
+        _webhooks.Dispose();
         _api.Dispose();
         _downloads.Dispose();
         _stopping.Dispose();

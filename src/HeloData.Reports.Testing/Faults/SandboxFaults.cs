@@ -18,6 +18,9 @@ public sealed class SandboxFaults
     private int _dropped;
     private int _truncatedDownloads;
     private int _stalledDownloads;
+    private int _duplicateDeliveries;
+    private int _badSignatures;
+    private int _staleTimestamps;
 
     /// <summary>Answers the next <paramref name="requests"/> API requests <c>429 rate_limited</c> with <c>Retry-After</c>.</summary>
     /// <param name="requests">How many requests to refuse.</param>
@@ -115,12 +118,34 @@ public sealed class SandboxFaults
         }
     }
 
+    /// <summary>
+    /// Sends each of the next <paramref name="deliveries"/> webhook delivery attempts twice at once, as a
+    /// service whose first attempt timed out on its side may: a receiver must handle the run once.
+    /// </summary>
+    /// <param name="deliveries">How many attempts to duplicate.</param>
+    public void DuplicateWebhookDeliveries(int deliveries) => Set(ref _duplicateDeliveries, deliveries);
+
+    /// <summary>
+    /// Signs the next <paramref name="deliveries"/> webhook delivery attempts with a key that is not the
+    /// destination's secret: a receiver must refuse them (401), and the sandbox then retries, signed properly.
+    /// </summary>
+    /// <param name="deliveries">How many attempts to sign wrongly.</param>
+    public void BadWebhookSignatures(int deliveries) => Set(ref _badSignatures, deliveries);
+
+    /// <summary>
+    /// Stamps the next <paramref name="deliveries"/> webhook delivery attempts 10 minutes in the past, correctly
+    /// signed, as a replay would be: a receiver must refuse them (400), and the sandbox then retries.
+    /// </summary>
+    /// <param name="deliveries">How many attempts to stamp stale.</param>
+    public void StaleWebhookTimestamps(int deliveries) => Set(ref _staleTimestamps, deliveries);
+
     /// <summary>Clears every fault.</summary>
     public void Reset()
     {
         lock (_gate)
         {
             _rateLimited = _serverErrors = _delayed = _dropped = _truncatedDownloads = _stalledDownloads = 0;
+            _duplicateDeliveries = _badSignatures = _staleTimestamps = 0;
         }
     }
 
@@ -157,6 +182,27 @@ public sealed class SandboxFaults
             return Take(ref _truncatedDownloads) ? DownloadFault.Truncate
                 : Take(ref _stalledDownloads) ? DownloadFault.Stall
                 : DownloadFault.None;
+        }
+    }
+
+    /// <summary>What the next webhook delivery attempt gets, if anything; each call uses one fault up.</summary>
+    internal SandboxWebhookFault NextDelivery()
+    {
+        lock (_gate)
+        {
+            return Take(ref _badSignatures) ? SandboxWebhookFault.BadSignature
+                : Take(ref _staleTimestamps) ? SandboxWebhookFault.StaleTimestamp
+                : Take(ref _duplicateDeliveries) ? SandboxWebhookFault.Duplicate
+                : SandboxWebhookFault.None;
+        }
+    }
+
+    private void Set(ref int counter, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        lock (_gate)
+        {
+            counter = count;
         }
     }
 

@@ -57,6 +57,15 @@ public sealed class ReportsSandboxOptions
         set => _artifactRowCount = CheckedRowCount(value);
     }
 
+    /// <summary>
+    /// The waits between webhook delivery attempts: after the first attempt fails, the sandbox tries again
+    /// after the first wait, and so on; when they run out it gives up. The service spreads its 8 attempts over
+    /// about 24 hours; the sandbox's default compresses that to seconds.
+    /// </summary>
+    /// <value>The default is 7 waits, 1, 2, 4, 8, 16, 32 and 64 seconds (8 attempts in about two minutes).</value>
+    public IList<TimeSpan> WebhookRetryDelays { get; set; } =
+        [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(16), TimeSpan.FromSeconds(32), TimeSpan.FromSeconds(64)];
+
     internal static ArtifactCompression Checked(ArtifactCompression value) =>
         Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(nameof(value), value, $"Not an {nameof(Testing.ArtifactCompression)} value.");
 

@@ -24,6 +24,9 @@ internal sealed class StoredRun(string id, string reportId, DateOnly from, DateO
     /// <summary>Whether the artifact is pushed to a destination (no download URL) rather than offered for download.</summary>
     public bool Pushed { get; } = report.DestinationType is { } type && SandboxContract.PushDestinations.Contains(type);
 
+    /// <summary>The report's destination when the run was accepted (its <c>signing_secret</c> included): where a pushed artifact goes.</summary>
+    public System.Text.Json.Nodes.JsonObject? Destination { get; } = report.Fields["destination"]?.DeepClone() as System.Text.Json.Nodes.JsonObject;
+
     /// <summary>Bumped by <c>ExpireDownloadUrl</c>: URLs signed for an older generation stop working.</summary>
     public int UrlGeneration { get; set; }
 

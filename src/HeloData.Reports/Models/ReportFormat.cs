@@ -24,4 +24,25 @@ public readonly partial struct ReportFormat
 
     /// <summary>Apache Parquet, best for <c>s3</c> and <c>gcs</c> destinations (<c>parquet</c>).</summary>
     public static ReportFormat Parquet { get; } = new("parquet");
+
+    /// <summary>
+    /// The format an artifact's media type names: <c>text/csv</c>, <c>text/tab-separated-values</c>,
+    /// <c>application/x-ndjson</c> (and its aliases <c>application/ndjson</c>, <c>application/jsonl</c>,
+    /// <c>application/x-jsonlines</c>), <c>application/vnd.apache.parquet</c> (and <c>application/x-parquet</c>).
+    /// Parameters such as <c>; charset=utf-8</c> are ignored, and so is case.
+    /// </summary>
+    /// <param name="contentType">A <c>Content-Type</c> value, for example from a download or a pushed delivery.</param>
+    /// <returns>The format; <see langword="null"/> for any other media type, or none.</returns>
+    public static ReportFormat? FromContentType(string? contentType)
+    {
+        var mediaType = contentType?.Split(';', 2)[0].Trim().ToLowerInvariant();
+        return mediaType switch
+        {
+            "text/csv" => Csv,
+            "text/tab-separated-values" => Tsv,
+            "application/x-ndjson" or "application/ndjson" or "application/jsonl" or "application/x-jsonlines" => Json,
+            "application/vnd.apache.parquet" or "application/x-parquet" => Parquet,
+            _ => (ReportFormat?)null,
+        };
+    }
 }

@@ -16,14 +16,7 @@ internal static class ArtifactFormat
             return ReportFormat.Parquet;
         }
 
-        var byType = mediaType?.Trim().ToLowerInvariant() switch
-        {
-            "text/csv" => ReportFormat.Csv,
-            "text/tab-separated-values" => ReportFormat.Tsv,
-            "application/x-ndjson" or "application/ndjson" or "application/jsonl" or "application/x-jsonlines" => ReportFormat.Json,
-            "application/vnd.apache.parquet" or "application/x-parquet" => ReportFormat.Parquet,
-            _ => (ReportFormat?)null,
-        };
+        var byType = ReportFormat.FromContentType(mediaType);
         if (byType is { } type)
         {
             return type;

@@ -20,6 +20,7 @@ public sealed partial class DocumentationSnippetTests
         "README.md",
         "src/HeloData.Reports/README.md",
         "src/HeloData.Reports.Testing/README.md",
+        "src/HeloData.Reports.AspNetCore/README.md",
         "docs/artifacts.md",
     ];
 
@@ -32,26 +33,24 @@ public sealed partial class DocumentationSnippetTests
         global using System.Threading;
         global using System.Threading.Tasks;
         global using HeloData.Reports;
+        global using HeloData.Reports.AspNetCore;
         global using HeloData.Reports.Models;
         global using HeloData.Reports.Testing;
         global using HeloData.Reports.Testing.Artifacts;
+        global using Microsoft.AspNetCore.Builder;
         global using Microsoft.Extensions.Configuration;
         global using Microsoft.Extensions.DependencyInjection;
         global using NUnit.Framework;
         """;
 
+    // builder is the real WebApplicationBuilder: the webhook blocks call builder.Services and builder.Build().
     private const string StatementHost = """
-        internal sealed class SnippetHostBuilder
-        {
-            public IConfiguration Configuration { get; } = null!;
-        }
-
         internal static class Snippet
         {
             public static async Task RunAsync(
                 IServiceCollection services,
                 IConfiguration configuration,
-                SnippetHostBuilder builder,
+                WebApplicationBuilder builder,
                 IReportsClient reports,
                 string apiKey,
                 string reportId,
@@ -98,7 +97,8 @@ public sealed partial class DocumentationSnippetTests
     private static SyntaxTree Parse(string source) =>
         CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest));
 
-    // The framework the tests run on, and every managed assembly next to them (the SDK, the sandbox, DI, NUnit).
+    // The frameworks the tests run on (ASP.NET Core's too, through the sandbox), and every managed assembly next to
+    // them (the SDK, the webhook package, the sandbox, DI, NUnit).
     private static MetadataReference[] LoadReferences()
     {
         var framework = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);

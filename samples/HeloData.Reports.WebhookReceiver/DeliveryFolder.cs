@@ -1,0 +1,46 @@
+using System.Globalization;
+using HeloData.Reports.AspNetCore;
+using HeloData.Reports.Models;
+
+namespace HeloData.Reports.WebhookReceiver;
+
+/// <summary>Where each delivered artifact goes: <c>{runId}.{extension}</c> in one folder.</summary>
+internal sealed class DeliveryFolder(string path)
+{
+    public string Path { get; } = System.IO.Path.GetFullPath(path);
+
+    /// <summary>Saves the artifact (atomically: a file of that name is whole or absent) and returns the line that says so.</summary>
+    public async Task<StoredDelivery> StoreAsync(ReportDelivery delivery, CancellationToken cancellationToken)
+    {
+        var file = System.IO.Path.Combine(Path, FileName(delivery.RunId, delivery.Format));
+        await delivery.SaveToAsync(file, cancellationToken);
+        return new StoredDelivery(delivery.RunId, delivery.Length, file);
+    }
+
+    internal static string FileName(string runId, ReportFormat? format)
+    {
+        // The run id is signed, but it still becomes a file name: anything that could leave the folder
+        // (a separator, "..") is refused, and the 500 leaves the run for a fixed receiver to take.
+        if (runId.Length == 0 || runId.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '_' && c != '-'))
+        {
+            throw new InvalidOperationException($"Run id of {runId.Length} characters is not a plain name; not storing it.");
+        }
+
+        var extension = format switch
+        {
+            { } f when f == ReportFormat.Csv => "csv",
+            { } f when f == ReportFormat.Tsv => "tsv",
+            { } f when f == ReportFormat.Json => "ndjson",
+            { } f when f == ReportFormat.Parquet => "parquet",
+            _ => "bin",
+        };
+        return $"{runId}.{extension}";
+    }
+}
+
+/// <summary>One artifact on disk.</summary>
+internal sealed record StoredDelivery(string RunId, long Bytes, string Path)
+{
+    // The one line per delivery that the sample promises (and its test reads): plain digits, no grouping.
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"stored {RunId} ({Bytes} bytes) → {Path}");
+}

@@ -1,0 +1,123 @@
+using System.Runtime.CompilerServices;
+using HeloData.Reports.Models;
+
+namespace HeloData.Reports.AspNetCore;
+
+/// <summary>
+/// A pushed artifact whose signature was verified, held in a temporary file for as long as the
+/// handler runs (deleted after it returns, whatever happens). Read it with <see cref="OpenRead"/>,
+/// <see cref="SaveToAsync"/> or <see cref="ReadRowsAsync{TRow}"/>, as often as needed.
+/// </summary>
+/// <remarks>
+/// Signed, so trustworthy: <see cref="RunId"/>, <see cref="SignedAt"/> and the bytes. Everything else
+/// came in headers nobody signed: <see cref="ContentType"/> and <see cref="Unverified"/>.
+/// </remarks>
+public sealed class ReportDelivery
+{
+    private readonly string _path;
+
+    internal ReportDelivery(VerifiedReportWebhook verified, string path, string? contentType, UnverifiedDeliveryHeaders unverified, IServiceProvider services)
+    {
+        _path = path;
+        RunId = verified.RunId;
+        SignedAt = verified.SignedAt;
+        Length = verified.Length;
+        ContentType = contentType;
+        Unverified = unverified;
+        Services = services;
+        Format = ReportFormat.FromContentType(contentType)
+            ?? (unverified.Format is { Length: > 0 } format ? new ReportFormat(format) : (ReportFormat?)null);
+    }
+
+    /// <summary>The run whose artifact this is (signed: <c>webhook-id</c>). The same on every redelivery.</summary>
+    public string RunId { get; }
+
+    /// <summary>When the service signed this attempt (signed: <c>webhook-timestamp</c>).</summary>
+    public DateTimeOffset SignedAt { get; }
+
+    /// <summary>The artifact's length in bytes, as received and verified.</summary>
+    public long Length { get; }
+
+    /// <summary>The request's <c>Content-Type</c> (not signed).</summary>
+    public string? ContentType { get; }
+
+    /// <summary>
+    /// The artifact's format, from <see cref="ContentType"/>, else from the <c>helodata-format</c> header (neither is
+    /// signed; a wrong one makes <see cref="ReadRowsAsync{TRow}"/> fail with a typed error, nothing worse);
+    /// <see langword="null"/> when neither says.
+    /// </summary>
+    public ReportFormat? Format { get; }
+
+    /// <summary>The informational headers, which the signature does not cover.</summary>
+    public UnverifiedDeliveryHeaders Unverified { get; }
+
+    /// <summary>The request's services, for a handler that needs a scoped one.</summary>
+    public IServiceProvider Services { get; }
+
+    /// <summary>Opens the verified artifact for reading, from its first byte; dispose the stream when done.</summary>
+    /// <returns>A read-only, seekable stream of the artifact.</returns>
+    public Stream OpenRead() =>
+        new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.Asynchronous);
+
+    /// <summary>
+    /// Copies the artifact to <paramref name="path"/>, atomically: a file of that name either does not
+    /// change or is the whole artifact, never a part of it. An existing file is replaced.
+    /// </summary>
+    /// <param name="path">Where to store the artifact; its folder must exist.</param>
+    /// <param name="cancellationToken">Stops the copy; nothing is left at <paramref name="path"/>.</param>
+    /// <returns>A task that completes once the file is flushed and in place.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    public async Task SaveToAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var full = Path.GetFullPath(path);
+        var partial = $"{full}.{Guid.NewGuid():N}.partial";
+        try
+        {
+            await using (var source = OpenRead())
+            await using (var target = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous))
+            {
+                await source.CopyToAsync(target, cancellationToken).ConfigureAwait(false);
+                await target.FlushAsync(cancellationToken).ConfigureAwait(false);
+                target.Flush(flushToDisk: true);
+            }
+
+            File.Move(partial, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+    }
+
+    /// <summary>Reads the artifact as typed rows (see <see cref="ReportRows"/>).</summary>
+    /// <typeparam name="TRow">The row type of the report (<see cref="TrafficRow"/>, …), or <see cref="ReportRow"/> for any.</typeparam>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The rows, in file order.</returns>
+    /// <exception cref="InvalidOperationException"><see cref="Format"/> is <see langword="null"/>: neither header says what the artifact is.</exception>
+    public IAsyncEnumerable<TRow> ReadRowsAsync<TRow>(CancellationToken cancellationToken = default)
+        where TRow : ReportRow
+    {
+        var format = Format ?? throw new InvalidOperationException(
+            $"Delivery {RunId} has no Content-Type or helodata-format header naming its format; read it with OpenRead and ReportRows.ReadAsync with the report's format.");
+        return Read(format, cancellationToken);
+
+        // The file is opened when the enumeration starts, so an enumerable never enumerated holds nothing open.
+        async IAsyncEnumerable<TRow> Read(ReportFormat format, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (var row in ReportRows.ReadAsync<TRow>(OpenRead(), format, cancellationToken).ConfigureAwait(false))
+            {
+                yield return row;
+            }
+        }
+    }
+
+    /// <summary>Reads the artifact as rows of any report type: each value by column name, as text.</summary>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The rows, in file order.</returns>
+    /// <exception cref="InvalidOperationException"><see cref="Format"/> is <see langword="null"/>.</exception>
+    public IAsyncEnumerable<ReportRow> ReadRowsAsync(CancellationToken cancellationToken = default) => ReadRowsAsync<ReportRow>(cancellationToken);
+
+    /// <inheritdoc />
+    public override string ToString() => $"{RunId} ({Length} bytes, {ContentType ?? "no content type"})";
+}

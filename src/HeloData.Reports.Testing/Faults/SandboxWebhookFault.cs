@@ -1,0 +1,17 @@
+namespace HeloData.Reports.Testing;
+
+/// <summary>What the sandbox did wrong, on purpose, in one webhook delivery attempt (see <see cref="Faults.SandboxFaults"/>).</summary>
+public enum SandboxWebhookFault
+{
+    /// <summary>A proper delivery.</summary>
+    None,
+
+    /// <summary>Sent twice at once (<see cref="Faults.SandboxFaults.DuplicateWebhookDeliveries"/>).</summary>
+    Duplicate,
+
+    /// <summary>Signed with a wrong key (<see cref="Faults.SandboxFaults.BadWebhookSignatures"/>).</summary>
+    BadSignature,
+
+    /// <summary>Stamped 10 minutes in the past (<see cref="Faults.SandboxFaults.StaleWebhookTimestamps"/>).</summary>
+    StaleTimestamp,
+}

@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Sockets;
+using HeloData.Reports.AspNetCore.Tests.Support;
+using HeloData.Reports.Models;
+using HeloData.Reports.Testing;
+
+namespace HeloData.Reports.AspNetCore.Tests;
+
+/// <summary>
+/// End to end: the sandbox pushes completed runs of webhook reports to a receiver mapped with
+/// <c>MapHeloReportsWebhook</c>, signed as the contract says, retrying on its compressed schedule.
+/// </summary>
+public sealed class SandboxPushTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Test]
+    public async Task A_completed_run_is_pushed_verified_and_read_as_typed_rows()
+    {
+        using var sandbox = ReportsSandbox.Start();
+        var rows = 0L;
+        ReportDelivery? seen = null;
+        await using var receiver = await Receiver.StartAsync(
+            async (delivery, ct) =>
+            {
+                seen = delivery;
+                await foreach (var row in delivery.ReadRowsAsync<TrafficRow>(ct))
+                {
+                    rows += row.Requests > 0 ? 1 : 0;
+                }
+            },
+            store: new InMemoryReportDeliveryStore());
+        using var client = sandbox.CreateClient();
+        var report = await CreateWebhookReportAsync(client, receiver.Address);
+
+        var run = await client.RunReportAsync(report.Id);
+        var delivery = await sandbox.WaitForWebhookDeliveryAsync(run.RunId).WaitAsync(Patience);
+
+        Assert.That(delivery.Outcome, Is.EqualTo(SandboxWebhookOutcome.Delivered));
+        Assert.That(delivery.Attempts.Select(a => a.StatusCode), Is.EqualTo(new int?[] { 200 }));
+        Assert.That(seen!.RunId, Is.EqualTo(run.RunId));
+        Assert.That(seen.Format, Is.EqualTo(ReportFormat.Csv));
+        Assert.That(seen.Unverified.ReportId, Is.EqualTo(report.Id));
+        Assert.That(seen.Unverified.ReportType, Is.EqualTo("traffic"));
+        Assert.That(seen.Unverified.WindowFrom, Does.Match(@"^\d{4}-\d{2}-\d{2}$"));
+        Assert.That(rows, Is.GreaterThan(0));
+        Assert.That((await client.GetRunAsync(run.RunId)).DownloadUrl, Is.Null, "a pushed artifact is not offered for download");
+    }
+
+    [TestCase(nameof(SandboxWebhookFault.BadSignature), 401)]
+    [TestCase(nameof(SandboxWebhookFault.StaleTimestamp), 400)]
+    public async Task A_faulty_attempt_is_refused_and_the_retry_is_handled_once(string faultName, int refusedWith)
+    {
+        var fault = Enum.Parse<SandboxWebhookFault>(faultName);
+        using var sandbox = ReportsSandbox.Start(new ReportsSandboxOptions { WebhookRetryDelays = [TimeSpan.FromMilliseconds(100)] });
+        if (fault == SandboxWebhookFault.BadSignature)
+        {
+            sandbox.Faults.BadWebhookSignatures(1);
+        }
+        else
+        {
+            sandbox.Faults.StaleWebhookTimestamps(1);
+        }
+
+        var calls = 0;
+        await using var receiver = await Receiver.StartAsync((_, _) => { Interlocked.Increment(ref calls); return Task.CompletedTask; }, store: new InMemoryReportDeliveryStore());
+        using var client = sandbox.CreateClient();
+        var run = await client.RunReportAsync((await CreateWebhookReportAsync(client, receiver.Address)).Id);
+
+        var delivery = await sandbox.WaitForWebhookDeliveryAsync(run.RunId).WaitAsync(Patience);
+
+        Assert.That(delivery.Attempts.Select(a => (a.Fault, a.StatusCode)), Is.EqualTo(new[] { (fault, (int?)refusedWith), (SandboxWebhookFault.None, (int?)200) }));
+        Assert.That(calls, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_duplicated_delivery_is_answered_200_twice_and_handled_once()
+    {
+        using var sandbox = ReportsSandbox.Start();
+        sandbox.Faults.DuplicateWebhookDeliveries(1);
+        var calls = 0;
+        await using var receiver = await Receiver.StartAsync(
+            async (_, ct) => { Interlocked.Increment(ref calls); await Task.Delay(100, ct); }, store: new InMemoryReportDeliveryStore());
+        using var client = sandbox.CreateClient();
+        var run = await client.RunReportAsync((await CreateWebhookReportAsync(client, receiver.Address)).Id);
+
+        var delivery = await sandbox.WaitForWebhookDeliveryAsync(run.RunId).WaitAsync(Patience);
+
+        Assert.That(delivery.Attempts.Select(a => (a.Fault, a.StatusCode)), Is.EqualTo(new[] { (SandboxWebhookFault.Duplicate, (int?)200), (SandboxWebhookFault.Duplicate, (int?)200) }));
+        Assert.That(calls, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_delivery_made_while_the_receiver_is_down_arrives_once_it_is_back()
+    {
+        var port = FreePort();
+        using var sandbox = ReportsSandbox.Start(new ReportsSandboxOptions { WebhookRetryDelays = [.. Enumerable.Repeat(TimeSpan.FromMilliseconds(300), 20)] });
+        using var client = sandbox.CreateClient();
+        var calls = 0;
+        Task Handler(ReportDelivery delivery, CancellationToken ct)
+        {
+            Interlocked.Increment(ref calls);
+            return Task.CompletedTask;
+        }
+
+        Report report;
+        await using (var first = await Receiver.StartAsync(Handler, store: new InMemoryReportDeliveryStore(), port: port))
+        {
+            report = await CreateWebhookReportAsync(client, first.Address);
+        }
+
+        var run = await client.RunReportAsync(report.Id);
+        var deadline = DateTime.UtcNow + Patience;
+        while (sandbox.WebhookDeliveries.Single().Attempts.Count < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        await using var back = await Receiver.StartAsync(Handler, store: new InMemoryReportDeliveryStore(), port: port);
+        var delivery = await sandbox.WaitForWebhookDeliveryAsync(run.RunId).WaitAsync(Patience);
+
+        Assert.That(delivery.Outcome, Is.EqualTo(SandboxWebhookOutcome.Delivered));
+        Assert.That(delivery.Attempts.Take(2).Select(a => a.StatusCode), Is.All.Null, "the first attempts found nobody listening");
+        Assert.That(delivery.Attempts[0].Error, Is.Not.Null);
+        Assert.That(delivery.Attempts[^1].StatusCode, Is.EqualTo(200));
+        Assert.That(calls, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_receiver_that_always_fails_is_given_up_on_after_every_attempt()
+    {
+        using var sandbox = ReportsSandbox.Start(new ReportsSandboxOptions { WebhookRetryDelays = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(50)] });
+        await using var receiver = await Receiver.StartAsync((_, _) => throw new InvalidOperationException("broken"), store: new InMemoryReportDeliveryStore());
+        using var client = sandbox.CreateClient();
+        var run = await client.RunReportAsync((await CreateWebhookReportAsync(client, receiver.Address)).Id);
+
+        var delivery = await sandbox.WaitForWebhookDeliveryAsync(run.RunId).WaitAsync(Patience);
+
+        Assert.That(delivery.Outcome, Is.EqualTo(SandboxWebhookOutcome.GaveUp));
+        Assert.That(delivery.Attempts.Select(a => a.StatusCode), Is.EqualTo(new int?[] { 500, 500, 500 }));
+    }
+
+    [Test]
+    public async Task Nothing_is_sent_off_the_machine()
+    {
+        using var sandbox = ReportsSandbox.Start(new ReportsSandboxOptions { WebhookRetryDelays = [] });
+        using var client = sandbox.CreateClient();
+        var run = await client.RunReportAsync((await CreateWebhookReportAsync(client, new Uri("https://hooks.example.com/reports"))).Id);
+
+        var delivery = await sandbox.WaitForWebhookDeliveryAsync(run.RunId).WaitAsync(Patience);
+
+        Assert.That(delivery.Outcome, Is.EqualTo(SandboxWebhookOutcome.GaveUp));
+        Assert.That(delivery.Attempts.Single().Error, Does.Contain("loopback"));
+    }
+
+    [Test]
+    public async Task Runs_of_other_destinations_are_not_pushed_and_waiting_for_one_says_so()
+    {
+        using var sandbox = ReportsSandbox.Start();
+        using var client = sandbox.CreateClient();
+        var report = await client.CreateReportAsync(new NewReport("mail", ReportType.Traffic, ReportFormat.Csv) { Destination = new EmailDestination("ops@example.com") });
+        var run = await client.RunReportAsync(report.Id);
+
+        Assert.That(sandbox.WebhookDeliveries, Is.Empty);
+        Assert.That(() => sandbox.WaitForWebhookDeliveryAsync(run.RunId), Throws.InvalidOperationException.With.Message.Contains(run.RunId));
+    }
+
+    private static Task<Report> CreateWebhookReportAsync(ReportsClient client, Uri url) =>
+        client.CreateReportAsync(new NewReport("pushed", ReportType.Traffic, ReportFormat.Csv) { Destination = new WebhookDestination(url, Deliveries.Secret) });
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
