@@ -98,7 +98,7 @@ internal static class HandRows
 {
     private static readonly ParquetOptions ParquetOptions = new() { UseDateOnlyTypeForDates = true };
 
-    /// <summary>Sep, synchronously (the fastest on a stream in memory), strings pooled per column as the SDK does.</summary>
+    /// <summary>Sep, enumerated synchronously (no async cost per row), strings pooled per column as the SDK does.</summary>
     public static RowsRead Delimited(Stream stream, char separator)
     {
         using var reader = Sep.New(separator).Reader(o => o with
