@@ -1,7 +1,8 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using HeloData.Reports.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- all        (every benchmark, then the polling check)
+// dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- all        (every benchmark, then the polling and rows-memory checks)
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- --filter '*'
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- p1 [--no-aot]   (cold start, then GetRunBenchmarks, then p1-calls)
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- p1-calls [calls] [rounds]
@@ -11,6 +12,9 @@ using HeloData.Reports.Benchmarks;
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- polling [runs] [--schedule]
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- breakdown [calls] [rounds]
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- concurrency [waits] [--uncapped]
+// dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- rows [BenchmarkDotNet options]   (RowsBenchmarks, then rows-memory)
+// dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- rows-cpu [rounds] [formats…]
+// dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- rows-memory [rows] [format]
 switch (args)
 {
     case ["p1", ..]:
@@ -36,10 +40,23 @@ switch (args)
         return await ConcurrentWaitsProbe.RunAsync(args[1..]);
     case ["concurrency-server"]: // the probe's loopback server, started by the probe in a process of its own
         return await ConcurrentWaitsProbe.ServeAsync();
+    case ["rows", ..]:
+        BenchmarkSwitcher.FromAssembly(typeof(RowsBenchmarks).Assembly).Run(["--filter", $"*.{nameof(RowsBenchmarks)}.*", .. args[1..]]);
+        Console.WriteLine();
+        return await RowsMemoryProbe.RunAsync([]);
+    case ["rows-cpu", ..]:
+        return await RowsCpuProbe.RunAsync(args[1..]);
+    case ["rows-memory", ..]:
+        return await RowsMemoryProbe.RunAsync(args[1..]);
+    case ["rows-sandbox", var rows]: // the rows-memory probe's sandbox, started by the probe in a process of its own
+        return await RowsMemoryProbe.ServeAsync(long.Parse(rows, CultureInfo.InvariantCulture));
     case ["all", ..]:
         BenchmarkSwitcher.FromAssembly(typeof(DownloadBenchmarks).Assembly).Run(["--filter", "*", .. args[1..]]);
         Console.WriteLine();
-        return await PollingSimulation.RunAsync([]);
+        var polling = await PollingSimulation.RunAsync([]);
+        Console.WriteLine();
+        var rowsMemory = await RowsMemoryProbe.RunAsync([]);
+        return polling != 0 ? polling : rowsMemory;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(DownloadBenchmarks).Assembly).Run(args);

@@ -5,86 +5,94 @@ using Parquet.Schema;
 namespace HeloData.Reports.Models;
 
 /// <summary>
-/// One column of one parquet row group, read whole with Parquet.Net's typed column reader (explicit
-/// generic calls only: no <c>MakeGenericMethod</c>, so Native AOT keeps them), and put into rows one
-/// value at a time: typed values go straight into typed fields, anything else through its csv text.
+/// One column of a parquet file, read one row group at a time with Parquet.Net's typed column reader
+/// (explicit generic calls only: no <c>MakeGenericMethod</c>, so Native AOT keeps them), and put into rows
+/// one value at a time: typed values go straight into typed fields, anything else through its csv text.
+/// Its buffers are kept from one row group to the next: fresh ones for every group (100,000 rows make
+/// large-object-heap arrays) cost more than the rows' own work.
 /// </summary>
 internal abstract class ParquetColumn
 {
-    private readonly bool[]? _nulls;
     private readonly int _known;
     private readonly int _slot;
 
-    protected ParquetColumn(ParquetTarget target, bool[]? nulls)
+    protected ParquetColumn(DataField field, ParquetTarget target)
     {
+        Field = field;
         (_known, _slot, Kind) = (target.Known, target.Slot, target.Kind);
-        _nulls = nulls;
     }
+
+    /// <summary>The file column's name.</summary>
+    public string Name => Field.Name;
+
+    protected DataField Field { get; }
 
     protected CellKind Kind { get; }
 
-    public static async ValueTask<ParquetColumn> ReadAsync(ParquetRowGroupReader group, DataField field, ParquetTarget target, int rows, CancellationToken cancellationToken)
+    /// <summary>Per row of the current group, whether its value is null; <see langword="null"/> for a required column.</summary>
+    protected bool[]? Nulls { get; set; }
+
+    /// <summary>The reader of a file column, by its parquet type; its values come with each <see cref="ReadAsync(ParquetRowGroupReader, int, CancellationToken)"/>.</summary>
+    public static ParquetColumn Create(DataField field, ParquetTarget target)
     {
         var type = field.ClrType;
         if (IsString(type))
         {
-            return await StringColumn.ReadStringsAsync(group, field, target, rows, cancellationToken).ConfigureAwait(false);
+            return new StringColumn(field, target);
         }
 
         if (type == typeof(long))
         {
-            var (values, nulls) = await ReadAsync<long>(group, field, rows, cancellationToken).ConfigureAwait(false);
-            return new Column<long>(target, values, nulls, static (row, known, value) => row.SetInt64(known, value), CellKind.Int64, CellText.Number);
+            return new Column<long>(field, target, static (row, known, value) => row.SetInt64(known, value), CellKind.Int64, CellText.Number);
         }
 
         if (type == typeof(int))
         {
-            var (values, nulls) = await ReadAsync<int>(group, field, rows, cancellationToken).ConfigureAwait(false);
             return target.Kind == CellKind.Int64
-                ? new Column<int>(target, values, nulls, static (row, known, value) => row.SetInt64(known, value), CellKind.Int64, CellText.Number)
-                : new Column<int>(target, values, nulls, static (row, known, value) => row.SetInt32(known, value), CellKind.Int32, CellText.Number);
+                ? new Column<int>(field, target, static (row, known, value) => row.SetInt64(known, value), CellKind.Int64, CellText.Number)
+                : new Column<int>(field, target, static (row, known, value) => row.SetInt32(known, value), CellKind.Int32, CellText.Number);
         }
 
         if (type == typeof(decimal))
         {
-            var (values, nulls) = await ReadAsync<decimal>(group, field, rows, cancellationToken).ConfigureAwait(false);
-            return new Column<decimal>(target, values, nulls, static (row, known, value) => row.SetDecimal(known, value), CellKind.Decimal, CellText.Number);
+            return new Column<decimal>(field, target, static (row, known, value) => row.SetDecimal(known, value), CellKind.Decimal, CellText.Number);
         }
 
         if (type == typeof(DateOnly))
         {
-            var (values, nulls) = await ReadAsync<DateOnly>(group, field, rows, cancellationToken).ConfigureAwait(false);
-            return new Column<DateOnly>(target, values, nulls, static (row, known, value) => row.SetDate(known, value), CellKind.Date, CellText.Date);
+            return new Column<DateOnly>(field, target, static (row, known, value) => row.SetDate(known, value), CellKind.Date, CellText.Date);
         }
 
         if (type == typeof(DateTime))
         {
             // Parquet.Net marks TIMESTAMP(isAdjustedToUTC=false) Local; the artifacts are UTC by contract, so the instant is taken as UTC.
-            var (values, nulls) = await ReadAsync<DateTime>(group, field, rows, cancellationToken).ConfigureAwait(false);
             return target.Kind == CellKind.Date
-                ? new Column<DateTime>(target, values, nulls, static (row, known, value) => row.SetDate(known, DateOnly.FromDateTime(value)), CellKind.Date, Timestamp)
-                : new Column<DateTime>(target, values, nulls, static (row, known, value) => row.SetTimestamp(known, Utc(value)), CellKind.Timestamp, Timestamp);
+                ? new Column<DateTime>(field, target, static (row, known, value) => row.SetDate(known, DateOnly.FromDateTime(value)), CellKind.Date, Timestamp)
+                : new Column<DateTime>(field, target, static (row, known, value) => row.SetTimestamp(known, Utc(value)), CellKind.Timestamp, Timestamp);
         }
 
         // The rest carry no documented column's native type: they become text (and are parsed from it if a documented column holds them).
         return type switch
         {
-            _ when type == typeof(bool) => await TextAsync<bool>(group, field, target, rows, static value => value ? "true" : "false", cancellationToken).ConfigureAwait(false),
-            _ when type == typeof(sbyte) => await TextAsync<sbyte>(group, field, target, rows, CellText.Number, cancellationToken).ConfigureAwait(false),
-            _ when type == typeof(byte) => await TextAsync<byte>(group, field, target, rows, CellText.Number, cancellationToken).ConfigureAwait(false),
-            _ when type == typeof(short) => await TextAsync<short>(group, field, target, rows, CellText.Number, cancellationToken).ConfigureAwait(false),
-            _ when type == typeof(ushort) => await TextAsync<ushort>(group, field, target, rows, CellText.Number, cancellationToken).ConfigureAwait(false),
-            _ when type == typeof(uint) => await TextAsync<uint>(group, field, target, rows, CellText.Number, cancellationToken).ConfigureAwait(false),
-            _ when type == typeof(ulong) => await TextAsync<ulong>(group, field, target, rows, CellText.Number, cancellationToken).ConfigureAwait(false),
-            _ when type == typeof(float) => await TextAsync<float>(group, field, target, rows, static value => value.ToString("R", CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false),
-            _ when type == typeof(double) => await TextAsync<double>(group, field, target, rows, static value => value.ToString("R", CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false),
-            _ when type == typeof(TimeOnly) => await TextAsync<TimeOnly>(group, field, target, rows, static value => value.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false),
-            _ when type == typeof(TimeSpan) => await TextAsync<TimeSpan>(group, field, target, rows, static value => value.ToString("c", CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false),
-            _ when type == typeof(Guid) => await TextAsync<Guid>(group, field, target, rows, static value => value.ToString("D"), cancellationToken).ConfigureAwait(false),
+            _ when type == typeof(bool) => Text<bool>(field, target, static value => value ? "true" : "false"),
+            _ when type == typeof(sbyte) => Text<sbyte>(field, target, CellText.Number),
+            _ when type == typeof(byte) => Text<byte>(field, target, CellText.Number),
+            _ when type == typeof(short) => Text<short>(field, target, CellText.Number),
+            _ when type == typeof(ushort) => Text<ushort>(field, target, CellText.Number),
+            _ when type == typeof(uint) => Text<uint>(field, target, CellText.Number),
+            _ when type == typeof(ulong) => Text<ulong>(field, target, CellText.Number),
+            _ when type == typeof(float) => Text<float>(field, target, static value => value.ToString("R", CultureInfo.InvariantCulture)),
+            _ when type == typeof(double) => Text<double>(field, target, static value => value.ToString("R", CultureInfo.InvariantCulture)),
+            _ when type == typeof(TimeOnly) => Text<TimeOnly>(field, target, static value => value.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+            _ when type == typeof(TimeSpan) => Text<TimeSpan>(field, target, static value => value.ToString("c", CultureInfo.InvariantCulture)),
+            _ when type == typeof(Guid) => Text<Guid>(field, target, static value => value.ToString("D")),
             _ => throw new ReportRowFormatException(
                 $"The parquet column '{ValueText.Escape(field.Name)}' holds {Describe(field)} values, which the SDK cannot read as cells.", 0, field.Name),
         };
     }
+
+    /// <summary>Reads this column's <paramref name="rows"/> values of a row group, in place of the previous group's.</summary>
+    public abstract ValueTask ReadAsync(ParquetRowGroupReader group, int rows, CancellationToken cancellationToken);
 
     /// <summary>A column's type for a message: its .NET type as Parquet.Net reads it.</summary>
     public static string Describe(DataField field) =>
@@ -105,7 +113,7 @@ internal abstract class ParquetColumn
     /// <summary>Puts value <paramref name="index"/> into <paramref name="row"/>: its documented column, or its unknown-column slot; a null leaves it unset.</summary>
     public void Apply(ReportRow row, int index, CellWriter cells)
     {
-        if (_nulls is not null && _nulls[index])
+        if (Nulls is not null && Nulls[index])
         {
             return;
         }
@@ -124,35 +132,11 @@ internal abstract class ParquetColumn
 
     protected abstract void SetKnown(ReportRow row, int known, int index, CellWriter cells);
 
-    private static async ValueTask<(T[] Values, bool[]? Nulls)> ReadAsync<T>(ParquetRowGroupReader group, DataField field, int rows, CancellationToken cancellationToken)
-        where T : struct
-    {
-        if (!field.IsNullable)
-        {
-            var values = new T[rows];
-            await group.ReadAsync<T>(field, values.AsMemory(), null, cancellationToken).ConfigureAwait(false);
-            return (values, null);
-        }
+    private static Column<T> Text<T>(DataField field, ParquetTarget target, Func<T, string> format)
+        where T : struct => new(field, target, null, CellKind.Text, format);
 
-        var nullable = new T?[rows];
-        await group.ReadAsync<T>(field, nullable.AsMemory(), null, cancellationToken).ConfigureAwait(false);
-        var plain = new T[rows];
-        var nulls = new bool[rows];
-        for (var i = 0; i < rows; i++)
-        {
-            plain[i] = nullable[i].GetValueOrDefault();
-            nulls[i] = !nullable[i].HasValue;
-        }
-
-        return (plain, nulls);
-    }
-
-    private static async ValueTask<ParquetColumn> TextAsync<T>(ParquetRowGroupReader group, DataField field, ParquetTarget target, int rows, Func<T, string> format, CancellationToken cancellationToken)
-        where T : struct
-    {
-        var (values, nulls) = await ReadAsync<T>(group, field, rows, cancellationToken).ConfigureAwait(false);
-        return new Column<T>(target, values, nulls, null, CellKind.Text, format);
-    }
+    /// <summary>A buffer of at least <paramref name="length"/> items: the one given when it is long enough.</summary>
+    private static T[] Ensure<T>(T[]? buffer, int length) => buffer is not null && buffer.Length >= length ? buffer : new T[length];
 
     // Parquet.Net 6 types a UTF-8 column from a file as ReadOnlyMemory<char>, one it writes as string.
     private static bool IsString(Type type) => type == typeof(string) || type == typeof(ReadOnlyMemory<char>);
@@ -169,17 +153,39 @@ internal abstract class ParquetColumn
     /// Values of one struct type. <c>set</c> writes the native kind <c>native</c> straight into the
     /// row; any other documented kind goes through the value's csv text and is parsed as that kind.
     /// </summary>
-    private sealed class Column<T>(ParquetTarget target, T[] values, bool[]? nulls, Action<ReportRow, int, T>? set, CellKind native, Func<T, string> format)
-        : ParquetColumn(target, nulls)
+    private sealed class Column<T>(DataField field, ParquetTarget target, Action<ReportRow, int, T>? set, CellKind native, Func<T, string> format)
+        : ParquetColumn(field, target)
         where T : struct
     {
-        protected override string Text(int index, CellWriter cells) => format(values[index]);
+        private T[] _values = [];
+        private T?[]? _nullable;
+
+        public override async ValueTask ReadAsync(ParquetRowGroupReader group, int rows, CancellationToken cancellationToken)
+        {
+            _values = Ensure(_values, rows);
+            if (!Field.IsNullable)
+            {
+                await group.ReadAsync<T>(Field, _values.AsMemory(0, rows), null, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            _nullable = Ensure(_nullable, rows);
+            await group.ReadAsync<T>(Field, _nullable.AsMemory(0, rows), null, cancellationToken).ConfigureAwait(false);
+            var nulls = Nulls = Ensure(Nulls, rows);
+            for (var i = 0; i < rows; i++)
+            {
+                _values[i] = _nullable[i].GetValueOrDefault();
+                nulls[i] = !_nullable[i].HasValue;
+            }
+        }
+
+        protected override string Text(int index, CellWriter cells) => format(_values[index]);
 
         protected override void SetKnown(ReportRow row, int known, int index, CellWriter cells)
         {
             if (set is not null && Kind == native)
             {
-                set(row, known, values[index]);
+                set(row, known, _values[index]);
             }
             else
             {
@@ -189,35 +195,37 @@ internal abstract class ParquetColumn
     }
 
     /// <summary>UTF-8 strings, read raw as characters so only the strings a row keeps are made (through the read's cache).</summary>
-    private sealed class StringColumn(ParquetTarget target, ReadOnlyMemory<char>[] values, bool[]? nulls) : ParquetColumn(target, nulls)
+    private sealed class StringColumn(DataField field, ParquetTarget target) : ParquetColumn(field, target)
     {
-        public static async ValueTask<ParquetColumn> ReadStringsAsync(ParquetRowGroupReader group, DataField field, ParquetTarget target, int rows, CancellationToken cancellationToken)
+        private ReadOnlyMemory<char>[] _values = [];
+        private ReadOnlyMemory<char>[]? _packed;
+        private int[]? _levels;
+
+        public override async ValueTask ReadAsync(ParquetRowGroupReader group, int rows, CancellationToken cancellationToken)
         {
-            var values = new ReadOnlyMemory<char>[rows];
-            if (!field.IsNullable)
+            _values = Ensure(_values, rows);
+            if (!Field.IsNullable)
             {
-                await group.ReadRawAsync(field, values.AsMemory(), null, null, cancellationToken).ConfigureAwait(false);
-                return new StringColumn(target, values, null);
+                await group.ReadRawAsync(Field, _values.AsMemory(0, rows), null, null, cancellationToken).ConfigureAwait(false);
+                return;
             }
 
             // Nullable: the reader packs the present values; the definition levels say which rows have one.
-            var levels = new int[rows];
-            await group.ReadRawAsync(field, values.AsMemory(), levels.AsMemory(), null, cancellationToken).ConfigureAwait(false);
-            var nulls = new bool[rows];
+            _packed = Ensure(_packed, rows);
+            _levels = Ensure(_levels, rows);
+            await group.ReadRawAsync(Field, _packed.AsMemory(0, rows), _levels.AsMemory(0, rows), null, cancellationToken).ConfigureAwait(false);
+            var nulls = Nulls = Ensure(Nulls, rows);
             var next = 0;
-            var spread = new ReadOnlyMemory<char>[rows];
             for (var i = 0; i < rows; i++)
             {
-                nulls[i] = levels[i] < field.MaxDefinitionLevel;
-                spread[i] = nulls[i] ? default : values[next++];
+                nulls[i] = _levels[i] < Field.MaxDefinitionLevel;
+                _values[i] = nulls[i] ? default : _packed[next++];
             }
-
-            return new StringColumn(target, spread, nulls);
         }
 
-        protected override string Text(int index, CellWriter cells) => cells.Strings.Get(values[index].Span);
+        protected override string Text(int index, CellWriter cells) => cells.Strings.Get(_values[index].Span);
 
-        protected override void SetKnown(ReportRow row, int known, int index, CellWriter cells) => cells.Write(row, known, values[index].Span);
+        protected override void SetKnown(ReportRow row, int known, int index, CellWriter cells) => cells.Write(row, known, _values[index].Span);
     }
 }
 

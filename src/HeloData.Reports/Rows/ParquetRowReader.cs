@@ -30,13 +30,14 @@ internal static class ParquetRowReader
             var reader = await OpenAsync(source, cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
-                var (shape, fields, targets) = Layout(reader, kind);
+                var (shape, columns) = Layout(reader, kind);
                 var cells = new CellWriter();
                 long number = 0;
                 for (var g = 0; g < reader.RowGroupCount; g++)
                 {
-                    var columns = await ReadGroupAsync(reader.OpenRowGroupReader(g), fields, targets, number, cancellationToken).ConfigureAwait(false);
-                    var rows = columns.Length == 0 ? 0 : (int)reader.OpenRowGroupReader(g).RowCount;
+                    // Kept open while its rows are made: string values point into its pages.
+                    using var group = reader.OpenRowGroupReader(g);
+                    var rows = columns.Length == 0 ? 0 : await ReadGroupAsync(group, columns, number, cancellationToken).ConfigureAwait(false);
                     for (var r = 0; r < rows; r++)
                     {
                         cancellationToken.ThrowIfCancellationRequested();
@@ -75,7 +76,7 @@ internal static class ParquetRowReader
         }
     }
 
-    private static (RowShape Shape, DataField[] Fields, ParquetTarget[] Targets) Layout(ParquetReader reader, RowKind kind)
+    private static (RowShape Shape, ParquetColumn[] Columns) Layout(ParquetReader reader, RowKind kind)
     {
         var fields = new List<DataField>();
         foreach (var field in reader.Schema.Fields)
@@ -91,7 +92,7 @@ internal static class ParquetRowReader
 
         var shape = RowShape.Create(kind, [.. fields.Select(field => field.Name)]);
         shape.EnsureFits();
-        var targets = new ParquetTarget[fields.Count];
+        var columns = new ParquetColumn[fields.Count];
         for (var i = 0; i < fields.Count; i++)
         {
             var known = shape.KnownOf[i];
@@ -105,37 +106,38 @@ internal static class ParquetRowReader
                     column.Name);
             }
 
-            targets[i] = new ParquetTarget(known, cellKind, shape.ExtraOf[i]);
+            columns[i] = ParquetColumn.Create(fields[i], new ParquetTarget(known, cellKind, shape.ExtraOf[i]));
         }
 
-        return (shape, [.. fields], targets);
+        return (shape, columns);
     }
 
-    private static async Task<ParquetColumn[]> ReadGroupAsync(ParquetRowGroupReader group, DataField[] fields, ParquetTarget[] targets, long rowsBefore, CancellationToken cancellationToken)
+    /// <summary>Reads a row group's values into the columns (in place of the previous group's); returns its row count.</summary>
+    private static async Task<int> ReadGroupAsync(ParquetRowGroupReader group, ParquetColumn[] columns, long rowsBefore, CancellationToken cancellationToken)
     {
         if (group.RowCount > int.MaxValue)
         {
             throw new ReportRowFormatException($"A parquet row group after row {rowsBefore} holds {group.RowCount} rows, more than one read can hold.", rowsBefore + 1);
         }
 
-        var columns = new ParquetColumn[fields.Length];
-        for (var i = 0; i < fields.Length; i++)
+        var rows = (int)group.RowCount;
+        foreach (var column in columns)
         {
             try
             {
-                columns[i] = await ParquetColumn.ReadAsync(group, fields[i], targets[i], (int)group.RowCount, cancellationToken).ConfigureAwait(false);
+                await column.ReadAsync(group, rows, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (IsParquetProblem(exception))
             {
                 throw new ReportRowFormatException(
-                    $"The parquet column '{ValueText.Escape(fields[i].Name)}' of the row group after row {rowsBefore} cannot be read (the file may be cut short or damaged): {ValueText.Escape(exception.Message)}",
+                    $"The parquet column '{ValueText.Escape(column.Name)}' of the row group after row {rowsBefore} cannot be read (the file may be cut short or damaged): {ValueText.Escape(exception.Message)}",
                     rowsBefore + 1,
-                    fields[i].Name,
+                    column.Name,
                     innerException: exception);
             }
         }
 
-        return columns;
+        return rows;
     }
 
     private static async Task<(Stream Spool, string Path)> SpoolAsync(Stream source, string directory, CancellationToken cancellationToken)
