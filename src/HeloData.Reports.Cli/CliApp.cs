@@ -44,7 +44,7 @@ internal static class CliApp
         {
             foreach (var error in parse.Errors)
             {
-                stderr.WriteLine($"error: {error.Message}");
+                stderr.WriteLine($"error: {error.Message}{ExpectedArguments(error)}");
             }
 
             stderr.WriteLine($"See: helodata-reports {string.Join(' ', CommandPath(parse))} --help".Replace("  ", " ", StringComparison.Ordinal));
@@ -75,6 +75,16 @@ internal static class CliApp
         };
         return root;
     }
+
+    // System.CommandLine names the command whose argument is missing, not the argument: name it too.
+    private static string ExpectedArguments(System.CommandLine.Parsing.ParseError error) => error.SymbolResult switch
+    {
+        System.CommandLine.Parsing.ArgumentResult { Tokens.Count: 0 } missing => $" Expected: <{missing.Argument.Name}>.",
+        System.CommandLine.Parsing.CommandResult { Command.Arguments: { Count: > 0 } arguments } result
+            when !result.Children.OfType<System.CommandLine.Parsing.ArgumentResult>().Any(a => a.Tokens.Count > 0) =>
+            $" Expected: {string.Join(' ', arguments.Select(a => $"<{a.Name}>"))}.",
+        _ => string.Empty,
+    };
 
     private static IEnumerable<string> CommandPath(ParseResult parse)
     {

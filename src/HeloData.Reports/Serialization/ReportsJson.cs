@@ -9,9 +9,11 @@ namespace HeloData.Reports;
 /// </summary>
 /// <remarks>
 /// For logs, caches, and tools that print what the service answered (such as <c>helodata-reports --json</c>).
-/// Source-generated like the client's own serialization, so it is trim- and Native-AOT-safe. A field the
-/// service sent as <c>null</c> is written as <c>null</c>; a webhook destination's <c>signing_secret</c> is
-/// written when the service sent it, so treat the text as you would the model.
+/// Source-generated like the client's own serialization, so it is trim- and Native-AOT-safe. Every member
+/// the service sent is written with its value; a member the model knows that the service left out is
+/// written as <c>null</c> (the models do not record absence, and <c>null</c> means the same to a reader).
+/// A webhook destination's <c>signing_secret</c> is written when the service sent it, so treat the text as
+/// you would the model.
 /// </remarks>
 /// <example>
 /// <code>
