@@ -39,7 +39,7 @@ internal static class Failures
                 error.WriteLine($"error: {service.ErrorCode}{Details(service)}: {service.Message}");
                 if (service.RunId is { } runId)
                 {
-                    error.WriteLine($"Run {runId} was started and goes on; resume with: helodata-reports runs wait {runId}");
+                    error.WriteLine($"Run {runId} goes on; wait for it with: helodata-reports runs wait {runId}");
                 }
 
                 return ExitCodes.ServiceError;

@@ -140,6 +140,20 @@ public sealed class RunCommandTests
     }
 
     [Test]
+    public async Task Downloading_a_run_still_going_exits_3_says_how_to_wait_and_leaves_no_file()
+    {
+        _sandbox.RunTimeline = new RunTimeline(TimeSpan.FromHours(1), TimeSpan.FromHours(1));
+        var runId = await StartRunAsync();
+
+        var result = await CliHarness.RunAsync(_sandbox, "runs", "download", runId, "-o", _folder);
+
+        Assert.That(result.ExitCode, Is.EqualTo(3), result.ToString());
+        Assert.That(result.Error, Does.Contain("run_not_completed").And.Contain($"runs wait {runId}"));
+        Assert.That(Directory.GetFileSystemEntries(_folder), Is.Empty);
+        Assert.That(_sandbox.Requests.Where(r => r.Host == "downloads"), Is.Empty, "nothing asked of the download host");
+    }
+
+    [Test]
     public async Task A_failed_run_exits_4_with_its_code_and_message()
     {
         _sandbox.RunTimeline = RunTimeline.Failing("internal_error", "the export worker crashed", TimeSpan.Zero);
