@@ -67,7 +67,7 @@ internal static class CliApp
     {
         var root = new RootCommand(Description)
         {
-            Credentials.ApiKeyFileOption,
+            Credentials.ApiKeyFileOption(),
             ReportsCommands.Build(context),
             RunsCommands.Build(context),
             ScheduleCommands.Build(context),

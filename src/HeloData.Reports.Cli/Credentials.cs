@@ -12,8 +12,13 @@ internal static class Credentials
     public const string ApiKeyVariable = "HELODATA_API_KEY";
     public const string BaseUrlVariable = "HELODATA_BASE_URL";
 
-    /// <summary>The global option; a file rather than a value, for the reason above.</summary>
-    public static Option<string?> ApiKeyFileOption { get; } = new("--api-key-file")
+    public const string ApiKeyFileName = "--api-key-file";
+
+    /// <summary>
+    /// The global option; a file rather than a value, for the reason above. A new one per command tree:
+    /// an option remembers the commands it was added to, so a shared instance would grow with every run.
+    /// </summary>
+    public static Option<string?> ApiKeyFileOption() => new(ApiKeyFileName)
     {
         Description = $"Read the API key from this file instead of {ApiKeyVariable}.",
         HelpName = "PATH",
@@ -51,7 +56,7 @@ internal static class Credentials
 
     private static (string Key, string Source) ReadKey(CliContext context, ParseResult parse)
     {
-        if (parse.GetValue(ApiKeyFileOption) is { } path)
+        if (parse.GetValue<string?>(ApiKeyFileName) is { } path)
         {
             string text;
             try
