@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace HeloData.Reports.Cli.Commands;
+
+/// <summary>
+/// Options several commands share, with their parsers. A value that does not parse is a parse error
+/// naming the option, so it is refused (exit 2) before a client is even built.
+/// </summary>
+internal static partial class CommonOptions
+{
+    public static Option<bool> Json() => new("--json")
+    {
+        Description = "Print the service's JSON for the resource (unknown fields included) as one document on stdout.",
+    };
+
+    public static Argument<string> Id(string name, string description) => new(name) { Description = description };
+
+    public static Option<DateOnly?> Date(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "YYYY-MM-DD",
+        CustomParser = result =>
+        {
+            var text = result.Tokens[0].Value;
+            if (DateOnly.TryParseExact(text, "yyyy'-'MM'-'dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return date;
+            }
+
+            result.AddError($"{name}: '{text}' is not a date; write it as YYYY-MM-DD, such as 2026-05-31.");
+            return null;
+        },
+    };
+
+    public static Option<TimeSpan?> Timeout(string description) => new("--timeout")
+    {
+        Description = description,
+        HelpName = "DURATION",
+        CustomParser = result =>
+        {
+            var text = result.Tokens[0].Value;
+            if (ParseDuration(text) is { } duration && duration > TimeSpan.Zero && duration <= TimeSpan.FromDays(30))
+            {
+                return duration;
+            }
+
+            result.AddError($"--timeout: '{text}' is not a duration between 1ms and 30 days; write it as 90s, 15m, 2h, 1h30m or 500ms.");
+            return null;
+        },
+    };
+
+    /// <summary>A cron schedule, checked by the SDK's own <see cref="ReportSchedule"/>: what it refuses, this refuses.</summary>
+    public static Option<string?> Schedule() => new("--schedule")
+    {
+        Description = "A standard 5-field cron expression, in UTC, such as \"0 9 * * MON\".",
+        HelpName = "CRON",
+        CustomParser = result => ParseSchedule(result, "--schedule"),
+    };
+
+    public static string? ParseSchedule(ArgumentResult result, string name)
+    {
+        var text = result.Tokens[0].Value;
+        if (ReportSchedule.TryParse(text, out var schedule, out var error))
+        {
+            return schedule.Expression;
+        }
+
+        result.AddError($"{name}: {error}");
+        return null;
+    }
+
+    /// <summary>Reads 90s, 15m, 2h, 1h30m, 500ms, or a plain hh:mm:ss.</summary>
+    public static TimeSpan? ParseDuration(string text)
+    {
+        var match = DurationPattern().Match(text);
+        if (match.Success && match.Length > 0)
+        {
+            var total = TimeSpan.Zero;
+            foreach (Capture part in match.Groups["part"].Captures)
+            {
+                var unitStart = part.Value.IndexOfAny(['h', 'm', 's']);
+                if (!long.TryParse(part.Value.AsSpan(0, unitStart), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount > 1_000_000_000)
+                {
+                    return null;
+                }
+
+                total += part.Value[unitStart..] switch
+                {
+                    "h" => TimeSpan.FromHours(amount),
+                    "m" => TimeSpan.FromMinutes(amount),
+                    "s" => TimeSpan.FromSeconds(amount),
+                    _ => TimeSpan.FromMilliseconds(amount),
+                };
+            }
+
+            return total;
+        }
+
+        return text.Contains(':', StringComparison.Ordinal) && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? span : null;
+    }
+
+    [GeneratedRegex(@"\A(?<part>\d+(ms|h|m|s))+\z")]
+    private static partial Regex DurationPattern();
+}

@@ -1,0 +1,52 @@
+using HeloData.Reports.Models;
+
+namespace HeloData.Reports.Cli.Tests.Commands;
+
+/// <summary>
+/// <see cref="Failures"/> on its own, for what the sandbox cannot be made to throw: an unexpected
+/// exception (exit code 1), and the SDK's own refusal before sending (2).
+/// </summary>
+public sealed class FailuresTests
+{
+    [Test]
+    public void An_unexpected_exception_exits_1_with_its_type_and_message()
+    {
+        var (code, error) = Report(new InvalidOperationException("the disk is full"));
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(error, Is.EqualTo("error: unexpected InvalidOperationException: the disk is full" + Environment.NewLine));
+    }
+
+    [Test]
+    public void The_SDKs_own_refusal_before_sending_exits_2_with_its_message()
+    {
+        var (code, error) = Report(new ArgumentException("The schedule has 4 fields.", "report"));
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.StartWith("error: refused before sending: The schedule has 4 fields."));
+    }
+
+    [Test]
+    public void A_service_error_without_status_or_request_id_prints_only_what_there_is()
+    {
+        var (code, error) = Report(new ReportsException("Could not connect.", ReportsErrorCode.ConnectionFailed));
+
+        Assert.That(code, Is.EqualTo(3));
+        Assert.That(error.TrimEnd(), Is.EqualTo("error: connection_failed: Could not connect."));
+    }
+
+    [Test]
+    public void A_cancellation_the_user_did_not_ask_for_is_not_reported_as_Ctrl_C()
+    {
+        var (code, _) = Report(new OperationCanceledException("an HTTP timeout"));
+
+        Assert.That(code, Is.EqualTo(1));
+    }
+
+    private static (int Code, string Error) Report(Exception exception)
+    {
+        var error = new StringWriter();
+        var context = new CliContext(TextWriter.Null, error, _ => null, false, TimeProvider.System);
+        return (Failures.Report(context, exception, CancellationToken.None), error.ToString());
+    }
+}

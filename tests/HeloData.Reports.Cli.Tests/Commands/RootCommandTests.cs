@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+using HeloData.Reports.Cli.Tests.Support;
+using HeloData.Reports.Testing;
+
+namespace HeloData.Reports.Cli.Tests.Commands;
+
+/// <summary>The root: help with the exit codes, the version, and the <c>sandbox</c> command.</summary>
+public sealed partial class RootCommandTests
+{
+    [Test]
+    public async Task Help_documents_every_exit_code_and_the_credentials()
+    {
+        var result = await CliHarness.RunAsync(new Dictionary<string, string>(), ["--help"]);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        foreach (var code in new[] { "0", "1", "2", "3", "4", "5", "130" })
+        {
+            Assert.That(result.Out, Does.Match($@"(?m)^\s+{code}\s+\S"), $"exit code {code}");
+        }
+
+        Assert.That(result.Out, Does.Contain("HELODATA_API_KEY").And.Contain("HELODATA_BASE_URL").And.Contain("--api-key-file"));
+        Assert.That(result.Out, Does.Contain("reports").And.Contain("runs").And.Contain("schedule").And.Contain("sandbox"));
+    }
+
+    [TestCase("reports", "create")]
+    [TestCase("reports", "run")]
+    [TestCase("runs", "download")]
+    public async Task Each_command_has_help(string group, string command)
+    {
+        var result = await CliHarness.RunAsync(new Dictionary<string, string>(), [group, command, "--help"]);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Out, Does.Contain($"{group} {command}").And.Contain("Options:"));
+    }
+
+    [Test]
+    public async Task Version_prints_the_tools_version()
+    {
+        var result = await CliHarness.RunAsync(new Dictionary<string, string>(), ["--version"]);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Out.Trim(), Does.Match(@"^\d+\.\d+\.\d+"));
+    }
+
+    [Test]
+    public async Task A_group_without_a_command_is_a_usage_error()
+    {
+        var result = await CliHarness.RunAsync(new Dictionary<string, string>(), ["reports"]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Error, Does.Contain("helodata-reports reports --help"));
+    }
+
+    [Test]
+    public async Task Sandbox_prints_the_two_variables_that_work_with_every_other_command_and_stops_on_Ctrl_C_with_0()
+    {
+        using var interrupt = new CancellationTokenSource();
+        var output = new LineSignal("HELODATA_API_KEY=");
+        var sandbox = CliApp.RunAsync(["sandbox"], TextWriter.Synchronized(output), TextWriter.Null, _ => null, interrupt.Token);
+        await output.Seen.WaitAsync(TimeSpan.FromSeconds(60));
+        var environment = SandboxLine().Matches(output.ToString()).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["value"].Value.Trim());
+
+        var created = await CliHarness.RunAsync(environment, ["reports", "create", "--name", "from-sandbox", "--type", "traffic", "--format", "csv", "--json"]);
+        var listed = await CliHarness.RunAsync(environment, ["reports", "list"]);
+        await interrupt.CancelAsync();
+
+        Assert.That(environment.Keys, Is.EquivalentTo(new[] { "HELODATA_BASE_URL", "HELODATA_API_KEY" }));
+        Assert.That(new Uri(environment["HELODATA_BASE_URL"]).IsLoopback, Is.True);
+        Assert.That(created.ExitCode, Is.Zero, created.ToString());
+        Assert.That(listed.Out, Does.Contain("from-sandbox"));
+        Assert.That(await sandbox, Is.Zero);
+    }
+
+    [GeneratedRegex(@"^(?<name>HELODATA_\w+)=(?<value>.+)$", RegexOptions.Multiline)]
+    private static partial Regex SandboxLine();
+
+    private sealed class LineSignal(string trigger) : StringWriter
+    {
+        private readonly TaskCompletionSource _seen = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Seen => _seen.Task;
+
+        public override void WriteLine(string? value)
+        {
+            base.WriteLine(value);
+            if (value?.StartsWith(trigger, StringComparison.Ordinal) == true)
+            {
+                _seen.TrySetResult();
+            }
+        }
+    }
+}

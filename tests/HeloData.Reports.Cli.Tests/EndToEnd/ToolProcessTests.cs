@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace HeloData.Reports.Cli.Tests.EndToEnd;
+
+/// <summary>
+/// The built tool as a process of its own, against a sandbox in another process
+/// (<c>samples/HeloData.Reports.SandboxHost</c>), configured only through the environment, as a user runs it.
+/// </summary>
+public sealed class ToolProcessTests
+{
+    // Only so a hung process cannot hang the test run; nothing here is expected to come near it.
+    private static readonly TimeSpan Guard = TimeSpan.FromMinutes(3);
+
+    private Process _host = null!;
+    private Dictionary<string, string> _environment = null!;
+    private string _folder = null!;
+
+    [OneTimeSetUp]
+    public async Task StartSandboxHost()
+    {
+        _folder = Directory.CreateTempSubdirectory("helodata-cli-e2e-").FullName;
+        var start = Start(Built("SandboxHost"));
+        start.RedirectStandardInput = true;
+        _host = Process.Start(start)!;
+        _environment = [];
+        using var guard = new CancellationTokenSource(Guard);
+        while (_environment.Count < 2 && await _host.StandardOutput.ReadLineAsync(guard.Token) is { } line)
+        {
+            var equals = line.IndexOf('=', StringComparison.Ordinal);
+            if (line.StartsWith("HELODATA_", StringComparison.Ordinal) && equals > 0)
+            {
+                _environment[line[..equals]] = line[(equals + 1)..];
+            }
+        }
+
+        Assert.That(_environment.Keys, Is.EquivalentTo(new[] { "HELODATA_BASE_URL", "HELODATA_API_KEY" }), "the sandbox host printed its two lines");
+    }
+
+    [OneTimeTearDown]
+    public async Task StopSandboxHost()
+    {
+        // Closing its standard input is how the host is told to stop.
+        _host.StandardInput.Close();
+        using var guard = new CancellationTokenSource(Guard);
+        try
+        {
+            await _host.WaitForExitAsync(guard.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _host.Kill(entireProcessTree: true);
+        }
+
+        _host.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Test]
+    public async Task Create_run_wait_download_then_delete()
+    {
+        var target = Path.Combine(_folder, "invoices.csv");
+
+        var created = await RunToolAsync("reports", "create", "--name", "e2e-invoices", "--type", "invoices", "--format", "csv", "--json");
+        Assert.That(created.ExitCode, Is.Zero, created.ToString());
+        var reportId = JsonNode.Parse(created.Out)!["id"]!.GetValue<string>();
+
+        var ran = await RunToolAsync("reports", "run", reportId, "--from", "2026-05-01", "--to", "2026-05-31", "--wait", "--download", target, "--json");
+        Assert.That(ran.ExitCode, Is.Zero, ran.ToString());
+        var run = JsonNode.Parse(ran.Out)!;
+        Assert.That(run["status"]!.GetValue<string>(), Is.EqualTo("completed"));
+        Assert.That(run["from"]!.GetValue<string>(), Is.EqualTo("2026-05-01"));
+
+        // The file matches the artifact the SDK itself downloads for the same run.
+        using (var client = new ReportsClient(new ReportsClientOptions { ApiKey = _environment["HELODATA_API_KEY"], BaseAddress = new Uri(_environment["HELODATA_BASE_URL"]) }))
+        using (var expected = new MemoryStream())
+        {
+            await client.DownloadAsync(await client.GetRunAsync(run["run_id"]!.GetValue<string>()), expected);
+            Assert.That(await File.ReadAllBytesAsync(target), Is.EqualTo(expected.ToArray()));
+        }
+
+        Assert.That(File.ReadLines(target).First(), Does.StartWith("invoice_id,"));
+        Assert.That(ran.Error, Does.Contain($"bytes to {target}"));
+
+        var deleted = await RunToolAsync("reports", "delete", reportId);
+        Assert.That(deleted.ExitCode, Is.Zero, deleted.ToString());
+        var gone = await RunToolAsync("reports", "get", reportId);
+        Assert.That(gone.ExitCode, Is.EqualTo(3), gone.ToString());
+        Assert.That(gone.Error, Does.Contain("not_found"));
+
+        foreach (var result in new[] { created, ran, deleted, gone })
+        {
+            Assert.That(result.Out + result.Error, Does.Not.Contain(_environment["HELODATA_API_KEY"]), "the key is never printed");
+        }
+    }
+
+    private static string Built(string name) =>
+        typeof(ToolProcessTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == name).Value!;
+
+    private ProcessStartInfo Start(string dll)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            WorkingDirectory = _folder,
+        };
+        start.ArgumentList.Add(dll);
+        // Only what the test sets: a key or address from the developer's shell would change what is tested.
+        start.Environment.Remove("HELODATA_API_KEY");
+        start.Environment.Remove("HELODATA_BASE_URL");
+        return start;
+    }
+
+    private async Task<ToolResult> RunToolAsync(params string[] args)
+    {
+        var start = Start(Built("Cli"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in _environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var guard = new CancellationTokenSource(Guard);
+        try
+        {
+            await process.WaitForExitAsync(guard.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"helodata-reports {string.Join(' ', args)} did not exit on its own.\n{await output}\n{await error}");
+        }
+
+        return new ToolResult(process.ExitCode, await output, await error);
+    }
+
+    private sealed record ToolResult(int ExitCode, string Out, string Error)
+    {
+        public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Out}\n--- stderr\n{Error}";
+    }
+}
