@@ -48,7 +48,18 @@ public sealed class ReportsSandbox : IDisposable
 
         _webhooks = new WebhookPusher(TimeProvider, Faults, options.Seed, [.. options.WebhookRetryDelays], _stopping.Token);
         var apiHost = new ApiHost(_store, _keys, Faults, _log, links, _webhooks, _stopping.Token);
-        _api = new SandboxServer(apiHost.HandleAsync);
+        try
+        {
+            _api = new SandboxServer(apiHost.HandleAsync, options.ApiPort);
+        }
+        catch
+        {
+            // A fixed API port that is taken: the download host already runs and must not be left behind.
+            _webhooks.Dispose();
+            _downloads.Dispose();
+            throw;
+        }
+
         ApiBaseAddress = new Uri(_api.BaseAddress, "v1/");
     }
 
@@ -136,9 +147,10 @@ public sealed class ReportsSandbox : IDisposable
     /// <summary>The number of reports held.</summary>
     public int ReportCount => _store.ReportCount;
 
-    /// <summary>Starts a sandbox on two free loopback ports.</summary>
+    /// <summary>Starts a sandbox on two loopback ports: free ones, unless <see cref="ReportsSandboxOptions.ApiPort"/> names the API's.</summary>
     /// <param name="options">Settings; <see langword="null"/> for the defaults.</param>
     /// <returns>The running sandbox. Dispose it to stop both servers.</returns>
+    /// <exception cref="IOException"><see cref="ReportsSandboxOptions.ApiPort"/> is taken.</exception>
     public static ReportsSandbox Start(ReportsSandboxOptions? options = null) => new(options ?? new ReportsSandboxOptions());
 
     /// <summary>Issues another API key, for example one on <see cref="SandboxPlan.Starter"/> to see <c>feature_not_in_plan</c>.</summary>

@@ -60,6 +60,22 @@ internal static partial class CommonOptions
         CustomParser = result => ParseSchedule(result, "--schedule"),
     };
 
+    /// <summary>
+    /// A whole number in a range, or a usage error naming the option: a custom parser, because a
+    /// validator reading an <c>int</c> option's value throws on text that is not a number.
+    /// </summary>
+    public static int ParseWholeNumber(ArgumentResult result, string name, int min, int max)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        result.AddError($"{name} must be a whole number from {min} to {max}, not '{text}'.");
+        return 0;
+    }
+
     public static string? ParseSchedule(ArgumentResult result, string name)
     {
         var text = result.Tokens[0].Value;

@@ -5,8 +5,8 @@ namespace HeloData.Reports.Cli.Commands;
 
 /// <summary>
 /// <c>sandbox</c>: the SDK's fake API on loopback, so every other command can be tried without an
-/// account. <see cref="ReportsSandbox"/> always takes a free port of its own (it has no option for a
-/// fixed one), so this command has no <c>--port</c>: it prints the address it got.
+/// account. <c>--port</c> fixes the API's port (so <c>HELODATA_BASE_URL</c> can be set once, in a
+/// script); without it a free port is taken and printed.
 /// </summary>
 internal static class SandboxCommand
 {
@@ -14,10 +14,27 @@ internal static class SandboxCommand
     {
         var command = new Command(
             "sandbox",
-            "Start a local fake of the API on a free loopback port and print the two variables to set (HELODATA_BASE_URL, HELODATA_API_KEY). Runs until Ctrl-C (then exits 0).");
-        CommandAction.Set(command, context, async (_, cancellationToken) =>
+            "Start a local fake of the API on a loopback port and print the two variables to set (HELODATA_BASE_URL, HELODATA_API_KEY). Runs until Ctrl-C (then exits 0).");
+        var port = new Option<int>("--port")
         {
-            using var sandbox = ReportsSandbox.Start();
+            Description = "The API's loopback port, 1 to 65535; by default a free one.",
+            HelpName = "N",
+            CustomParser = result => CommonOptions.ParseWholeNumber(result, "--port", 1, 65535),
+        };
+        command.Options.Add(port);
+        CommandAction.Set(command, context, async (parse, cancellationToken) =>
+        {
+            ReportsSandbox sandbox;
+            try
+            {
+                sandbox = ReportsSandbox.Start(new ReportsSandboxOptions { ApiPort = parse.GetValue(port) });
+            }
+            catch (IOException exception)
+            {
+                throw new UsageException($"--port {parse.GetValue(port)}: the port cannot be used ({exception.Message}).");
+            }
+
+            using var owned = sandbox;
             context.Out.WriteLine($"{Credentials.BaseUrlVariable}={sandbox.ApiBaseAddress}");
             // A sandbox key, valid only against this process: printing it is the point of the command.
             context.Out.WriteLine($"{Credentials.ApiKeyVariable}={sandbox.ApiKey}");

@@ -23,14 +23,8 @@ internal static class ScheduleCommands
             Description = "How many occurrences: 1 to 1000.",
             HelpName = "N",
             DefaultValueFactory = _ => 5,
+            CustomParser = result => CommonOptions.ParseWholeNumber(result, "--count", 1, 1000),
         };
-        count.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 1000)
-            {
-                result.AddError("--count must be between 1 and 1000.");
-            }
-        });
         var zone = new Option<TimeZoneInfo?>("--time-zone")
         {
             Description = "Show the times in this zone (an IANA id such as Europe/Berlin); the schedule itself stays UTC.",

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace HeloData.Reports.Testing.Http;
 
 /// <summary>
-/// One Kestrel server on 127.0.0.1 and a free port, handing every request to one delegate.
+/// One Kestrel server on 127.0.0.1 and a given or free port, handing every request to one delegate.
 /// </summary>
 /// <remarks>
 /// Kestrel is used bare, without a host: no configuration, environment variables, appsettings.json
@@ -25,13 +25,13 @@ internal sealed class SandboxServer : IHttpApplication<HttpContext>, IDisposable
     private readonly KestrelServer _server;
     private readonly RequestDelegate _handle;
 
-    public SandboxServer(RequestDelegate handle)
+    public SandboxServer(RequestDelegate handle, int port = 0)
     {
         _handle = handle;
         var options = new KestrelServerOptions();
 
         // Loopback only: nothing off the machine can reach a sandbox.
-        options.Listen(IPAddress.Loopback, 0);
+        options.Listen(IPAddress.Loopback, port);
         _server = new KestrelServer(
             Options.Create(options),
             new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance),

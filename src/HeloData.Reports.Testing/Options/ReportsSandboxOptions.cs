@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace HeloData.Reports.Testing;
 
 /// <summary>Settings of a <see cref="ReportsSandbox"/>.</summary>
@@ -5,6 +7,7 @@ public sealed class ReportsSandboxOptions
 {
     private ArtifactCompression _artifactCompression;
     private long? _artifactRowCount;
+    private int _apiPort;
 
     /// <summary>The clock for timestamps, run timelines, URL expiry and retention. Use a fake one to move time in tests.</summary>
     /// <value>The default is <see cref="System.TimeProvider.System"/>.</value>
@@ -55,6 +58,24 @@ public sealed class ReportsSandboxOptions
     {
         get => _artifactRowCount;
         set => _artifactRowCount = CheckedRowCount(value);
+    }
+
+    /// <summary>
+    /// The loopback port of the API host, so its base address can be known before it starts (a
+    /// command-line sandbox, a fixed <c>HELODATA_BASE_URL</c>); 0 takes a free port. The download host always
+    /// takes a free port: clients find it in the <c>download_url</c>s.
+    /// </summary>
+    /// <value>The default is 0: a free port.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not 0 to 65535.</exception>
+    public int ApiPort
+    {
+        get => _apiPort;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(value, IPEndPoint.MaxPort);
+            _apiPort = value;
+        }
     }
 
     /// <summary>

@@ -30,6 +30,8 @@ public sealed class RefusalTests
         yield return Case("--no-schedule", ["reports", "update", "rep_1", "--schedule", "0 9 * * MON", "--no-schedule"]).SetName("a schedule and no schedule");
         yield return Case("--name", ["reports", "update", "rep_1"]).SetName("an update with nothing to change");
         yield return Case("--count", ["schedule", "next", "0 9 * * MON", "--count", "0"]).SetName("schedule next with a count of 0");
+        yield return Case("--count", ["schedule", "next", "0 9 * * MON", "--count", "abc"]).SetName("schedule next with a count that is not a number");
+        yield return Case("--timeout", ["runs", "wait", "run_1", "--timeout", "soon"]).SetName("a wait timeout that is not a duration");
         yield return Case("--time-zone", ["schedule", "next", "0 9 * * MON", "--time-zone", "Mars/Olympus_Mons"]).SetName("schedule next in an unknown zone");
         yield return Case("cron", ["schedule", "next", "0 9 * * MON *"]).SetName("schedule next with a year field");
         yield return Case("<report-id>", ["reports", "get"]).SetName("get without an id");

@@ -71,6 +71,47 @@ public sealed partial class RootCommandTests
         Assert.That(await sandbox, Is.Zero);
     }
 
+    [Test]
+    public async Task Sandbox_on_a_given_port_prints_that_port()
+    {
+        var port = ClosedPort.Find();
+        using var interrupt = new CancellationTokenSource();
+        var output = new LineSignal("HELODATA_API_KEY=");
+        var sandbox = CliApp.RunAsync(["sandbox", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], TextWriter.Synchronized(output), TextWriter.Null, _ => null, interrupt.Token);
+        await output.Seen.WaitAsync(TimeSpan.FromSeconds(60));
+        await interrupt.CancelAsync();
+
+        Assert.That(output.ToString(), Does.Contain($"HELODATA_BASE_URL=http://127.0.0.1:{port}/v1/"));
+        Assert.That(await sandbox, Is.Zero);
+    }
+
+    [TestCase("0")]
+    [TestCase("65536")]
+    [TestCase("http")]
+    public async Task Sandbox_refuses_a_port_that_is_not_one_with_2(string port)
+    {
+        var error = new StringWriter();
+
+        var exit = await CliApp.RunAsync(["sandbox", "--port", port], TextWriter.Null, error, _ => null, CancellationToken.None);
+
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(error.ToString(), Does.Contain("--port"));
+    }
+
+    [Test]
+    public async Task Sandbox_on_a_taken_port_says_so_with_2()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        var error = new StringWriter();
+
+        var exit = await CliApp.RunAsync(["sandbox", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], TextWriter.Null, error, _ => null, CancellationToken.None);
+
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(error.ToString(), Does.Contain($"--port {port}"));
+    }
+
     [GeneratedRegex(@"^(?<name>HELODATA_\w+)=(?<value>.+)$", RegexOptions.Multiline)]
     private static partial Regex SandboxLine();
 

@@ -33,6 +33,30 @@ public sealed class SandboxHostingTests
     }
 
     [Test]
+    public async Task The_api_host_takes_the_port_it_is_given_and_answers_there()
+    {
+        var port = ClosedPort.Find();
+        using var sandbox = ReportsSandbox.Start(new ReportsSandboxOptions { ApiPort = port });
+        using var client = sandbox.CreateClient();
+
+        Assert.That(sandbox.ApiBaseAddress, Is.EqualTo(new Uri($"http://127.0.0.1:{port}/v1/")));
+        Assert.That((await client.ListReportsAsync()).Reports, Is.Empty);
+        Assert.That(sandbox.DownloadBaseAddress.Port, Is.Not.EqualTo(port));
+    }
+
+    [Test]
+    public void A_taken_api_port_is_an_io_error_and_the_next_sandbox_can_start()
+    {
+        var port = new Uri(_sandbox.ApiBaseAddress.GetLeftPart(UriPartial.Authority)).Port;
+
+        Assert.That(() => ReportsSandbox.Start(new ReportsSandboxOptions { ApiPort = port }), Throws.InstanceOf<IOException>());
+        Assert.That(() => new ReportsSandboxOptions { ApiPort = 65536 }, Throws.InstanceOf<ArgumentOutOfRangeException>());
+        Assert.That(() => new ReportsSandboxOptions { ApiPort = -1 }, Throws.InstanceOf<ArgumentOutOfRangeException>());
+        using var another = ReportsSandbox.Start();
+        Assert.That(another.ApiBaseAddress.Port, Is.Not.EqualTo(port));
+    }
+
+    [Test]
     public async Task An_id_is_one_path_segment_even_when_it_holds_an_escaped_slash_or_percent()
     {
         var (status, body, _) = await _http.GetAsync("reports/rep%2F..%2F50%25");
