@@ -47,6 +47,32 @@ public sealed class SandboxPushTests
         Assert.That((await client.GetRunAsync(run.RunId)).DownloadUrl, Is.Null, "a pushed artifact is not offered for download");
     }
 
+    [Test]
+    public async Task A_row_counted_artifact_is_generated_again_for_the_push_and_verifies()
+    {
+        using var sandbox = ReportsSandbox.Start(new ReportsSandboxOptions { ArtifactRowCount = 250_000 });
+        long rows = 0, lastRow = 0, length = 0;
+        await using var receiver = await Receiver.StartAsync(
+            async (delivery, ct) =>
+            {
+                length = delivery.Length;
+                await foreach (var row in delivery.ReadRowsAsync<TrafficRow>(ct))
+                {
+                    rows++;
+                    lastRow = row.RowNumber;
+                }
+            },
+            store: new InMemoryReportDeliveryStore());
+        using var client = sandbox.CreateClient();
+        var run = await client.RunReportAsync((await CreateWebhookReportAsync(client, receiver.Address)).Id);
+
+        var delivery = await sandbox.WaitForWebhookDeliveryAsync(run.RunId).WaitAsync(Patience);
+
+        Assert.That(delivery.Attempts.Select(a => a.StatusCode), Is.EqualTo(new int?[] { 200 }), "signed over the same bytes it then sent");
+        Assert.That((rows, lastRow), Is.EqualTo((250_000L, 250_000L)));
+        Assert.That(length, Is.GreaterThan(10_000_000));
+    }
+
     [TestCase(nameof(SandboxWebhookFault.BadSignature), 401)]
     [TestCase(nameof(SandboxWebhookFault.StaleTimestamp), 400)]
     public async Task A_faulty_attempt_is_refused_and_the_retry_is_handled_once(string faultName, int refusedWith)

@@ -147,8 +147,8 @@ internal sealed class WebhookPusher : IDisposable
         SandboxWebhookAttempt[] attempts;
         try
         {
-            var body = push.Run.Artifact ??= await ArtifactGenerator.GenerateAsync(Artifact(push.Run), _stopping).ConfigureAwait(false);
-            var signature = Sign(key, push.Run.Id, timestamp, body);
+            var body = await BodyAsync(push.Run).ConfigureAwait(false);
+            var signature = await body.SignAsync(key, push.Run.Id, timestamp, _stopping).ConfigureAwait(false);
             var copies = fault == SandboxWebhookFault.Duplicate ? 2 : 1;
             attempts = await Task.WhenAll(Enumerable.Range(0, copies).Select(_ => PostAsync(push, body, timestamp, signature, fault, now))).ConfigureAwait(false);
         }
@@ -169,14 +169,14 @@ internal sealed class WebhookPusher : IDisposable
         }
     }
 
-    private async Task<SandboxWebhookAttempt> PostAsync(Push push, byte[] body, string timestamp, string signature, SandboxWebhookFault fault, DateTimeOffset at)
+    private async Task<SandboxWebhookAttempt> PostAsync(Push push, PushedBody body, string timestamp, string signature, SandboxWebhookFault fault, DateTimeOffset at)
     {
         if (!push.Delivery.Url.IsLoopback || (push.Delivery.Url.Scheme != Uri.UriSchemeHttp && push.Delivery.Url.Scheme != Uri.UriSchemeHttps))
         {
             return new SandboxWebhookAttempt(at, fault, null, "not sent: the sandbox pushes to loopback http(s) URLs only");
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, push.Delivery.Url) { Content = new ByteArrayContent(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, push.Delivery.Url) { Content = body.Content() };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(SandboxArtifacts.ContentType(push.Run.Format));
         request.Headers.Add("webhook-id", push.Run.Id);
         request.Headers.Add("webhook-timestamp", timestamp);
@@ -199,13 +199,14 @@ internal sealed class WebhookPusher : IDisposable
 
     private ArtifactRequest Artifact(StoredRun run) => new(run.Id, run.Type, run.Format, run.From, run.To, run.Products, _seed, run.ArtifactRowCount);
 
-    private static string Sign(byte[] key, string id, string timestamp, byte[] body)
-    {
-        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
-        hmac.AppendData(Encoding.UTF8.GetBytes($"{id}.{timestamp}."));
-        hmac.AppendData(body);
-        return "v1," + Convert.ToBase64String(hmac.GetHashAndReset());
-    }
+    /// <summary>
+    /// A window-sized artifact is made once and kept, as for downloads; one with a row count is generated
+    /// again for each pass (signing, then each POST), so a huge one is never held in memory.
+    /// </summary>
+    private async Task<PushedBody> BodyAsync(StoredRun run) =>
+        run.ArtifactRowCount is null
+            ? new PushedBody(run.Artifact ??= await ArtifactGenerator.GenerateAsync(Artifact(run), _stopping).ConfigureAwait(false), null)
+            : new PushedBody(null, Artifact(run));
 
     private sealed class Push(SandboxWebhookDelivery delivery, StoredRun run, byte[] key)
     {
