@@ -153,6 +153,26 @@ public sealed class SandboxPushTests
     }
 
     [Test]
+    public async Task Attempts_that_find_the_receiver_down_are_retried_until_one_gets_through()
+    {
+        using var sandbox = ReportsSandbox.Start(new ReportsSandboxOptions { WebhookRetryDelays = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(50)] });
+        sandbox.Faults.UnreachableWebhookReceiver(2);
+        var calls = 0;
+        await using var receiver = await Receiver.StartAsync((_, _) => { Interlocked.Increment(ref calls); return Task.CompletedTask; }, store: new InMemoryReportDeliveryStore());
+        using var client = sandbox.CreateClient();
+        var run = await client.RunReportAsync((await CreateWebhookReportAsync(client, receiver.Address)).Id);
+
+        var delivery = await sandbox.WaitForWebhookDeliveryAsync(run.RunId).WaitAsync(Patience);
+
+        Assert.That(delivery.Attempts.Select(a => (a.Fault, a.StatusCode)), Is.EqualTo(new[]
+        {
+            (SandboxWebhookFault.Unreachable, (int?)null), (SandboxWebhookFault.Unreachable, (int?)null), (SandboxWebhookFault.None, (int?)200),
+        }));
+        Assert.That(delivery.Attempts[0].Error, Does.Contain("connection refused"));
+        Assert.That(calls, Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task A_receiver_that_always_fails_is_given_up_on_after_every_attempt()
     {
         using var sandbox = ReportsSandbox.Start(new ReportsSandboxOptions { WebhookRetryDelays = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(50)] });

@@ -19,6 +19,7 @@ public sealed class SandboxFaults
     private int _truncatedDownloads;
     private int _stalledDownloads;
     private int _duplicateDeliveries;
+    private int _unreachableDeliveries;
     private int _badSignatures;
     private int _staleTimestamps;
 
@@ -126,6 +127,14 @@ public sealed class SandboxFaults
     public void DuplicateWebhookDeliveries(int deliveries) => Set(ref _duplicateDeliveries, deliveries);
 
     /// <summary>
+    /// Treats the next <paramref name="deliveries"/> webhook delivery attempts as if the receiver were down:
+    /// nothing is sent, the attempt is recorded as a refused connection, and the sandbox retries on its
+    /// schedule, as the service does while a receiver is being deployed or restarted.
+    /// </summary>
+    /// <param name="deliveries">How many attempts find the receiver down.</param>
+    public void UnreachableWebhookReceiver(int deliveries) => Set(ref _unreachableDeliveries, deliveries);
+
+    /// <summary>
     /// Signs the next <paramref name="deliveries"/> webhook delivery attempts with a key that is not the
     /// destination's secret: a receiver must refuse them (401), and the sandbox then retries, signed properly.
     /// </summary>
@@ -145,7 +154,7 @@ public sealed class SandboxFaults
         lock (_gate)
         {
             _rateLimited = _serverErrors = _delayed = _dropped = _truncatedDownloads = _stalledDownloads = 0;
-            _duplicateDeliveries = _badSignatures = _staleTimestamps = 0;
+            _duplicateDeliveries = _badSignatures = _staleTimestamps = _unreachableDeliveries = 0;
         }
     }
 
@@ -192,6 +201,7 @@ public sealed class SandboxFaults
         {
             return Take(ref _badSignatures) ? SandboxWebhookFault.BadSignature
                 : Take(ref _staleTimestamps) ? SandboxWebhookFault.StaleTimestamp
+                : Take(ref _unreachableDeliveries) ? SandboxWebhookFault.Unreachable
                 : Take(ref _duplicateDeliveries) ? SandboxWebhookFault.Duplicate
                 : SandboxWebhookFault.None;
         }

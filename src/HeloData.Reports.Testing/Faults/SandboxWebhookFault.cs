@@ -14,4 +14,7 @@ public enum SandboxWebhookFault
 
     /// <summary>Stamped 10 minutes in the past (<see cref="Faults.SandboxFaults.StaleWebhookTimestamps"/>).</summary>
     StaleTimestamp,
+
+    /// <summary>Not sent, as if the receiver were down (<see cref="Faults.SandboxFaults.UnreachableWebhookReceiver"/>).</summary>
+    Unreachable,
 }

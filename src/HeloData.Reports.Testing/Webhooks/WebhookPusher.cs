@@ -171,6 +171,11 @@ internal sealed class WebhookPusher : IDisposable
 
     private async Task<SandboxWebhookAttempt> PostAsync(Push push, PushedBody body, string timestamp, string signature, SandboxWebhookFault fault, DateTimeOffset at)
     {
+        if (fault == SandboxWebhookFault.Unreachable)
+        {
+            return new SandboxWebhookAttempt(at, fault, null, "connection refused (sandbox fault injection: the receiver is down)");
+        }
+
         if (!push.Delivery.Url.IsLoopback || (push.Delivery.Url.Scheme != Uri.UriSchemeHttp && push.Delivery.Url.Scheme != Uri.UriSchemeHttps))
         {
             return new SandboxWebhookAttempt(at, fault, null, "not sent: the sandbox pushes to loopback http(s) URLs only");
