@@ -10,6 +10,20 @@ namespace HeloData.Reports;
 /// </summary>
 internal static class RowReading
 {
+    /// <summary>The feature switch that turns parquet reading off (see <see cref="IsParquetSupported"/>).</summary>
+    internal const string ParquetSwitch = "HeloData.Reports.Rows.Parquet.IsSupported";
+
+    /// <summary>
+    /// Whether parquet artifacts can be read: yes, unless the app turns the switch off. Parquet.Net's
+    /// schema code brings three trim/AOT warnings of its own into any Native AOT app that can reach it;
+    /// an app that never reads parquet sets the switch to <see langword="false"/> with <c>Trim="true"</c>,
+    /// the trimmer drops the parquet reader, and the publish has no warning at all.
+    /// </summary>
+#if NET9_0_OR_GREATER
+    [System.Diagnostics.CodeAnalysis.FeatureSwitchDefinition(ParquetSwitch)]
+#endif
+    internal static bool IsParquetSupported => !AppContext.TryGetSwitch(ParquetSwitch, out var enabled) || enabled;
+
     /// <summary>Where parquet from an unseekable stream is copied; tests point it elsewhere to watch it.</summary>
     internal static string DefaultSpoolDirectory => Path.GetTempPath();
 
@@ -54,7 +68,7 @@ internal static class RowReading
                 RefuseMarkup(content.Head.Span, chosen);
             }
 
-            var rows = chosen == ReportFormat.Parquet ? ParquetRowReader.ReadAsync(content, kind, spoolDirectory, cancellationToken)
+            var rows = chosen == ReportFormat.Parquet ? Parquet(content, kind, spoolDirectory, cancellationToken)
                 : chosen == ReportFormat.Json ? NdjsonRowReader.ReadAsync(content.Stream, kind, cancellationToken)
                 : DelimitedRowReader.ReadAsync(content.Stream, csv: chosen == ReportFormat.Csv, kind, cancellationToken);
             await foreach (var row in rows.ConfigureAwait(false))
@@ -63,6 +77,12 @@ internal static class RowReading
             }
         }
     }
+
+    private static IAsyncEnumerable<ReportRow> Parquet(ArtifactContent content, RowKind kind, string spoolDirectory, CancellationToken cancellationToken) =>
+        IsParquetSupported
+            ? ParquetRowReader.ReadAsync(content, kind, spoolDirectory, cancellationToken)
+            : throw new NotSupportedException(
+                $"The artifact is parquet, and this app turned parquet reading off ({ParquetSwitch} = false, usually to publish with Native AOT without Parquet.Net's warnings).");
 
     /// <summary>
     /// A login page, a proxy's error page or a storage error document served in place of the artifact
