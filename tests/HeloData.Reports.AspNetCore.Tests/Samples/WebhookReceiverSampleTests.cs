@@ -35,7 +35,7 @@ public sealed partial class WebhookReceiverSampleTests
         Assert.That(new FileInfo(path).Length, Is.EqualTo(bytes).And.GreaterThan(0));
         Assert.That(File.ReadLines(path).First(), Is.EqualTo("date,subuser_id,product,bandwidth_bytes,requests"), "the sandbox's traffic report, whole");
         Assert.That(Directory.GetFiles(_folder), Is.EqualTo(new[] { path }), "nothing but the artifact: no partial or temporary file left");
-        Assert.That(result.Output, Does.Not.Contain("whsec_"), "the generated secret is never printed");
+        Assert.That(result.Out, Does.Not.Contain("whsec_"), "the generated secret is never printed");
     }
 
     [Test]
@@ -48,7 +48,7 @@ public sealed partial class WebhookReceiverSampleTests
         Assert.That(Directory.GetFileSystemEntries(_folder), Is.Empty);
     }
 
-    private async Task<SampleResult> RunSampleAsync(params string[] args)
+    private async Task<ChildProcessResult> RunSampleAsync(params string[] args)
     {
         var sample = typeof(WebhookReceiverSampleTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "WebhookReceiverSample").Value!;
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -72,30 +72,9 @@ public sealed partial class WebhookReceiverSampleTests
         start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         start.Environment["HELODATA_WEBHOOK_DIR"] = _folder;
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var guard = new CancellationTokenSource(Guard);
-        try
-        {
-            await process.WaitForExitAsync(guard.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"The sample did not exit on its own.\n{await output}\n{await error}");
-        }
-
-        return new SampleResult(process.ExitCode, await output, await error);
+        return await ChildProcess.RunAsync(start, Guard);
     }
 
     [GeneratedRegex(@"^stored (?<run>run_\w+) \((?<bytes>\d+) bytes\) → (?<path>.+)$")]
     private static partial Regex StoredLine();
-
-    private sealed record SampleResult(int ExitCode, string Output, string Error)
-    {
-        public string[] Lines => Output.Split('\n', StringSplitOptions.TrimEntries);
-
-        public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";
-    }
 }

@@ -117,7 +117,7 @@ public sealed class ToolProcessTests
         return start;
     }
 
-    private async Task<ToolResult> RunToolAsync(params string[] args)
+    private async Task<ChildProcessResult> RunToolAsync(params string[] args)
     {
         var start = Start(Built("Cli"));
         foreach (var arg in args)
@@ -130,25 +130,6 @@ public sealed class ToolProcessTests
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var guard = new CancellationTokenSource(Guard);
-        try
-        {
-            await process.WaitForExitAsync(guard.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"helodata-reports {string.Join(' ', args)} did not exit on its own.\n{await output}\n{await error}");
-        }
-
-        return new ToolResult(process.ExitCode, await output, await error);
-    }
-
-    private sealed record ToolResult(int ExitCode, string Out, string Error)
-    {
-        public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Out}\n--- stderr\n{Error}";
+        return await ChildProcess.RunAsync(start, Guard);
     }
 }
