@@ -14,19 +14,23 @@ internal sealed class PushedBody(byte[]? bytes, ArtifactRequest? generated)
     /// <summary>The contract's signature: <c>v1,</c> and the base64 HMAC-SHA256 of <c>{id}.{timestamp}.</c> and the body.</summary>
     public async Task<string> SignAsync(byte[] key, string id, string timestamp, CancellationToken cancellationToken)
     {
-        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
-        hmac.AppendData(Encoding.UTF8.GetBytes($"{id}.{timestamp}."));
-        if (bytes is not null)
+        // HMAC is a hash transform: a CryptoStream over Stream.Null feeds it whatever is written, so the
+        // generated artifact is hashed as it is made, never held.
+        using var hmac = new HMACSHA256(key);
+        await using (var hashing = new CryptoStream(Stream.Null, hmac, CryptoStreamMode.Write))
         {
-            hmac.AppendData(bytes);
-        }
-        else
-        {
-            await using var sink = new HashingStream(hmac);
-            await ArtifactGenerator.WriteAsync(generated!, sink, cancellationToken).ConfigureAwait(false);
+            await hashing.WriteAsync(Encoding.UTF8.GetBytes($"{id}.{timestamp}."), cancellationToken).ConfigureAwait(false);
+            if (bytes is not null)
+            {
+                await hashing.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await ArtifactGenerator.WriteAsync(generated!, hashing, cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        return "v1," + Convert.ToBase64String(hmac.GetHashAndReset());
+        return "v1," + Convert.ToBase64String(hmac.Hash!);
     }
 
     /// <summary>A fresh request body (an <see cref="HttpContent"/> is sent once).</summary>
@@ -46,49 +50,5 @@ internal sealed class PushedBody(byte[]? bytes, ArtifactRequest? generated)
             length = 0;
             return false;
         }
-    }
-
-    /// <summary>A write-only stream that only feeds what it is given to a hash.</summary>
-    private sealed class HashingStream(IncrementalHash hash) : Stream
-    {
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override void Write(byte[] buffer, int offset, int count) => hash.AppendData(buffer, offset, count);
-
-        public override void Write(ReadOnlySpan<byte> buffer) => hash.AppendData(buffer);
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            hash.AppendData(buffer.Span);
-            return ValueTask.CompletedTask;
-        }
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        {
-            hash.AppendData(buffer, offset, count);
-            return Task.CompletedTask;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }
