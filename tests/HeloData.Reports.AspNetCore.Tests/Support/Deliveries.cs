@@ -16,14 +16,7 @@ internal static class Deliveries
 
     public static string Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
-    public static string Sign(string secret, string id, string timestamp, byte[] body)
-    {
-        var key = Convert.FromBase64String(secret["whsec_".Length..]);
-        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
-        hmac.AppendData(Encoding.UTF8.GetBytes($"{id}.{timestamp}."));
-        hmac.AppendData(body);
-        return "v1," + Convert.ToBase64String(hmac.GetHashAndReset());
-    }
+    public static string Sign(string secret, string id, string timestamp, byte[] body) => WebhookSigning.Sign(secret, id, timestamp, body);
 
     /// <summary>A delivery of <paramref name="body"/> for <paramref name="runId"/>, signed now with <see cref="Secret"/>; <paramref name="change"/> tampers with it after signing.</summary>
     public static HttpRequestMessage Request(Uri address, string runId, byte[] body, string contentType = "text/csv; charset=utf-8", Action<HttpRequestMessage>? change = null, string? secret = null, string? timestamp = null)

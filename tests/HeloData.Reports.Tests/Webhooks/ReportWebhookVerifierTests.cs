@@ -216,11 +216,7 @@ public sealed class ReportWebhookVerifierTests
 
     private static string Sign(string secret, string id, string timestamp, string body) => Sign(secret, id, timestamp, Encoding.UTF8.GetBytes(body));
 
-    private static string Sign(string secret, string id, string timestamp, byte[] body)
-    {
-        var key = Convert.FromBase64String(secret["whsec_".Length..]);
-        return "v1," + Convert.ToBase64String(HMACSHA256.HashData(key, (byte[])[.. Encoding.UTF8.GetBytes($"{id}.{timestamp}."), .. body]));
-    }
+    private static string Sign(string secret, string id, string timestamp, byte[] body) => WebhookSigning.Sign(secret, id, timestamp, body);
 
     /// <summary>A body that must not be read: the headers alone decide.</summary>
     private sealed class UnreadableStream : MemoryStream
