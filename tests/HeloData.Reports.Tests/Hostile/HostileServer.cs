@@ -79,6 +79,10 @@ internal sealed class HostileServer : IDisposable
     private async Task ServeAsync(TcpClient client)
     {
         await Task.Yield(); // off the accept loop before the first read
+
+        // Taken once: Dispose may close the client at any moment, and TcpClient.Client is null after that
+        // (a NullReferenceException), while the socket itself then throws ObjectDisposedException.
+        var socket = client.Client;
         try
         {
             var stream = client.GetStream();
@@ -92,13 +96,13 @@ internal sealed class HostileServer : IDisposable
                 await stream.FlushAsync(_stop.Token);
                 if (answer.End == RawAnswer.Ending.Reset)
                 {
-                    client.Client.LingerState = new LingerOption(true, 0);
+                    socket.LingerState = new LingerOption(true, 0);
                     break;
                 }
 
                 if (answer.End == RawAnswer.Ending.Close)
                 {
-                    client.Client.Shutdown(SocketShutdown.Send);
+                    socket.Shutdown(SocketShutdown.Send);
                     break;
                 }
             }
