@@ -43,7 +43,7 @@ public sealed class ReportWebhookVerifier
     /// <param name="tolerance">How far a timestamp may be from the clock; <see langword="null"/> for <see cref="DefaultTolerance"/>.</param>
     /// <param name="timeProvider">The clock; <see langword="null"/> for <see cref="TimeProvider.System"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="signingSecrets"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">No secret is given, one is empty, or a <c>whsec_</c> secret is not base64 (the message says which, by position).</exception>
+    /// <exception cref="ArgumentException">No secret is given, one is empty or white space, or a <c>whsec_</c> secret is not base64 (the message says which, by position).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="tolerance"/> is not positive.</exception>
     public ReportWebhookVerifier(IEnumerable<string> signingSecrets, TimeSpan? tolerance = null, TimeProvider? timeProvider = null)
     {
@@ -61,6 +61,23 @@ public sealed class ReportWebhookVerifier
 
     /// <summary>How far a delivery's timestamp may be from the clock, either way.</summary>
     public TimeSpan Tolerance { get; }
+
+    /// <summary>
+    /// Checks what the headers alone can tell, without the body: both <c>webhook-id</c> and <c>webhook-timestamp</c>
+    /// are present, the timestamp is Unix seconds within <see cref="Tolerance"/>, and <c>webhook-signature</c>
+    /// holds at least one <c>v1</c> entry that is 32 bytes of base64 (an HMAC-SHA256). A receiver calls it before
+    /// it reads, stores or even accepts a body, so a request the headers already condemn costs nothing.
+    /// <see cref="VerifyAsync"/> makes the same checks first.
+    /// </summary>
+    /// <param name="webhookId">The <c>webhook-id</c> header: the run id.</param>
+    /// <param name="webhookTimestamp">The <c>webhook-timestamp</c> header: Unix seconds.</param>
+    /// <param name="webhookSignature">The <c>webhook-signature</c> header: space-separated <c>v1,&lt;base64&gt;</c> entries.</param>
+    /// <exception cref="ReportWebhookVerificationException">A header is missing or malformed, or the timestamp is out of tolerance.</exception>
+    public void VerifyHeaders(string? webhookId, string? webhookTimestamp, string? webhookSignature)
+    {
+        _ = CheckHeaders(webhookId, webhookTimestamp);
+        _ = Signatures(webhookSignature);
+    }
 
     /// <summary>
     /// Checks the headers, then reads <paramref name="body"/> to its end, hashing it (and copying it to
@@ -121,7 +138,7 @@ public sealed class ReportWebhookVerifier
                 ? new VerifiedReportWebhook(webhookId!, signedAt, length)
                 : throw new ReportWebhookVerificationException(
                     ReportWebhookFailure.InvalidSignature,
-                    $"No v1 signature of delivery {ValueText.Quote(webhookId!)} matches its id, timestamp and body under any of the {_keys.Length} signing secret(s).");
+                    $"No v1 signature of delivery {ValueText.Quote(webhookId!)} matches its id, timestamp and body.");
         }
         finally
         {
@@ -135,9 +152,10 @@ public sealed class ReportWebhookVerifier
 
     private static byte[] Key(string secret, int index)
     {
-        if (string.IsNullOrEmpty(secret))
+        // A blank secret is a configuration slip (an unset variable padded with a space), never a key.
+        if (string.IsNullOrWhiteSpace(secret))
         {
-            throw new ArgumentException($"Signing secret #{index + 1} is empty.", "signingSecrets");
+            throw new ArgumentException($"Signing secret #{index + 1} is empty or only white space.", "signingSecrets");
         }
 
         if (!secret.StartsWith(SecretPrefix, StringComparison.Ordinal))
@@ -187,11 +205,13 @@ public sealed class ReportWebhookVerifier
     private static List<byte[]> Signatures(string? header)
     {
         var signatures = new List<byte[]>();
+        var v1Entries = 0;
         foreach (var entry in (header ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var comma = entry.IndexOf(',', StringComparison.Ordinal);
             if (comma > 0 && entry.AsSpan(0, comma).SequenceEqual(SignatureVersion))
             {
+                v1Entries++;
                 var signature = new byte[SignatureLength];
 
                 // A v1 entry that is not 32 bytes of base64 cannot match; it is skipped like any other non-match.
@@ -202,11 +222,16 @@ public sealed class ReportWebhookVerifier
             }
         }
 
-        return signatures.Count > 0
-            ? signatures
-            : throw new ReportWebhookVerificationException(
-                ReportWebhookFailure.InvalidSignature,
-                header is null ? "The delivery has no webhook-signature header." : "The webhook-signature header holds no v1 signature.");
+        if (signatures.Count > 0)
+        {
+            return signatures;
+        }
+
+        // Three different faults, told apart for whoever reads the 401; none of them says anything about the secrets.
+        var reason = header is null ? "The delivery has no webhook-signature header."
+            : v1Entries > 0 ? "No v1 signature in the webhook-signature header can match: none is 32 bytes of base64 (an HMAC-SHA256)."
+            : "The webhook-signature header holds no v1 signature.";
+        throw new ReportWebhookVerificationException(ReportWebhookFailure.InvalidSignature, reason);
     }
 
     private static bool Matches(IncrementalHash[] hashes, List<byte[]> expected)

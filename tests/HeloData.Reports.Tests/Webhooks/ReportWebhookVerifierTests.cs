@@ -92,6 +92,43 @@ public sealed class ReportWebhookVerifierTests
         Assert.That(error.Reason, Is.EqualTo(ReportWebhookFailure.InvalidSignature));
     }
 
+    [TestCase("v1,AAAA", TestName = "a v1 signature of 3 bytes")]
+    [TestCase("v1,not-base64 v1,AAAA v2,AAAA", TestName = "only v1 signatures that are not 32 bytes of base64")]
+    public async Task A_v1_signature_that_is_not_32_bytes_is_a_bad_signature_found_before_the_body_is_read(string header)
+    {
+        var error = await Assert.ThrowsAsync<ReportWebhookVerificationException>(
+            () => Verifier(VectorSecret).VerifyAsync(VectorId, VectorTimestamp, header, new UnreadableStream()));
+
+        Assert.That(error.Reason, Is.EqualTo(ReportWebhookFailure.InvalidSignature));
+        Assert.That(error.Message, Does.Contain("can match").And.Not.Contain("holds no v1 signature"));
+    }
+
+    [Test]
+    public async Task A_bad_signature_does_not_tell_the_sender_how_many_secrets_are_configured()
+    {
+        var error = await Assert.ThrowsAsync<ReportWebhookVerificationException>(
+            () => Verifier(OtherSecret, OtherSecret).VerifyAsync(VectorId, VectorTimestamp, VectorSignature, Body(VectorBody)));
+
+        Assert.That(error.Reason, Is.EqualTo(ReportWebhookFailure.InvalidSignature));
+        Assert.That(error.Message, Does.Not.Contain("secret").And.Not.Contain("2"));
+    }
+
+    [TestCase(VectorId, VectorTimestamp, null, ReportWebhookFailure.InvalidSignature, TestName = "VerifyHeaders: no signature")]
+    [TestCase(VectorId, VectorTimestamp, "v1,AAAA", ReportWebhookFailure.InvalidSignature, TestName = "VerifyHeaders: a signature that cannot match")]
+    [TestCase(null, VectorTimestamp, VectorSignature, ReportWebhookFailure.MissingHeader, TestName = "VerifyHeaders: no id")]
+    [TestCase(VectorId, "soon", VectorSignature, ReportWebhookFailure.MalformedTimestamp, TestName = "VerifyHeaders: a malformed timestamp")]
+    [TestCase(VectorId, "1614264000", VectorSignature, ReportWebhookFailure.TimestampOutOfTolerance, TestName = "VerifyHeaders: a stale timestamp")]
+    public void VerifyHeaders_refuses_what_the_headers_alone_condemn(string? id, string? timestamp, string? signature, ReportWebhookFailure reason)
+    {
+        var error = Assert.Throws<ReportWebhookVerificationException>(() => Verifier(VectorSecret).VerifyHeaders(id, timestamp, signature));
+
+        Assert.That(error.Reason, Is.EqualTo(reason));
+    }
+
+    [Test]
+    public void VerifyHeaders_lets_plausible_headers_through_without_a_body() =>
+        Assert.That(() => Verifier(VectorSecret).VerifyHeaders(VectorId, VectorTimestamp, "v1," + Convert.ToBase64String(new byte[32])), Throws.Nothing);
+
     [TestCase(null, VectorTimestamp, "webhook-id")]
     [TestCase(" ", VectorTimestamp, "webhook-id")]
     [TestCase(VectorId, null, "webhook-timestamp")]
@@ -198,6 +235,9 @@ public sealed class ReportWebhookVerifierTests
     {
         Assert.That(() => new ReportWebhookVerifier([]), Throws.ArgumentException.With.Message.Contains("At least one"));
         Assert.That(() => new ReportWebhookVerifier([VectorSecret, ""]), Throws.ArgumentException.With.Message.Contains("#2"));
+        Assert.That(() => new ReportWebhookVerifier(["   "]), Throws.ArgumentException.With.Message.Contains("#1").And.Message.Contains("white space"));
+        Assert.That(() => new ReportWebhookVerifier([VectorSecret, "\t\r\n"]), Throws.ArgumentException.With.Message.Contains("#2"));
+        Assert.That(() => new ReportWebhookVerifier(["whsec_   "]), Throws.ArgumentException.With.Message.Contains("#1"));
         Assert.That(() => new ReportWebhookVerifier(null!), Throws.ArgumentNullException);
         Assert.That(() => new ReportWebhookVerifier(["whsec_not base64!!"]), Throws.ArgumentException.With.Message.Contains("#1").And.Message.Not.Contains("not base64!!"));
         Assert.That(() => new ReportWebhookVerifier(["whsec_"]), Throws.ArgumentException);
