@@ -74,7 +74,7 @@ public sealed class DeliveryTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
         Assert.That(calls, Is.Zero);
-        Assert.That(Directory.GetFiles(_temp), Is.Empty);
+        Assert.That(SpoolFiles(), Is.Empty);
     }
 
     [Test]
@@ -83,7 +83,7 @@ public sealed class DeliveryTests
         var spooled = new List<string>();
         await using var receiver = await Start((delivery, _) =>
         {
-            spooled.AddRange(Directory.GetFiles(_temp));
+            spooled.AddRange(SpoolFiles());
             return delivery.RunId == "run_throws" ? throw new InvalidOperationException("handler bug") : Task.CompletedTask;
         });
 
@@ -94,6 +94,7 @@ public sealed class DeliveryTests
         }
 
         Assert.That(spooled, Has.Count.EqualTo(2), "the artifact was in the temporary folder while each handler ran");
+        Assert.That(SpoolFiles(), Is.Empty);
         Assert.That(Directory.GetFiles(_temp), Is.Empty);
     }
 
@@ -125,6 +126,8 @@ public sealed class DeliveryTests
         // Sender, server and receiver all in this process, yet far less than the body was allocated: it streamed.
         Assert.That(allocated, Is.LessThan(size / 4));
     }
+
+    private string[] SpoolFiles() => Directory.GetFiles(_temp, "*.spool", SearchOption.AllDirectories);
 
     private Task<Receiver> Start(Func<ReportDelivery, CancellationToken, Task> handler, Action<ReportWebhookOptions>? configure = null) =>
         Receiver.StartAsync(handler, o => { o.TemporaryDirectory = _temp; configure?.Invoke(o); }, new InMemoryReportDeliveryStore());

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,79 +11,26 @@ namespace HeloData.Reports.AspNetCore;
 /// </summary>
 internal sealed class ReportWebhookEndpoint(
     IOptions<ReportWebhookOptions> options,
+    DeliveryIntake intake,
     IReportDeliveryStore store,
-    TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<ReportWebhookEndpoint> logger)
 {
     private readonly ReportWebhookOptions _options = options.Value;
-    private readonly ReportWebhookVerifier _verifier = new(options.Value.SigningSecrets, options.Value.TimestampTolerance, time);
     private readonly RunLocks _locks = new();
 
     public async Task HandleAsync(HttpContext context, Func<ReportDelivery, CancellationToken, Task> handler)
     {
-        var request = context.Request;
-        if (request.ContentLength > _options.MaxDeliveryBytes)
+        // Everything before verification (headers, spool slots, body limit, the spool file) is the intake's.
+        using var spooled = await intake.ReceiveAsync(context).ConfigureAwait(false);
+        if (spooled is null)
         {
-            await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, $"The body's Content-Length is over {_options.MaxDeliveryBytes} bytes.").ConfigureAwait(false);
             return;
         }
 
-        // Kestrel stops bodies at 30 MB unless told otherwise; this endpoint has its own limit.
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-        {
-            size.MaxRequestBodySize = _options.MaxDeliveryBytes;
-        }
-
-        var path = Path.Combine(_options.TemporaryDirectory ?? Path.GetTempPath(), $"helodata-delivery-{Guid.NewGuid():N}.tmp");
-        try
-        {
-            var verified = await SpoolAsync(context, path).ConfigureAwait(false);
-            if (verified is null)
-            {
-                return;
-            }
-
-            var delivery = new ReportDelivery(verified, path, request.ContentType, new UnverifiedDeliveryHeaders(request.Headers), context.RequestServices);
-            await HandleOnceAsync(context, delivery, handler).ConfigureAwait(false);
-        }
-        finally
-        {
-            try
-            {
-                File.Delete(path);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                WebhookLog.TemporaryFileLeft(logger, exception);
-            }
-        }
-    }
-
-    /// <summary>Reads the body into <paramref name="path"/> while verifying it; answers and returns <see langword="null"/> when it is refused.</summary>
-    private async Task<VerifiedReportWebhook?> SpoolAsync(HttpContext context, string path)
-    {
-        var headers = context.Request.Headers;
-        try
-        {
-            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete, bufferSize: 0, FileOptions.Asynchronous);
-            var verified = await _verifier.VerifyAsync(
-                headers["webhook-id"], headers["webhook-timestamp"], headers["webhook-signature"], context.Request.Body, new CappedStream(file, _options.MaxDeliveryBytes), context.RequestAborted)
-                .ConfigureAwait(false);
-            await file.FlushAsync(context.RequestAborted).ConfigureAwait(false);
-            return verified;
-        }
-        catch (ReportWebhookVerificationException exception)
-        {
-            var status = exception.Reason == ReportWebhookFailure.InvalidSignature ? StatusCodes.Status401Unauthorized : StatusCodes.Status400BadRequest;
-            await RefuseAsync(context, status, exception.Message).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is DeliveryTooLargeException || IsBodyTooLarge(exception))
-        {
-            await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, $"The body is over {_options.MaxDeliveryBytes} bytes.").ConfigureAwait(false);
-        }
-
-        return null;
+        var request = context.Request;
+        var delivery = new ReportDelivery(spooled.Verified, spooled.Path, request.ContentType, new UnverifiedDeliveryHeaders(request.Headers), context.RequestServices);
+        await HandleOnceAsync(context, delivery, handler).ConfigureAwait(false);
     }
 
     private async Task HandleOnceAsync(HttpContext context, ReportDelivery delivery, Func<ReportDelivery, CancellationToken, Task> handler)
@@ -124,19 +70,4 @@ internal sealed class ReportWebhookEndpoint(
             context.Response.StatusCode = StatusCodes.Status200OK;
         }
     }
-
-    private async Task RefuseAsync(HttpContext context, int status, string reason)
-    {
-        WebhookLog.Refused(logger, status, reason);
-        if (!context.Response.HasStarted)
-        {
-            context.Response.StatusCode = status;
-            context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync(reason, context.RequestAborted).ConfigureAwait(false);
-        }
-    }
-
-    // Kestrel's own limit, when the server would not let it be raised.
-    private static bool IsBodyTooLarge(Exception exception) =>
-        exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge };
 }

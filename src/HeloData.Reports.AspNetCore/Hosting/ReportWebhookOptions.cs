@@ -13,11 +13,30 @@ public sealed class ReportWebhookOptions
     /// <value>The default is 5 minutes, as the contract says.</value>
     public TimeSpan TimestampTolerance { get; set; } = ReportWebhookVerifier.DefaultTolerance;
 
-    /// <summary>The largest artifact accepted; a larger delivery is answered <c>413</c> without being stored.</summary>
-    /// <value>The default is 1 GiB.</value>
-    public long MaxDeliveryBytes { get; set; } = 1L << 30;
+    /// <summary>
+    /// The largest artifact accepted. A delivery whose <c>Content-Length</c> is larger is answered <c>413</c>
+    /// before its body is read; a chunked one is cut off, and answered <c>413</c>, when it grows past it. Only
+    /// this endpoint's requests get this limit instead of Kestrel's (30 MB by default).
+    /// </summary>
+    /// <value>
+    /// The default is 256 MiB: with <see cref="MaxConcurrentDeliveries"/> at its default, senders not yet
+    /// proven hold at most 1 GiB of disk. Raise it if your reports are larger.
+    /// </value>
+    public long MaxDeliveryBytes { get; set; } = ReportWebhookDefaults.MaxDeliveryBytes;
 
-    /// <summary>Where an artifact is kept while it is verified and handled.</summary>
+    /// <summary>
+    /// How many deliveries may have their body read (and spooled, unverified) at once; one more is answered
+    /// <c>503</c> with <c>Retry-After</c> before its body is read, and the service tries it again later. A
+    /// delivery stops counting once it is verified (or refused), so a long handler does not hold a place.
+    /// </summary>
+    /// <value>The default is 4.</value>
+    public int MaxConcurrentDeliveries { get; set; } = ReportWebhookDefaults.MaxConcurrentDeliveries;
+
+    /// <summary>
+    /// Where an artifact is kept while it is verified and handled: in a folder of the receiver's own,
+    /// <c>helodata-webhook-spool/</c>, under this one (folders 0700, files 0600 on Unix). Spool files a killed
+    /// receiver left there are deleted at the next start; nothing else in the folder is touched.
+    /// </summary>
     /// <value>The default, <see langword="null"/>, is <see cref="Path.GetTempPath"/>.</value>
     public string? TemporaryDirectory { get; set; }
 

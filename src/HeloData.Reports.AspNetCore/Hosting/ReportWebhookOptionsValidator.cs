@@ -23,6 +23,16 @@ internal sealed class ReportWebhookOptionsValidator : IValidateOptions<ReportWeb
             failures.Add($"{nameof(ReportWebhookOptions)}.{nameof(ReportWebhookOptions.MaxDeliveryBytes)} must be positive.");
         }
 
+        if (options.MaxConcurrentDeliveries <= 0)
+        {
+            failures.Add($"{nameof(ReportWebhookOptions)}.{nameof(ReportWebhookOptions.MaxConcurrentDeliveries)} must be positive.");
+        }
+
+        if (options.TemporaryDirectory is { } temporary && string.IsNullOrWhiteSpace(temporary))
+        {
+            failures.Add($"{nameof(ReportWebhookOptions)}.{nameof(ReportWebhookOptions.TemporaryDirectory)} is blank; leave it null for the system's temporary folder.");
+        }
+
         if (options.HandlerLease <= TimeSpan.Zero)
         {
             failures.Add($"{nameof(ReportWebhookOptions)}.{nameof(ReportWebhookOptions.HandlerLease)} must be positive.");

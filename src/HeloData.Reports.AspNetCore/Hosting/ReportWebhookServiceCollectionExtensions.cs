@@ -35,6 +35,8 @@ public static class ReportWebhookServiceCollectionExtensions
             var root = provider.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
             return new SqliteReportDeliveryStore(Path.Combine(root, path), provider.GetRequiredService<TimeProvider>());
         });
+        services.TryAddSingleton<SpoolFolder>();
+        services.TryAddSingleton<DeliveryIntake>();
         services.TryAddSingleton<ReportWebhookEndpoint>();
         return services;
     }

@@ -25,4 +25,17 @@ internal static partial class WebhookLog
 
     [LoggerMessage(6, LogLevel.Warning, "Could not delete the temporary copy of a delivery")]
     public static partial void TemporaryFileLeft(ILogger logger, Exception exception);
+
+    // 20 and up: what happens before a delivery is verified (DeliveryIntake, SpoolFolder).
+    [LoggerMessage(20, LogLevel.Warning, "Refused a delivery (503): {Limit} unverified deliveries are being received already; the sender retries later")]
+    public static partial void Busy(ILogger logger, int limit);
+
+    [LoggerMessage(21, LogLevel.Warning, "Could not read a delivery's body ({Status}): {Reason}")]
+    public static partial void BodyUnreadable(ILogger logger, int status, string reason);
+
+    [LoggerMessage(22, LogLevel.Information, "The sender of a delivery went away before its body was read; nothing was kept")]
+    public static partial void SenderGone(ILogger logger);
+
+    [LoggerMessage(23, LogLevel.Information, "Deleted {Count} spool file(s) left in {Folder} by a receiver that is gone")]
+    public static partial void SpoolSwept(ILogger logger, int count, string folder);
 }

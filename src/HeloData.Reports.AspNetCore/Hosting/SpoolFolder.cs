@@ -1,0 +1,158 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HeloData.Reports.AspNetCore;
+
+/// <summary>
+/// Where this receiver spools delivery bodies: <c>{TemporaryDirectory}/helodata-webhook-spool/{instance}/</c>,
+/// a folder of its own (mode 0700, files 0600), marked as alive by a lock on <c>{instance}.owner</c> beside it.
+/// </summary>
+/// <remarks>
+/// A receiver killed mid-body leaves its spool files behind. At start-up, each instance folder whose owner
+/// lock can be taken belonged to a receiver that is gone (the operating system drops a dead process's
+/// locks), so its <c>*.spool</c> files are deleted; a folder of a live receiver, or any other file, is never touched.
+/// </remarks>
+internal sealed class SpoolFolder : IDisposable
+{
+    internal const string RootName = "helodata-webhook-spool";
+    internal const string FileExtension = ".spool";
+    private const string OwnerExtension = ".owner";
+
+    private readonly FileStream _owner;
+    private readonly ILogger _logger;
+
+    public SpoolFolder(IOptions<ReportWebhookOptions> options, ILogger<ReportWebhookEndpoint> logger)
+    {
+        _logger = logger;
+        Root = Path.GetFullPath(Path.Combine(options.Value.TemporaryDirectory ?? Path.GetTempPath(), RootName));
+        var instance = Guid.NewGuid().ToString("N");
+        Folder = Path.Combine(Root, instance);
+        try
+        {
+            CreatePrivateDirectory(Root);
+            SweepLeftovers();
+
+            // The lock first, then the folder: a folder whose owner file is missing or locked is never swept.
+            _owner = SpoolFiles.Open(Path.Combine(Root, instance + OwnerExtension), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+            CreatePrivateDirectory(Folder);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(
+                $"The webhook spool folder {Root} cannot be used ({exception.Message}); set {nameof(ReportWebhookOptions)}.{nameof(ReportWebhookOptions.TemporaryDirectory)} to a folder this process can write.",
+                exception);
+        }
+    }
+
+    /// <summary>The folder every receiver using this <see cref="ReportWebhookOptions.TemporaryDirectory"/> spools under.</summary>
+    public string Root { get; }
+
+    /// <summary>This instance's own folder.</summary>
+    public string Folder { get; }
+
+    /// <summary>A new spool file's name in this instance's folder (not created yet).</summary>
+    public string NewFilePath() => Path.Combine(Folder, Guid.NewGuid().ToString("N") + FileExtension);
+
+    /// <summary>Deletes a spool file, if it is there; a failure is logged, never thrown, so an answer is never lost to it.</summary>
+    public void Delete(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            WebhookLog.TemporaryFileLeft(_logger, exception);
+        }
+    }
+
+    public void Dispose()
+    {
+        // The folder before the lock: while the lock is held, no other receiver sweeps it.
+        try
+        {
+            Directory.Delete(Folder, recursive: false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Files still open (a handler outliving the app); the next start sweeps them.
+        }
+
+        File.Delete(_owner.Name);
+        _owner.Dispose();
+    }
+
+    private void SweepLeftovers()
+    {
+        foreach (var ownerFile in Directory.EnumerateFiles(Root, "*" + OwnerExtension))
+        {
+            var folder = Path.Combine(Root, Path.GetFileNameWithoutExtension(ownerFile));
+            FileStream owner;
+            try
+            {
+                owner = SpoolFiles.Open(ownerFile, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                continue; // a live receiver holds it (or it is not ours to open)
+            }
+
+            using (owner)
+            {
+                try
+                {
+                    var left = SweepFolder(folder);
+                    if (left > 0)
+                    {
+                        WebhookLog.SpoolSwept(_logger, left, folder);
+                    }
+
+                    if (!Directory.Exists(folder))
+                    {
+                        File.Delete(ownerFile);
+                    }
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    WebhookLog.TemporaryFileLeft(_logger, exception);
+                }
+            }
+        }
+    }
+
+    /// <summary>Deletes a dead instance's spool files, and its folder once empty; returns how many files it deleted.</summary>
+    private static int SweepFolder(string folder)
+    {
+        var info = new DirectoryInfo(folder);
+        if (!info.Exists || info.LinkTarget is not null)
+        {
+            return 0; // a link is followed by no sweep: it could point anywhere
+        }
+
+        var deleted = 0;
+        foreach (var file in info.EnumerateFiles("*" + FileExtension))
+        {
+            file.Delete(); // a link named *.spool is removed itself, never what it points at
+            deleted++;
+        }
+
+        if (!info.EnumerateFileSystemInfos().Any())
+        {
+            info.Delete();
+        }
+
+        return deleted;
+    }
+
+    private static void CreatePrivateDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+}
