@@ -1,0 +1,140 @@
+using System.Runtime.Versioning;
+using HeloData.Reports.AspNetCore.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace HeloData.Reports.AspNetCore.Tests.Hosting;
+
+/// <summary>The receiver's own spool folder: private, and swept of a dead receiver's files at start-up, never of anyone else's.</summary>
+public sealed class SpoolFolderTests
+{
+    private string _temp = null!;
+    private string _root = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _temp = Directory.CreateTempSubdirectory("helodata-spool-").FullName;
+        _root = Path.Combine(_temp, SpoolFolder.RootName);
+    }
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_temp, recursive: true);
+
+    [Test]
+    [UnsupportedOSPlatform("windows")]
+    public async Task Spool_files_are_0600_in_a_0700_folder_whatever_the_umask()
+    {
+        Assume.That(OperatingSystem.IsWindows(), Is.False, "Unix modes");
+        using var spool = Start();
+        string? seen = null;
+        UnixFileMode mode = default;
+        await using var receiver = await Receiver.StartAsync(
+            (delivery, _) =>
+            {
+                seen = new SpoolProbe(_temp).Files().Single();
+                mode = File.GetUnixFileMode(seen);
+                return Task.CompletedTask;
+            },
+            o => o.TemporaryDirectory = _temp,
+            new InMemoryReportDeliveryStore());
+
+        using var response = await Deliveries.SendAsync(receiver.Address, "run_modes", Deliveries.Csv());
+
+        Assert.That(mode, Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite), seen);
+        Assert.That(File.GetUnixFileMode(Path.GetDirectoryName(seen)!), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
+        Assert.That(File.GetUnixFileMode(spool.Folder), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
+    }
+
+    [Test]
+    public void At_start_up_a_dead_receivers_spool_files_are_deleted_and_nothing_else()
+    {
+        // What a receiver killed mid-body leaves: its owner file (no longer locked) and its spool files.
+        var dead = Path.Combine(_root, "0123456789abcdef0123456789abcdef");
+        Directory.CreateDirectory(dead);
+        File.WriteAllText(dead + ".owner", "");
+        File.WriteAllBytes(Path.Combine(dead, "a.spool"), new byte[1000]);
+        File.WriteAllBytes(Path.Combine(dead, "b.spool"), new byte[1000]);
+        var notOurs = new[]
+        {
+            Path.Combine(dead, "notes.txt"),         // a file the receiver never writes
+            Path.Combine(_root, "stray.spool"),      // a spool-named file outside any instance folder
+            Path.Combine(_temp, "other.spool"),      // beside the spool root, in the shared temp folder
+        };
+        foreach (var file in notOurs)
+        {
+            File.WriteAllText(file, "keep");
+        }
+
+        using var spool = Start();
+
+        Assert.That(File.Exists(Path.Combine(dead, "a.spool")) || File.Exists(Path.Combine(dead, "b.spool")), Is.False);
+        Assert.That(notOurs.Where(File.Exists), Is.EqualTo(notOurs), "no other file is touched");
+    }
+
+    [Test]
+    public void An_empty_dead_instance_is_removed_whole()
+    {
+        var dead = Path.Combine(_root, "fedcba9876543210fedcba9876543210");
+        Directory.CreateDirectory(dead);
+        File.WriteAllText(dead + ".owner", "");
+        File.WriteAllBytes(Path.Combine(dead, "a.spool"), new byte[10]);
+
+        using var spool = Start();
+
+        Assert.That(Directory.Exists(dead), Is.False);
+        Assert.That(File.Exists(dead + ".owner"), Is.False);
+    }
+
+    [Test]
+    public void A_live_receivers_spool_files_are_left_alone()
+    {
+        using var live = Start();
+        var file = live.NewFilePath();
+        File.WriteAllBytes(file, new byte[100]);
+
+        using var next = Start();
+
+        Assert.That(File.Exists(file), Is.True, "its owner lock is held: it is not a leftover");
+        Assert.That(next.Folder, Is.Not.EqualTo(live.Folder));
+    }
+
+    [Test]
+    public void A_dead_instance_that_is_a_link_is_not_followed()
+    {
+        Assume.That(OperatingSystem.IsWindows(), Is.False, "symbolic links without privileges");
+        var elsewhere = Directory.CreateDirectory(Path.Combine(_temp, "elsewhere")).FullName;
+        File.WriteAllText(Path.Combine(elsewhere, "precious.spool"), "keep");
+        Directory.CreateDirectory(_root);
+        var link = Path.Combine(_root, "00000000000000000000000000000000");
+        Directory.CreateSymbolicLink(link, elsewhere);
+        File.WriteAllText(link + ".owner", "");
+
+        using var spool = Start();
+
+        Assert.That(File.Exists(Path.Combine(elsewhere, "precious.spool")), Is.True);
+    }
+
+    [Test]
+    public void Disposing_removes_the_instance_folder_and_its_owner_file()
+    {
+        var spool = Start();
+
+        spool.Dispose();
+
+        Assert.That(Directory.GetFileSystemEntries(_root), Is.Empty);
+    }
+
+    [Test]
+    public void A_temporary_directory_that_cannot_be_used_fails_at_start_naming_it()
+    {
+        var file = Path.Combine(_temp, "a-file");
+        File.WriteAllText(file, "");
+
+        Assert.That(
+            () => new SpoolFolder(Options.Create(new ReportWebhookOptions { TemporaryDirectory = file }), NullLogger<ReportWebhookEndpoint>.Instance),
+            Throws.InvalidOperationException.With.Message.Contains(file).And.Message.Contains(nameof(ReportWebhookOptions.TemporaryDirectory)));
+    }
+
+    private SpoolFolder Start() => new(Options.Create(new ReportWebhookOptions { TemporaryDirectory = _temp }), NullLogger<ReportWebhookEndpoint>.Instance);
+}
