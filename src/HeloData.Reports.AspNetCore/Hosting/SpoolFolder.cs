@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,8 +21,9 @@ internal sealed class SpoolFolder : IDisposable
 
     private readonly FileStream _owner;
     private readonly ILogger _logger;
+    private int _disposed;
 
-    public SpoolFolder(IOptions<ReportWebhookOptions> options, ILogger<ReportWebhookEndpoint> logger)
+    public SpoolFolder(IOptions<ReportWebhookOptions> options, ILogger<ReportWebhookEndpoint> logger, IHostApplicationLifetime? lifetime = null)
     {
         _logger = logger;
         Root = Path.GetFullPath(Path.Combine(options.Value.TemporaryDirectory ?? Path.GetTempPath(), RootName));
@@ -42,6 +44,9 @@ internal sealed class SpoolFolder : IDisposable
                 $"The webhook spool folder {Root} cannot be used ({exception.Message}); set {nameof(ReportWebhookOptions)}.{nameof(ReportWebhookOptions.TemporaryDirectory)} to a folder this process can write.",
                 exception);
         }
+
+        // An app that is stopped but never disposed (a sample's StopAsync) still leaves its folder clean.
+        lifetime?.ApplicationStopped.Register(Dispose);
     }
 
     /// <summary>The folder every receiver using this <see cref="ReportWebhookOptions.TemporaryDirectory"/> spools under.</summary>
@@ -66,20 +71,33 @@ internal sealed class SpoolFolder : IDisposable
         }
     }
 
+    /// <summary>Removes this instance's folder (when empty) and its owner file; called when the app stops, and again, harmlessly, when it is disposed.</summary>
     public void Dispose()
     {
-        // The folder before the lock: while the lock is held, no other receiver sweeps it.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         try
         {
+            // The folder while the lock is still held, so no other receiver sweeps it meanwhile.
             Directory.Delete(Folder, recursive: false);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            // Files still open (a handler outliving the app); the next start sweeps them.
+            // A file still open (a handler outliving the app): the lock is dropped anyway, and the next start sweeps it.
         }
 
-        File.Delete(_owner.Name);
         _owner.Dispose();
+        try
+        {
+            File.Delete(_owner.Name);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            WebhookLog.TemporaryFileLeft(_logger, exception);
+        }
     }
 
     private void SweepLeftovers()

@@ -48,7 +48,38 @@ public sealed partial class WebhookReceiverSampleTests
         Assert.That(Directory.GetFileSystemEntries(_folder), Is.Empty);
     }
 
-    private async Task<ChildProcessResult> RunSampleAsync(params string[] args)
+    [TestCase("HELODATA_WEBHOOK_SECRET", "whsec_not base64!", "HELODATA_WEBHOOK_SECRET", TestName = "a whsec_ secret that is not base64")]
+    [TestCase("HELODATA_WEBHOOK_SECRET", "   ", "HELODATA_WEBHOOK_SECRET", TestName = "a white-space secret")]
+    [TestCase("HELODATA_WEBHOOK_MAX_BYTES", "12k", "HELODATA_WEBHOOK_MAX_BYTES", TestName = "a size that is not a number")]
+    [TestCase("HELODATA_WEBHOOK_MAX_CONCURRENT", "0", "HELODATA_WEBHOOK_MAX_CONCURRENT", TestName = "no delivery at once")]
+    public async Task A_bad_setting_is_one_line_naming_it_and_exit_2(string key, string value, string named)
+    {
+        var environment = new Dictionary<string, string> { ["HELODATA_WEBHOOK_SECRET"] = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", [key] = value };
+
+        var result = await RunSampleAsync(environment);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Error.Trim().Split('\n'), Has.Length.EqualTo(1), result.ToString());
+        Assert.That(result.Error, Does.Contain(named).And.Not.Contain("   at ").And.Not.Contain("not base64!"), "named, no stack trace, the secret not shown");
+    }
+
+    [Test]
+    public async Task The_limits_and_the_spool_folder_come_from_the_environment()
+    {
+        var temp = Path.Combine(_folder, "spool-here");
+        var environment = new Dictionary<string, string> { ["HELODATA_WEBHOOK_TEMP_DIR"] = temp, ["HELODATA_WEBHOOK_MAX_BYTES"] = "5000000", ["HELODATA_WEBHOOK_MAX_CONCURRENT"] = "2" };
+
+        var result = await RunSampleAsync(environment, "--sandbox");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Out, Does.Contain($"receiving at most 5000000 bytes per delivery, 2 unverified at once, spooled under {temp}"));
+        Assert.That(Directory.Exists(Path.Combine(temp, "helodata-webhook-spool")), Is.True, "the body was spooled there");
+        Assert.That(Directory.GetFileSystemEntries(Path.Combine(temp, "helodata-webhook-spool")), Is.Empty, "and nothing is left");
+    }
+
+    private Task<ChildProcessResult> RunSampleAsync(params string[] args) => RunSampleAsync(new Dictionary<string, string>(), args);
+
+    private async Task<ChildProcessResult> RunSampleAsync(Dictionary<string, string> environment, params string[] args)
     {
         var sample = typeof(WebhookReceiverSampleTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "WebhookReceiverSample").Value!;
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -71,6 +102,11 @@ public sealed partial class WebhookReceiverSampleTests
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         start.Environment["HELODATA_WEBHOOK_DIR"] = _folder;
+        start.Environment["HELODATA_WEBHOOK_TEMP_DIR"] = Path.Combine(_folder, ".spool");
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
 
         return await ChildProcess.RunAsync(start, Guard);
     }
