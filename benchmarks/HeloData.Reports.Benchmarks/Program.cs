@@ -15,6 +15,7 @@ using HeloData.Reports.Benchmarks;
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- rows [BenchmarkDotNet options]   (RowsBenchmarks, then rows-memory)
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- rows-cpu [rounds] [formats…]
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- rows-memory [rows] [format]
+// dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- webhook-abuse [unsigned|forged] [senders] [MiB]
 switch (args)
 {
     case ["p1", ..]:
@@ -50,6 +51,10 @@ switch (args)
         return await RowsMemoryProbe.RunAsync(args[1..]);
     case ["rows-sandbox", var rows]: // the rows-memory probe's sandbox, started by the probe in a process of its own
         return await RowsMemoryProbe.ServeAsync(long.Parse(rows, CultureInfo.InvariantCulture));
+    case ["webhook-abuse", ..]:
+        return await WebhookAbuseProbe.RunAsync(args[1..]);
+    case ["webhook-abuse-receiver", var temp]: // the probe's receiver, started by the probe in a process of its own
+        return await WebhookAbuseProbe.ServeAsync(temp);
     case ["all", ..]:
         BenchmarkSwitcher.FromAssembly(typeof(DownloadBenchmarks).Assembly).Run(["--filter", "*", .. args[1..]]);
         Console.WriteLine();
