@@ -15,7 +15,9 @@ public static class ReportWebhookEndpointRouteBuilderExtensions
     /// <remarks>
     /// Answers: 200 once the handler returned (or the run was handled before); 401 for a missing or wrong
     /// signature; 400 for a missing header or a timestamp that is malformed or out of tolerance; 413 for a
-    /// body over <see cref="ReportWebhookOptions.MaxDeliveryBytes"/>; 409 while another receiver sharing the
+    /// body over <see cref="ReportWebhookOptions.MaxDeliveryBytes"/>; 503 with <c>Retry-After</c> while
+    /// <see cref="ReportWebhookOptions.MaxConcurrentDeliveries"/> bodies are being read. What the headers
+    /// alone condemn is answered before any body byte is read. 409 while another receiver sharing the
     /// store handles the run; 500 when the handler throws, so the service redelivers and the handler runs
     /// again. The handler's token is canceled when the application stops, not when the sender gives up
     /// waiting: a finished handler is recorded, so the redelivery is a no-op.
