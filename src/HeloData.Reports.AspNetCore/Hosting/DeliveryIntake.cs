@@ -122,7 +122,8 @@ internal sealed class DeliveryIntake
         {
             context.Response.StatusCode = refusal.Status;
             context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync(refusal.Reason, context.RequestAborted).ConfigureAwait(false);
+            // Not the request's token: a sender gone mid-body would turn a one-line refusal into an unhandled cancellation.
+            await context.Response.WriteAsync(refusal.Reason, CancellationToken.None).ConfigureAwait(false);
         }
     }
 }
