@@ -77,9 +77,58 @@ public sealed partial class WebhookReceiverSampleTests
         Assert.That(Directory.GetFileSystemEntries(Path.Combine(temp, "helodata-webhook-spool")), Is.Empty, "and nothing is left");
     }
 
+    [Test]
+    public async Task A_malformed_chunk_is_a_warning_line_not_a_fail_with_a_stack_trace()
+    {
+        var start = SampleStart(new Dictionary<string, string> { ["HELODATA_WEBHOOK_SECRET"] = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", ["ASPNETCORE_URLS"] = "http://127.0.0.1:0" });
+        using var sample = Process.Start(start)!;
+        var lines = new List<string>();
+        try
+        {
+            using var guard = new CancellationTokenSource(Guard);
+            var address = await ReadUntilAsync(sample, lines, l => l.Contains("Now listening on: ", StringComparison.Ordinal), guard.Token);
+            var hook = new Uri(address[(address.IndexOf("http", StringComparison.Ordinal))..].Trim() + "/hooks/helodata");
+            await using (var sender = await Support.RawSender.ConnectAsync(hook))
+            {
+                await sender.SendHeadAsync(hook, Hosting.DeliveryPrecheckTests.Headers("none", "run_chunk"), null);
+                await sender.SendAsync("zz\r\nnot a chunk\r\n"u8.ToArray());
+                Assert.That((await sender.ReadResponseAsync()).Status, Is.EqualTo(400));
+            }
+
+            var logged = await ReadUntilAsync(sample, lines, l => l.StartsWith("warn:", StringComparison.Ordinal) || l.StartsWith("fail:", StringComparison.Ordinal), guard.Token);
+
+            Assert.That(logged, Does.StartWith("warn:").And.Contain("Could not read a delivery's body (400)"), string.Join("\n", lines));
+        }
+        finally
+        {
+            sample.Kill(entireProcessTree: true);
+            await sample.WaitForExitAsync();
+        }
+
+        Assert.That(lines.Where(l => l.StartsWith("fail:", StringComparison.Ordinal) || l.Contains("   at ", StringComparison.Ordinal)), Is.Empty);
+    }
+
+    private static async Task<string> ReadUntilAsync(Process process, List<string> lines, Func<string, bool> wanted, CancellationToken cancellationToken)
+    {
+        while (await process.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
+        {
+            lines.Add(line);
+            if (wanted(line))
+            {
+                return line;
+            }
+        }
+
+        Assert.Fail($"The sample ended before the line awaited.\n{string.Join("\n", lines)}");
+        return "";
+    }
+
     private Task<ChildProcessResult> RunSampleAsync(params string[] args) => RunSampleAsync(new Dictionary<string, string>(), args);
 
-    private async Task<ChildProcessResult> RunSampleAsync(Dictionary<string, string> environment, params string[] args)
+    private async Task<ChildProcessResult> RunSampleAsync(Dictionary<string, string> environment, params string[] args) =>
+        await ChildProcess.RunAsync(SampleStart(environment, args), Guard);
+
+    private ProcessStartInfo SampleStart(Dictionary<string, string> environment, params string[] args)
     {
         var sample = typeof(WebhookReceiverSampleTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "WebhookReceiverSample").Value!;
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -108,7 +157,7 @@ public sealed partial class WebhookReceiverSampleTests
             start.Environment[key] = value;
         }
 
-        return await ChildProcess.RunAsync(start, Guard);
+        return start;
     }
 
     [GeneratedRegex(@"^stored (?<run>run_\w+) \((?<bytes>\d+) bytes\) → (?<path>.+)$")]
