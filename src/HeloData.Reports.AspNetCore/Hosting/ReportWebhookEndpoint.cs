@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,14 +11,12 @@ namespace HeloData.Reports.AspNetCore;
 /// </summary>
 internal sealed class ReportWebhookEndpoint(
     IOptions<ReportWebhookOptions> options,
-    IReportDeliveryStore store,
+    RunHandling runs,
     TimeProvider time,
-    IHostApplicationLifetime lifetime,
     ILogger<ReportWebhookEndpoint> logger)
 {
     private readonly ReportWebhookOptions _options = options.Value;
     private readonly ReportWebhookVerifier _verifier = new(options.Value.SigningSecrets, options.Value.TimestampTolerance, time);
-    private readonly RunLocks _locks = new();
 
     public async Task HandleAsync(HttpContext context, Func<ReportDelivery, CancellationToken, Task> handler)
     {
@@ -46,7 +43,7 @@ internal sealed class ReportWebhookEndpoint(
             }
 
             var delivery = new ReportDelivery(verified, path, request.ContentType, new UnverifiedDeliveryHeaders(request.Headers), context.RequestServices);
-            await HandleOnceAsync(context, delivery, handler).ConfigureAwait(false);
+            await runs.HandleAsync(context, delivery, handler).ConfigureAwait(false);
         }
         finally
         {
@@ -85,44 +82,6 @@ internal sealed class ReportWebhookEndpoint(
         }
 
         return null;
-    }
-
-    private async Task HandleOnceAsync(HttpContext context, ReportDelivery delivery, Func<ReportDelivery, CancellationToken, Task> handler)
-    {
-        // Not the request's token: a handler cut off because the sender stopped waiting would only be run
-        // again on the redelivery. Finishing it, and recording it, makes the redelivery a no-op.
-        var stopping = lifetime.ApplicationStopping;
-        await using (await _locks.EnterAsync(delivery.RunId, stopping).ConfigureAwait(false))
-        {
-            switch (await store.TryClaimAsync(delivery.RunId, _options.HandlerLease, stopping).ConfigureAwait(false))
-            {
-                case ReportDeliveryClaim.AlreadyHandled:
-                    WebhookLog.Duplicate(logger, delivery.RunId);
-                    context.Response.StatusCode = StatusCodes.Status200OK;
-                    return;
-                case ReportDeliveryClaim.InProgress:
-                    WebhookLog.InProgress(logger, delivery.RunId);
-                    context.Response.StatusCode = StatusCodes.Status409Conflict;
-                    context.Response.Headers.RetryAfter = "60";
-                    return;
-            }
-
-            try
-            {
-                await handler(delivery, stopping).ConfigureAwait(false);
-            }
-            catch (Exception exception)
-            {
-                WebhookLog.HandlerFailed(logger, exception, delivery.RunId);
-                await store.ReleaseAsync(delivery.RunId, CancellationToken.None).ConfigureAwait(false);
-                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-                return;
-            }
-
-            await store.CompleteAsync(delivery.RunId, CancellationToken.None).ConfigureAwait(false);
-            WebhookLog.Handled(logger, delivery.RunId, delivery.Length);
-            context.Response.StatusCode = StatusCodes.Status200OK;
-        }
     }
 
     private async Task RefuseAsync(HttpContext context, int status, string reason)

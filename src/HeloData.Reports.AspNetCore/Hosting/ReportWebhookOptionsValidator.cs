@@ -28,6 +28,11 @@ internal sealed class ReportWebhookOptionsValidator : IValidateOptions<ReportWeb
             failures.Add($"{nameof(ReportWebhookOptions)}.{nameof(ReportWebhookOptions.HandlerLease)} must be positive.");
         }
 
+        if (options.InstanceName is { } instance && string.IsNullOrWhiteSpace(instance))
+        {
+            failures.Add($"{nameof(ReportWebhookOptions)}.{nameof(ReportWebhookOptions.InstanceName)} is blank; leave it null for the machine name.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.StorePath))
         {
             failures.Add($"{nameof(ReportWebhookOptions)}.{nameof(ReportWebhookOptions.StorePath)} is empty.");
