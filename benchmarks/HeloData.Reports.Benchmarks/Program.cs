@@ -15,6 +15,7 @@ using HeloData.Reports.Benchmarks;
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- rows [BenchmarkDotNet options]   (RowsBenchmarks, then rows-memory)
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- rows-cpu [rounds] [formats…]
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- rows-memory [rows] [format]
+// dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- webhook-store [deliveries] [senders]
 switch (args)
 {
     case ["p1", ..]:
@@ -50,6 +51,8 @@ switch (args)
         return await RowsMemoryProbe.RunAsync(args[1..]);
     case ["rows-sandbox", var rows]: // the rows-memory probe's sandbox, started by the probe in a process of its own
         return await RowsMemoryProbe.ServeAsync(long.Parse(rows, CultureInfo.InvariantCulture));
+    case ["webhook-store", ..]:
+        return await WebhookDeliveryProbe.RunAsync(args[1..]);
     case ["all", ..]:
         BenchmarkSwitcher.FromAssembly(typeof(DownloadBenchmarks).Assembly).Run(["--filter", "*", .. args[1..]]);
         Console.WriteLine();

@@ -14,10 +14,12 @@ namespace HeloData.Reports.AspNetCore;
 /// that matters.
 /// </para>
 /// <para>
-/// The file is in WAL mode and every commit is synced (<c>synchronous = FULL</c>). Within a process, one
-/// connection serves every call in turn, so claims never contend inside SQLite; processes on one machine may
-/// share the file, each under its own instance name, and wait at most <see cref="BusyTimeout"/> for one
-/// another before a call fails (the endpoint then answers 503 with <c>Retry-After</c>).
+/// The file is in WAL mode and every commit is synced (<c>synchronous = FULL</c>) before its call returns.
+/// Within a process, one writer on one connection serves every call, and the calls that arrive while a commit
+/// is being synced share the next one: claims from one process never contend inside SQLite, and a burst costs
+/// one sync, not one per call. Processes on one machine may share the file, each under its own instance name,
+/// and wait at most <see cref="BusyTimeout"/> for one another before a call fails (the endpoint then answers
+/// 503 with <c>Retry-After</c>).
 /// </para>
 /// <para>
 /// The owner of a claim is this store's instance name and a life id drawn when the store is created.
@@ -46,7 +48,7 @@ public sealed class SqliteReportDeliveryStore : IReportDeliveryStore, IAsyncDisp
 
     private readonly TimeProvider _time;
     private readonly string _life = Guid.NewGuid().ToString("N");
-    private readonly SerializedSqliteConnection _connection;
+    private readonly SqliteWriter _writer;
     private FileStream? _instanceLock;
 
     /// <summary>Opens (and on first use creates) the store at <paramref name="path"/>.</summary>
@@ -68,7 +70,7 @@ public sealed class SqliteReportDeliveryStore : IReportDeliveryStore, IAsyncDisp
         Path = System.IO.Path.GetFullPath(path);
         InstanceName = instanceName ?? Environment.MachineName;
         _time = timeProvider ?? TimeProvider.System;
-        _connection = new SerializedSqliteConnection(Path, BusyTimeout, Schema);
+        _writer = new SqliteWriter(Path, BusyTimeout, Schema);
     }
 
     /// <summary>The database file.</summary>
@@ -94,12 +96,11 @@ public sealed class SqliteReportDeliveryStore : IReportDeliveryStore, IAsyncDisp
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
             _instanceLock ??= InstanceLock.Take(Path, InstanceName);
-            await _connection.RunAsync(
+            await _writer.RunAsync(
                 connection =>
                 {
                     return Execute(
                         connection,
-                        null,
                         "UPDATE helodata_deliveries SET owner = NULL, life = NULL, lease_until = NULL, unfinished = 1 WHERE owner = $owner AND life <> $life AND lease_until IS NOT NULL AND handled_at IS NULL",
                         ("$owner", InstanceName),
                         ("$life", _life));
@@ -116,14 +117,13 @@ public sealed class SqliteReportDeliveryStore : IReportDeliveryStore, IAsyncDisp
     public Task<ReportDeliveryClaim> TryClaimAsync(string runId, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(runId);
-        return _connection.RunAsync(
+        return _writer.RunAsync(
             connection =>
             {
-                // BEGIN IMMEDIATE takes the write lock before reading, so two processes cannot both see "free".
-                using var transaction = connection.BeginTransaction(deferred: false);
+                // The writer's transaction began IMMEDIATE, with the write lock: two processes cannot both see "free".
                 var now = Now();
                 bool abandoned;
-                using (var read = Command(connection, transaction, "SELECT lease_until, handled_at FROM helodata_deliveries WHERE run_id = $run", ("$run", runId)))
+                using (var read = Command(connection, "SELECT lease_until, handled_at FROM helodata_deliveries WHERE run_id = $run", ("$run", runId)))
                 using (var row = read.ExecuteReader())
                 {
                     var found = row.Read();
@@ -143,7 +143,6 @@ public sealed class SqliteReportDeliveryStore : IReportDeliveryStore, IAsyncDisp
 
                 using var claim = Command(
                     connection,
-                    transaction,
                     """
                     INSERT INTO helodata_deliveries (run_id, owner, life, lease_until, attempts, unfinished) VALUES ($run, $owner, $life, $until, 1, $abandoned)
                     ON CONFLICT (run_id) DO UPDATE SET owner = $owner, life = $life, lease_until = $until, attempts = attempts + 1, unfinished = unfinished | $abandoned
@@ -154,15 +153,9 @@ public sealed class SqliteReportDeliveryStore : IReportDeliveryStore, IAsyncDisp
                     ("$life", _life),
                     ("$until", now + (long)lease.TotalMilliseconds),
                     ("$abandoned", abandoned ? 1 : 0));
-                ReportDeliveryClaim claimed;
-                using (var row = claim.ExecuteReader())
-                {
-                    row.Read();
-                    claimed = new ReportDeliveryClaim(ReportDeliveryClaimStatus.Claimed, row.GetInt32(0), row.GetInt64(1) != 0);
-                }
-
-                transaction.Commit();
-                return claimed;
+                using var claimed = claim.ExecuteReader();
+                claimed.Read();
+                return new ReportDeliveryClaim(ReportDeliveryClaimStatus.Claimed, claimed.GetInt32(0), claimed.GetInt64(1) != 0);
             },
             cancellationToken);
     }
@@ -195,7 +188,7 @@ public sealed class SqliteReportDeliveryStore : IReportDeliveryStore, IAsyncDisp
     /// <returns>A task that completes once both are closed.</returns>
     public async ValueTask DisposeAsync()
     {
-        await _connection.DisposeAsync().ConfigureAwait(false);
+        await _writer.DisposeAsync().ConfigureAwait(false);
         _instanceLock?.Dispose();
     }
 
@@ -205,27 +198,26 @@ public sealed class SqliteReportDeliveryStore : IReportDeliveryStore, IAsyncDisp
     private Task<int> ExecuteAsync(string sql, string runId, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(runId);
-        return _connection.RunAsync(
+        return _writer.RunAsync(
             connection =>
             {
                 var now = Now();
-                return Execute(connection, null, sql, ("$run", runId), ("$life", _life), ("$now", now), ("$until", now + (long)lease.TotalMilliseconds));
+                return Execute(connection, sql, ("$run", runId), ("$life", _life), ("$now", now), ("$until", now + (long)lease.TotalMilliseconds));
             },
             cancellationToken);
     }
 
     private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    private static int Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
+    private static int Execute(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
-        using var command = Command(connection, transaction, sql, parameters);
+        using var command = Command(connection, sql, parameters);
         return command.ExecuteNonQuery();
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
         var command = connection.CreateCommand();
-        command.Transaction = transaction;
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
