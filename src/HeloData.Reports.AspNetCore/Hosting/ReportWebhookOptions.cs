@@ -34,7 +34,7 @@ public sealed class ReportWebhookOptions
     /// stops renewing, and after this long another receiver sharing the store takes the run over. The claims a
     /// receiver's previous life left in the default store are released at once when it starts again.
     /// </summary>
-    /// <value>The default is <see cref="DefaultHandlerLease"/>, 1 minute.</value>
+    /// <value>The default is <see cref="DefaultHandlerLease"/>, 1 minute; at least 1 second.</value>
     public TimeSpan HandlerLease { get; set; } = DefaultHandlerLease;
 
     /// <summary>
