@@ -96,15 +96,13 @@ public sealed class SqliteReportDeliveryStore : IReportDeliveryStore, IAsyncDisp
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
             _instanceLock ??= InstanceLock.Take(Path, InstanceName);
+            // Opening the file (the writer's first call) is what finds a corrupt file, an unwritable folder or a held lock.
             await _writer.RunAsync(
-                connection =>
-                {
-                    return Execute(
-                        connection,
-                        "UPDATE helodata_deliveries SET owner = NULL, life = NULL, lease_until = NULL, unfinished = 1 WHERE owner = $owner AND life <> $life AND lease_until IS NOT NULL AND handled_at IS NULL",
-                        ("$owner", InstanceName),
-                        ("$life", _life));
-                },
+                connection => Execute(
+                    connection,
+                    "UPDATE helodata_deliveries SET owner = NULL, life = NULL, lease_until = NULL, unfinished = 1 WHERE owner = $owner AND life <> $life AND lease_until IS NOT NULL AND handled_at IS NULL",
+                    ("$owner", InstanceName),
+                    ("$life", _life)),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is SqliteException or IOException or UnauthorizedAccessException or TimeoutException)
