@@ -16,6 +16,7 @@ using HeloData.Reports.Benchmarks;
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- rows-cpu [rounds] [formats…]
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- rows-memory [rows] [format]
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- webhook-abuse [unsigned|forged] [senders] [MiB]
+// dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- webhook-store [deliveries] [senders]
 switch (args)
 {
     case ["p1", ..]:
@@ -55,6 +56,8 @@ switch (args)
         return await WebhookAbuseProbe.RunAsync(args[1..]);
     case ["webhook-abuse-receiver", var temp]: // the probe's receiver, started by the probe in a process of its own
         return await WebhookAbuseProbe.ServeAsync(temp);
+    case ["webhook-store", ..]:
+        return await WebhookDeliveryProbe.RunAsync(args[1..]);
     case ["all", ..]:
         BenchmarkSwitcher.FromAssembly(typeof(DownloadBenchmarks).Assembly).Run(["--filter", "*", .. args[1..]]);
         Console.WriteLine();

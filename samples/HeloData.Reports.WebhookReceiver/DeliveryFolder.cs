@@ -17,6 +17,25 @@ internal sealed class DeliveryFolder(string path)
         return new StoredDelivery(delivery.RunId, delivery.Length, file);
     }
 
+    /// <summary>
+    /// Deletes the temporary copies a killed receiver left here: <see cref="ReportDelivery.SaveToAsync"/> writes
+    /// <c>{file}.{random}.partial</c> beside its target and renames it into place, so a kill -9 mid-copy leaves
+    /// one. Called at start-up, before the first delivery; the folder is this receiver's, nothing else writes
+    /// partial files in it, and only those are touched.
+    /// </summary>
+    /// <returns>How many were deleted.</returns>
+    public int SweepLeftovers()
+    {
+        var swept = 0;
+        foreach (var partial in Directory.EnumerateFiles(Path, "*.partial"))
+        {
+            File.Delete(partial);
+            swept++;
+        }
+
+        return swept;
+    }
+
     internal static string FileName(string runId, ReportFormat? format)
     {
         // The run id is signed, but it still becomes a file name: anything that could leave the folder

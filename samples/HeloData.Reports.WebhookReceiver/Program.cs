@@ -26,6 +26,10 @@ if (string.IsNullOrWhiteSpace(secret))
 
 var folder = new DeliveryFolder(Environment.GetEnvironmentVariable("HELODATA_WEBHOOK_DIR") is { Length: > 0 } dir ? dir : "deliveries");
 Directory.CreateDirectory(folder.Path);
+if (folder.SweepLeftovers() is > 0 and var swept)
+{
+    Console.WriteLine($"Deleted {swept} partial file(s) a stopped receiver left in {folder.Path}.");
+}
 
 // "--sandbox" is ours, not a configuration key: the command-line provider would take the next argument as its value.
 var builder = WebApplication.CreateBuilder([.. args.Where(a => a != "--sandbox")]);

@@ -50,30 +50,111 @@ public sealed class OnceTests
     }
 
     [Test]
-    public async Task Twenty_concurrent_duplicates_call_the_handler_once_and_all_get_200()
+    public async Task Redeliveries_behind_a_running_handler_are_answered_409_at_once_and_hold_no_copy()
     {
         var calls = 0;
+        var started = new TaskCompletionSource();
         var release = new TaskCompletionSource();
+        var spool = Directory.CreateDirectory(Path.Combine(_folder, "spool")).FullName;
         await using var receiver = await Receiver.StartAsync(
             async (_, ct) =>
             {
                 Interlocked.Increment(ref calls);
+                started.TrySetResult();
                 await release.Task.WaitAsync(ct);
             },
+            o => o.TemporaryDirectory = spool,
             store: new SqliteReportDeliveryStore(Path.Combine(_folder, "once.db")));
         var body = Deliveries.Csv(50);
 
-        var sends = Enumerable.Range(0, 20).Select(_ => Deliveries.SendAsync(receiver.Address, "run_dup", body)).ToArray();
-        await Task.Delay(200);
-        release.SetResult();
-        var responses = await Task.WhenAll(sends);
+        var first = Deliveries.SendAsync(receiver.Address, "run_dup", body);
+        await started.Task;
+        var redeliveries = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Deliveries.SendAsync(receiver.Address, "run_dup", body)));
 
-        Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.OK));
+        // Answered while the handler still runs: none of them waited for it, and none left its copy behind.
+        Assert.That(first.IsCompleted, Is.False);
+        Assert.That(redeliveries.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(redeliveries.Select(r => r.Headers.RetryAfter?.Delta), Is.All.EqualTo(ReportWebhookOptions.DefaultHandlerLease));
+        Assert.That(Directory.GetFiles(spool), Has.Length.EqualTo(1), "only the running delivery's copy");
+
+        release.SetResult();
+        using var handled = await first;
+        using var later = await Deliveries.SendAsync(receiver.Address, "run_dup", body);
+        Assert.That((handled.StatusCode, later.StatusCode), Is.EqualTo((HttpStatusCode.OK, HttpStatusCode.OK)));
         Assert.That(calls, Is.EqualTo(1));
-        foreach (var response in responses)
+        foreach (var response in redeliveries)
         {
             response.Dispose();
         }
+    }
+
+    [Test]
+    public async Task A_handler_the_stopping_app_cancels_is_answered_503_with_retry_after_and_its_run_is_released()
+    {
+        var started = new TaskCompletionSource();
+        var store = new InMemoryReportDeliveryStore();
+        var receiver = await Receiver.StartAsync(
+            async (_, ct) =>
+            {
+                started.TrySetResult();
+                await Task.Delay(Timeout.Infinite, ct);
+            },
+            store: store);
+        var sending = Deliveries.SendAsync(receiver.Address, "run_stopped", Deliveries.Csv());
+        await started.Task;
+
+        var stopping = receiver.DisposeAsync();
+        using var response = await sending;
+        await stopping;
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), "the sender retries a 503; never a 500");
+        Assert.That(response.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
+        Assert.That(string.Join("\n", receiver.Logs), Does.Not.Contain("Error:"), "a stop is not a failure");
+        var next = await store.TryClaimAsync("run_stopped", TimeSpan.FromMinutes(1), default);
+        Assert.That((next.Status, next.Attempt, next.MayHaveBeenHandled), Is.EqualTo((ReportDeliveryClaimStatus.Claimed, 2, false)), "released: the retry runs it at once");
+    }
+
+    [Test]
+    public async Task A_run_whose_earlier_claim_lapsed_reaches_the_handler_saying_it_may_have_been_handled()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var store = new InMemoryReportDeliveryStore(time);
+        await store.TryClaimAsync("run_lapsed", TimeSpan.FromMinutes(1), default); // a receiver that died after its handler finished
+        time.Advance(TimeSpan.FromMinutes(2));
+        ReportDelivery? seen = null;
+        await using var receiver = await Receiver.StartAsync((delivery, _) => { seen = delivery; return Task.CompletedTask; }, store: store);
+
+        using var response = await Deliveries.SendAsync(receiver.Address, "run_lapsed", Deliveries.Csv());
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((seen!.Attempt, seen.MayHaveBeenHandled), Is.EqualTo((2, true)));
+        Assert.That(seen.ToString(), Does.Contain("attempt 2").And.Contain("may have been handled"));
+    }
+
+    [Test]
+    public async Task A_first_delivery_reaches_the_handler_as_attempt_1()
+    {
+        ReportDelivery? seen = null;
+        await using var receiver = await Receiver.StartAsync((delivery, _) => { seen = delivery; return Task.CompletedTask; }, store: new InMemoryReportDeliveryStore());
+
+        using var response = await Deliveries.SendAsync(receiver.Address, "run_first", Deliveries.Csv());
+
+        Assert.That((seen!.Attempt, seen.MayHaveBeenHandled), Is.EqualTo((1, false)));
+    }
+
+    [Test]
+    public async Task A_store_another_process_holds_locked_is_answered_503_with_retry_after_and_the_handler_is_not_called()
+    {
+        var calls = 0;
+        var database = Path.Combine(_folder, "locked.db");
+        await using var receiver = await Receiver.StartAsync((_, _) => { calls++; return Task.CompletedTask; }, o => o.StorePath = database);
+        await using var holder = StoreTests.HoldExclusiveLock(database);
+
+        using var response = await Deliveries.SendAsync(receiver.Address, "run_locked", Deliveries.Csv());
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(response.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
+        Assert.That(calls, Is.Zero);
     }
 
     [Test]
@@ -104,10 +185,12 @@ public sealed class OnceTests
     [Test]
     public async Task A_run_another_receiver_is_handling_is_409_with_retry_after()
     {
-        var store = new InMemoryReportDeliveryStore();
-        Assert.That(await store.TryClaimAsync("run_busy", TimeSpan.FromMinutes(5), default), Is.EqualTo(ReportDeliveryClaim.Claimed), "another instance took it");
+        var database = Path.Combine(_folder, "shared.db");
+        await using var other = new SqliteReportDeliveryStore(database, instanceName: "other-receiver");
+        await other.StartAsync(default);
+        Assert.That((await other.TryClaimAsync("run_busy", TimeSpan.FromMinutes(5), default)).Status, Is.EqualTo(ReportDeliveryClaimStatus.Claimed), "another instance took it");
         var calls = 0;
-        await using var receiver = await Receiver.StartAsync((_, _) => { calls++; return Task.CompletedTask; }, store: store);
+        await using var receiver = await Receiver.StartAsync((_, _) => { calls++; return Task.CompletedTask; }, o => { o.StorePath = database; o.InstanceName = "this-receiver"; });
 
         using var response = await Deliveries.SendAsync(receiver.Address, "run_busy", Deliveries.Csv());
 

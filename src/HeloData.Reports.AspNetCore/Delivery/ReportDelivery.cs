@@ -51,6 +51,20 @@ public sealed class ReportDelivery
     /// <summary>The informational headers, which the signature does not cover.</summary>
     public UnverifiedDeliveryHeaders Unverified { get; }
 
+    /// <summary>
+    /// Which time the handler is called for this run: 1 the first time; more after a handler threw, the app
+    /// stopped while it ran, or a receiver died holding the run.
+    /// </summary>
+    public int Attempt { get; internal set; } = 1;
+
+    /// <summary>
+    /// <see langword="true"/> when an earlier call of the handler for this run may have finished: its receiver
+    /// died (or stopped renewing its claim) after the handler started and before the run was recorded as handled.
+    /// The handler runs once per run except in that case; a handler with side effects that must not happen twice
+    /// checks by <see cref="RunId"/> when this is set (a file already in place, a row already inserted).
+    /// </summary>
+    public bool MayHaveBeenHandled { get; internal set; }
+
     /// <summary>The request's services, for a handler that needs a scoped one.</summary>
     public IServiceProvider Services { get; }
 
@@ -119,5 +133,6 @@ public sealed class ReportDelivery
     public IAsyncEnumerable<ReportRow> ReadRowsAsync(CancellationToken cancellationToken = default) => ReadRowsAsync<ReportRow>(cancellationToken);
 
     /// <inheritdoc />
-    public override string ToString() => $"{RunId} ({Length} bytes, {ContentType ?? "no content type"})";
+    public override string ToString() =>
+        $"{RunId} ({Length} bytes, {ContentType ?? "no content type"}{(Attempt > 1 ? $", attempt {Attempt}" : string.Empty)}{(MayHaveBeenHandled ? ", may have been handled" : string.Empty)})";
 }

@@ -48,10 +48,22 @@ public sealed class ReportWebhookOptions
     public string StorePath { get; set; } = "helodata-deliveries.db";
 
     /// <summary>
-    /// How long a delivery being handled blocks other receivers sharing the store from handling the same
-    /// run; after that, a receiver that died mid-handler no longer stops the redelivery from being handled.
-    /// Make it longer than your handler takes.
+    /// How long a claim on a run holds without being renewed. While the handler runs, the endpoint renews the
+    /// claim every third of this, so a slow handler keeps its run; a receiver that died mid-handler (or froze)
+    /// stops renewing, and after this long another receiver sharing the store takes the run over. The claims a
+    /// receiver's previous life left in the default store are released at once when it starts again.
     /// </summary>
-    /// <value>The default is 15 minutes.</value>
-    public TimeSpan HandlerLease { get; set; } = TimeSpan.FromMinutes(15);
+    /// <value>The default is <see cref="DefaultHandlerLease"/>, 1 minute; at least 1 second.</value>
+    public TimeSpan HandlerLease { get; set; } = DefaultHandlerLease;
+
+    /// <summary>
+    /// This receiver's name in the default store's records of claims: stable across restarts (so a restart
+    /// finds the claims its previous life left), and different for every process sharing one
+    /// <see cref="StorePath"/> (a second live process under the same name fails at start-up).
+    /// </summary>
+    /// <value>The default, <see langword="null"/>, is <see cref="Environment.MachineName"/>.</value>
+    public string? InstanceName { get; set; }
+
+    /// <summary>The default <see cref="HandlerLease"/>: 1 minute, long enough to ride out a missed heartbeat or two, short enough that a dead receiver's runs wait little.</summary>
+    public static readonly TimeSpan DefaultHandlerLease = TimeSpan.FromMinutes(1);
 }

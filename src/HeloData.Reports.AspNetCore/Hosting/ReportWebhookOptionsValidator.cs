@@ -33,9 +33,15 @@ internal sealed class ReportWebhookOptionsValidator : IValidateOptions<ReportWeb
             failures.Add($"{nameof(ReportWebhookOptions)}.{nameof(ReportWebhookOptions.TemporaryDirectory)} is blank; leave it null for the system's temporary folder.");
         }
 
-        if (options.HandlerLease <= TimeSpan.Zero)
+        // Renewed every third of it: below a second, the heartbeat would hammer the store.
+        if (options.HandlerLease < TimeSpan.FromSeconds(1))
         {
-            failures.Add($"{nameof(ReportWebhookOptions)}.{nameof(ReportWebhookOptions.HandlerLease)} must be positive.");
+            failures.Add($"{nameof(ReportWebhookOptions)}.{nameof(ReportWebhookOptions.HandlerLease)} must be at least 1 second (it is {options.HandlerLease}).");
+        }
+
+        if (options.InstanceName is { } instance && string.IsNullOrWhiteSpace(instance))
+        {
+            failures.Add($"{nameof(ReportWebhookOptions)}.{nameof(ReportWebhookOptions.InstanceName)} is blank; leave it null for the machine name.");
         }
 
         if (string.IsNullOrWhiteSpace(options.StorePath))

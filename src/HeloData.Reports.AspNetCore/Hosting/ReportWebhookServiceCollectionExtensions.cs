@@ -11,7 +11,8 @@ public static class ReportWebhookServiceCollectionExtensions
     /// <summary>
     /// Registers what <c>MapHeloReportsWebhook</c> needs: the settings (validated at start-up), the verifier,
     /// and the record of handled runs (a SQLite file at <see cref="ReportWebhookOptions.StorePath"/>, unless an
-    /// <see cref="IReportDeliveryStore"/> is registered).
+    /// <see cref="IReportDeliveryStore"/> is registered), which is opened and checked while the host starts
+    /// (<see cref="IReportDeliveryStore.StartAsync"/>), so a store that cannot work fails the start, not the deliveries.
     /// </summary>
     /// <param name="services">The application's services.</param>
     /// <param name="configure">Sets the options; at least <see cref="ReportWebhookOptions.SigningSecrets"/>.</param>
@@ -31,12 +32,14 @@ public static class ReportWebhookServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IReportDeliveryStore>(provider =>
         {
-            var path = provider.GetRequiredService<IOptions<ReportWebhookOptions>>().Value.StorePath;
+            var options = provider.GetRequiredService<IOptions<ReportWebhookOptions>>().Value;
             var root = provider.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
-            return new SqliteReportDeliveryStore(Path.Combine(root, path), provider.GetRequiredService<TimeProvider>());
+            return new SqliteReportDeliveryStore(Path.Combine(root, options.StorePath), provider.GetRequiredService<TimeProvider>(), options.InstanceName);
         });
         services.TryAddSingleton<SpoolFolder>();
         services.TryAddSingleton<DeliveryIntake>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DeliveryStoreStartup>());
+        services.TryAddSingleton<RunHandling>();
         services.TryAddSingleton<ReportWebhookEndpoint>();
         return services;
     }

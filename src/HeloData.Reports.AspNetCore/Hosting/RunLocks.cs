@@ -1,75 +1,41 @@
 namespace HeloData.Reports.AspNetCore;
 
 /// <summary>
-/// One gate per run id: concurrent deliveries of one run reach the store and the handler one at a time,
-/// so a duplicate waits for the first to finish and then finds the run handled. Entries live only while used.
+/// The runs this process is handling now. A delivery of a run already in here is answered at once (the
+/// endpoint says 409 with <c>Retry-After</c>) instead of waiting behind a handler that may take minutes with
+/// its own copy of the body on disk. Entries live only while held.
 /// </summary>
 internal sealed class RunLocks
 {
-    private readonly Dictionary<string, Gate> _gates = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _held = new(StringComparer.Ordinal);
 
-    public async Task<IAsyncDisposable> EnterAsync(string runId, CancellationToken cancellationToken)
+    /// <summary>Takes the run, or returns <see langword="null"/> at once when a delivery of it is being handled here.</summary>
+    public IDisposable? TryEnter(string runId)
     {
-        Gate gate;
-        lock (_gates)
+        lock (_held)
         {
-            if (!_gates.TryGetValue(runId, out gate!))
-            {
-                _gates[runId] = gate = new Gate();
-            }
-
-            gate.Users++;
-        }
-
-        try
-        {
-            await gate.Semaphore.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            Leave(runId, gate, entered: false);
-            throw;
-        }
-
-        return new Held(this, runId, gate);
-    }
-
-    private void Leave(string runId, Gate gate, bool entered)
-    {
-        if (entered)
-        {
-            gate.Semaphore.Release();
-        }
-
-        lock (_gates)
-        {
-            if (--gate.Users == 0)
-            {
-                _gates.Remove(runId);
-                gate.Semaphore.Dispose();
-            }
+            return _held.Add(runId) ? new Held(this, runId) : null;
         }
     }
 
-    private sealed class Gate
+    private void Leave(string runId)
     {
-        public SemaphoreSlim Semaphore { get; } = new(1, 1);
-
-        public int Users { get; set; }
+        lock (_held)
+        {
+            _held.Remove(runId);
+        }
     }
 
-    private sealed class Held(RunLocks owner, string runId, Gate gate) : IAsyncDisposable
+    private sealed class Held(RunLocks owner, string runId) : IDisposable
     {
         private int _left;
 
-        public ValueTask DisposeAsync()
+        public void Dispose()
         {
             if (Interlocked.Exchange(ref _left, 1) == 0)
             {
-                owner.Leave(runId, gate, entered: true);
+                owner.Leave(runId);
             }
-
-            return ValueTask.CompletedTask;
         }
     }
 }

@@ -20,7 +20,7 @@ internal static partial class WebhookLog
     [LoggerMessage(4, LogLevel.Error, "The handler failed for delivery of {RunId}; answered 500 so the service redelivers")]
     public static partial void HandlerFailed(ILogger logger, Exception exception, string runId);
 
-    [LoggerMessage(5, LogLevel.Information, "Delivery of {RunId} is being handled by another receiver; answered 409 so the service tries later")]
+    [LoggerMessage(5, LogLevel.Information, "Delivery of {RunId} is being handled now, here or by another receiver; answered 409 so the service tries later")]
     public static partial void InProgress(ILogger logger, string runId);
 
     [LoggerMessage(6, LogLevel.Warning, "Could not delete the temporary copy of a delivery")]
@@ -38,4 +38,26 @@ internal static partial class WebhookLog
 
     [LoggerMessage(23, LogLevel.Information, "Deleted {Count} spool file(s) left in {Folder} by a receiver that is gone")]
     public static partial void SpoolSwept(ILogger logger, int count, string folder);
+
+    // 30 and up: claims, the store and stopping (RunHandling, ClaimHeartbeat).
+    [LoggerMessage(30, LogLevel.Warning, "The claim on {RunId} was taken over by another receiver while its handler ran here (its lease lapsed); the handler goes on")]
+    public static partial void ClaimLost(ILogger logger, string runId);
+
+    [LoggerMessage(31, LogLevel.Warning, "Could not renew the claim on {RunId}; retrying at the next heartbeat")]
+    public static partial void ClaimNotRenewed(ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage(32, LogLevel.Information, "The app is stopping: the handler of {RunId} was cancelled; answered 503 so the service redelivers")]
+    public static partial void HandlerStopped(ILogger logger, string runId);
+
+    [LoggerMessage(33, LogLevel.Information, "The app is stopping: delivery of {RunId} answered 503 so the service redelivers")]
+    public static partial void Stopping(ILogger logger, string runId);
+
+    [LoggerMessage(34, LogLevel.Warning, "The delivery store could not claim {RunId}; answered 503 so the service redelivers")]
+    public static partial void StoreUnavailable(ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage(35, LogLevel.Error, "The handler of {RunId} finished but the delivery store could not record it; answered 503, and the redelivery will say the run may have been handled")]
+    public static partial void NotRecorded(ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage(36, LogLevel.Warning, "Could not release the claim on {RunId}; it lapses after its lease")]
+    public static partial void NotReleased(ILogger logger, Exception exception, string runId);
 }

@@ -8,7 +8,7 @@ namespace HeloData.Reports.AspNetCore;
 public sealed class InMemoryReportDeliveryStore(TimeProvider? timeProvider = null) : IReportDeliveryStore
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
-    private readonly Dictionary<string, DateTimeOffset?> _runs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Run> _runs = new(StringComparer.Ordinal);
 
     /// <summary>The runs recorded as handled, in no particular order.</summary>
     public IReadOnlyCollection<string> HandledRunIds
@@ -17,10 +17,15 @@ public sealed class InMemoryReportDeliveryStore(TimeProvider? timeProvider = nul
         {
             lock (_runs)
             {
-                return [.. _runs.Where(run => run.Value is null).Select(run => run.Key)];
+                return [.. _runs.Where(run => run.Value.Handled).Select(run => run.Key)];
             }
         }
     }
+
+    /// <summary>Nothing to open or check, and nothing survives a restart to release.</summary>
+    /// <param name="cancellationToken">Not used.</param>
+    /// <returns>A completed task.</returns>
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
     public Task<ReportDeliveryClaim> TryClaimAsync(string runId, TimeSpan lease, CancellationToken cancellationToken)
@@ -29,21 +34,38 @@ public sealed class InMemoryReportDeliveryStore(TimeProvider? timeProvider = nul
         var now = _time.GetUtcNow();
         lock (_runs)
         {
-            if (_runs.TryGetValue(runId, out var leaseUntil))
+            var run = _runs.GetValueOrDefault(runId) ?? new Run();
+            if (run.Handled)
             {
-                if (leaseUntil is null)
-                {
-                    return Task.FromResult(ReportDeliveryClaim.AlreadyHandled);
-                }
-
-                if (leaseUntil > now)
-                {
-                    return Task.FromResult(ReportDeliveryClaim.InProgress);
-                }
+                return Task.FromResult(ReportDeliveryClaim.AlreadyHandled);
             }
 
-            _runs[runId] = now + lease;
-            return Task.FromResult(ReportDeliveryClaim.Claimed);
+            if (run.LeaseUntil > now)
+            {
+                return Task.FromResult(ReportDeliveryClaim.InProgress);
+            }
+
+            // A lease that ended without completion or release: its handler's outcome is unknown.
+            run.MayHaveBeenHandled |= run.LeaseUntil is not null;
+            run.Attempts++;
+            run.LeaseUntil = now + lease;
+            _runs[runId] = run;
+            return Task.FromResult(new ReportDeliveryClaim(ReportDeliveryClaimStatus.Claimed, run.Attempts, run.MayHaveBeenHandled));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<bool> RenewAsync(string runId, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        lock (_runs)
+        {
+            if (_runs.GetValueOrDefault(runId) is { Handled: false, LeaseUntil: not null } run)
+            {
+                run.LeaseUntil = _time.GetUtcNow() + lease;
+                return Task.FromResult(true);
+            }
+
+            return Task.FromResult(false);
         }
     }
 
@@ -52,7 +74,10 @@ public sealed class InMemoryReportDeliveryStore(TimeProvider? timeProvider = nul
     {
         lock (_runs)
         {
-            _runs[runId] = null;
+            var run = _runs.GetValueOrDefault(runId) ?? new Run();
+            run.Handled = true;
+            run.LeaseUntil = null;
+            _runs[runId] = run;
         }
 
         return Task.CompletedTask;
@@ -63,12 +88,23 @@ public sealed class InMemoryReportDeliveryStore(TimeProvider? timeProvider = nul
     {
         lock (_runs)
         {
-            if (_runs.TryGetValue(runId, out var leaseUntil) && leaseUntil is not null)
+            if (_runs.GetValueOrDefault(runId) is { Handled: false } run)
             {
-                _runs.Remove(runId);
+                run.LeaseUntil = null;
             }
         }
 
         return Task.CompletedTask;
+    }
+
+    private sealed class Run
+    {
+        public bool Handled { get; set; }
+
+        public DateTimeOffset? LeaseUntil { get; set; }
+
+        public int Attempts { get; set; }
+
+        public bool MayHaveBeenHandled { get; set; }
     }
 }

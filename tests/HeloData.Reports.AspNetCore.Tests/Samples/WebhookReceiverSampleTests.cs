@@ -39,6 +39,23 @@ public sealed partial class WebhookReceiverSampleTests
     }
 
     [Test]
+    public async Task At_start_it_deletes_the_partial_copies_a_killed_receiver_left_and_nothing_else()
+    {
+        // What a kill -9 in the middle of SaveToAsync leaves beside the artifact it was writing.
+        var leftover = Path.Combine(_folder, $"run_killed.csv.{Guid.NewGuid():N}.partial");
+        var artifact = Path.Combine(_folder, "run_earlier.csv");
+        await File.WriteAllTextAsync(leftover, "date,subuser_id,prod");
+        await File.WriteAllTextAsync(artifact, "date,subuser_id,product,bandwidth_bytes,requests\n");
+
+        var result = await RunSampleAsync("--sandbox");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(File.Exists(leftover), Is.False, result.ToString());
+        Assert.That(File.Exists(artifact), "a stored artifact is never swept");
+        Assert.That(result.Out, Does.Contain($"Deleted 1 partial file(s) a stopped receiver left in {_folder}."));
+    }
+
+    [Test]
     public async Task Without_a_secret_or_sandbox_it_refuses_to_start_and_says_what_to_set()
     {
         var result = await RunSampleAsync();

@@ -1,0 +1,146 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HeloData.Reports.AspNetCore;
+
+/// <summary>
+/// A verified delivery, from claim to answer: the run is claimed in the store, the handler runs while a
+/// heartbeat renews the claim, and the outcome is recorded. Nothing here waits for another delivery: a run
+/// being handled here or by another receiver is answered 409 at once, and a store or host that cannot take
+/// the delivery now is answered 503, both with <c>Retry-After</c>, so the service tries again.
+/// </summary>
+internal sealed class RunHandling(
+    IOptions<ReportWebhookOptions> options,
+    IReportDeliveryStore store,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    ILogger<ReportWebhookEndpoint> logger)
+{
+    // The sender's next try after a 503 (a restart or a store busy for seconds): soon, not at once.
+    private static readonly TimeSpan RetryUnavailable = TimeSpan.FromSeconds(10);
+
+    private readonly TimeSpan _lease = options.Value.HandlerLease;
+    private readonly RunLocks _running = new();
+
+    public async Task HandleAsync(HttpContext context, ReportDelivery delivery, Func<ReportDelivery, CancellationToken, Task> handler)
+    {
+        // Not the request's token: a handler cut off because the sender stopped waiting would only be run
+        // again on the redelivery. Finishing it, and recording it, makes the redelivery a no-op.
+        var stopping = lifetime.ApplicationStopping;
+        var runId = delivery.RunId;
+        using var running = _running.TryEnter(runId);
+        if (running is null)
+        {
+            WebhookLog.InProgress(logger, runId);
+            Answer(context, StatusCodes.Status409Conflict, _lease);
+            return;
+        }
+
+        var claim = await ClaimAsync(context, runId, stopping).ConfigureAwait(false);
+        switch (claim?.Status)
+        {
+            case null:
+                return;
+            case ReportDeliveryClaimStatus.AlreadyHandled:
+                WebhookLog.Duplicate(logger, runId);
+                Answer(context, StatusCodes.Status200OK);
+                return;
+            case ReportDeliveryClaimStatus.InProgress:
+                WebhookLog.InProgress(logger, runId);
+                Answer(context, StatusCodes.Status409Conflict, _lease);
+                return;
+        }
+
+        delivery.Attempt = claim.Attempt;
+        delivery.MayHaveBeenHandled = claim.MayHaveBeenHandled;
+        try
+        {
+            await using (ClaimHeartbeat.Start(store, runId, _lease, time, logger).ConfigureAwait(false))
+            {
+                await handler(delivery, stopping).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            WebhookLog.HandlerStopped(logger, runId);
+            await ReleaseAsync(runId).ConfigureAwait(false);
+            Answer(context, StatusCodes.Status503ServiceUnavailable, RetryUnavailable);
+            return;
+        }
+        catch (Exception exception)
+        {
+            WebhookLog.HandlerFailed(logger, exception, runId);
+            await ReleaseAsync(runId).ConfigureAwait(false);
+            Answer(context, StatusCodes.Status500InternalServerError);
+            return;
+        }
+
+        try
+        {
+            await store.CompleteAsync(runId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            // The handler finished but the record did not: the claim lapses after its lease, and the next
+            // attempt is told the run may have been handled.
+            WebhookLog.NotRecorded(logger, exception, runId);
+            Answer(context, StatusCodes.Status503ServiceUnavailable, RetryUnavailable);
+            return;
+        }
+
+        WebhookLog.Handled(logger, runId, delivery.Length);
+        Answer(context, StatusCodes.Status200OK);
+    }
+
+    /// <summary>Claims the run; answers 503 and returns <see langword="null"/> when the host is stopping or the store cannot answer now.</summary>
+    private async Task<ReportDeliveryClaim?> ClaimAsync(HttpContext context, string runId, CancellationToken stopping)
+    {
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stopping, context.RequestAborted);
+        try
+        {
+            stopping.ThrowIfCancellationRequested();
+            return await store.TryClaimAsync(runId, _lease, either.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            WebhookLog.Stopping(logger, runId);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The sender is gone; nobody reads the answer.
+            return null;
+        }
+        catch (Exception exception)
+        {
+            WebhookLog.StoreUnavailable(logger, exception, runId);
+        }
+
+        Answer(context, StatusCodes.Status503ServiceUnavailable, RetryUnavailable);
+        return null;
+    }
+
+    private async Task ReleaseAsync(string runId)
+    {
+        try
+        {
+            await store.ReleaseAsync(runId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            // The claim then lapses after its lease instead; the answer stays what it was.
+            WebhookLog.NotReleased(logger, exception, runId);
+        }
+    }
+
+    private static void Answer(HttpContext context, int status, TimeSpan? retryAfter = null)
+    {
+        context.Response.StatusCode = status;
+        if (retryAfter is { } delay)
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(delay.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
+    }
+}

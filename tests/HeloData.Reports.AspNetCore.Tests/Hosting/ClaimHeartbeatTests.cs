@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HeloData.Reports.AspNetCore.Tests.Hosting;
+
+/// <summary>While a handler runs, its claim is renewed every third of the lease, so it outlives the lease; once the handler is done, renewals stop.</summary>
+public sealed class ClaimHeartbeatTests
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+
+    [Test]
+    public async Task A_running_handler_keeps_its_claim_past_the_lease_and_a_finished_one_stops_renewing()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var store = new RenewalCountingStore(new InMemoryReportDeliveryStore(time));
+        await store.TryClaimAsync("run_slow", Lease, default);
+
+        await using (ClaimHeartbeat.Start(store, "run_slow", Lease, time, NullLogger.Instance))
+        {
+            for (var beat = 1; beat <= 6; beat++)
+            {
+                await store.WhenRenewed(beat, () => time.Advance(Lease / 3));
+            }
+
+            Assert.That((await store.TryClaimAsync("run_slow", Lease, default)).Status, Is.EqualTo(ReportDeliveryClaimStatus.InProgress), "two leases on, still held");
+        }
+
+        time.Advance(Lease * 2);
+        Assert.That(store.Renewals, Is.EqualTo(6), "no renewal after the handler finished");
+        Assert.That((await store.TryClaimAsync("run_slow", Lease, default)).Status, Is.EqualTo(ReportDeliveryClaimStatus.Claimed), "then the lease lapses");
+    }
+
+    /// <summary>Counts renewals, so the test moves the fake clock only after the previous beat landed.</summary>
+    private sealed class RenewalCountingStore(IReportDeliveryStore inner) : IReportDeliveryStore
+    {
+        private readonly SemaphoreSlim _renewed = new(0);
+        private int _renewals;
+
+        public int Renewals => Volatile.Read(ref _renewals);
+
+        public async Task WhenRenewed(int count, Action advance)
+        {
+            advance();
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await _renewed.WaitAsync(patience.Token);
+            Assert.That(Renewals, Is.EqualTo(count));
+        }
+
+        public Task StartAsync(CancellationToken cancellationToken) => inner.StartAsync(cancellationToken);
+
+        public Task<ReportDeliveryClaim> TryClaimAsync(string runId, TimeSpan lease, CancellationToken cancellationToken) => inner.TryClaimAsync(runId, lease, cancellationToken);
+
+        public async Task<bool> RenewAsync(string runId, TimeSpan lease, CancellationToken cancellationToken)
+        {
+            var renewed = await inner.RenewAsync(runId, lease, cancellationToken);
+            Interlocked.Increment(ref _renewals);
+            _renewed.Release();
+            return renewed;
+        }
+
+        public Task CompleteAsync(string runId, CancellationToken cancellationToken) => inner.CompleteAsync(runId, cancellationToken);
+
+        public Task ReleaseAsync(string runId, CancellationToken cancellationToken) => inner.ReleaseAsync(runId, cancellationToken);
+    }
+}
