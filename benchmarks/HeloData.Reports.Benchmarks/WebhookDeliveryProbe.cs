@@ -34,7 +34,7 @@ internal static class WebhookDeliveryProbe
         var folder = Directory.CreateTempSubdirectory("helodata-webhook-probe-");
         try
         {
-            await using var app = await StartReceiverAsync(folder.FullName, inMemory);
+            await using var app = await StartReceiverAsync(folder.FullName, inMemory, senders);
             var address = new Uri(app.Urls.First() + "/hooks");
             using var client = new HttpClient();
             var bodies = Enumerable.Range(1, 64).Select(kib => RandomNumberGenerator.GetBytes(kib * 1024)).ToArray();
@@ -57,7 +57,7 @@ internal static class WebhookDeliveryProbe
         }
     }
 
-    private static async Task<WebApplication> StartReceiverAsync(string folder, bool inMemory)
+    private static async Task<WebApplication> StartReceiverAsync(string folder, bool inMemory, int senders)
     {
         var builder = WebApplication.CreateSlimBuilder();
         if (inMemory)
@@ -72,6 +72,8 @@ internal static class WebhookDeliveryProbe
             o.SigningSecrets = [Secret];
             o.StorePath = Path.Combine(folder, "handled-runs.db");
             o.TemporaryDirectory = folder;
+            // Every sender is admitted: this measures the store, not the cap on unverified bodies.
+            o.MaxConcurrentDeliveries = senders;
         });
         var app = builder.Build();
         app.MapHeloReportsWebhook("/hooks", (_, _) => Task.CompletedTask);
