@@ -63,7 +63,8 @@ public sealed class OnceTests
                 started.TrySetResult();
                 await release.Task.WaitAsync(ct);
             },
-            o => o.TemporaryDirectory = spool,
+            // Room for all 21 bodies at once: this is about the run's gate, not the cap on unverified bodies.
+            o => { o.TemporaryDirectory = spool; o.MaxConcurrentDeliveries = 32; },
             store: new SqliteReportDeliveryStore(Path.Combine(_folder, "once.db")));
         var body = Deliveries.Csv(50);
 
@@ -75,7 +76,7 @@ public sealed class OnceTests
         Assert.That(first.IsCompleted, Is.False);
         Assert.That(redeliveries.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.Conflict));
         Assert.That(redeliveries.Select(r => r.Headers.RetryAfter?.Delta), Is.All.EqualTo(ReportWebhookOptions.DefaultHandlerLease));
-        Assert.That(Directory.GetFiles(spool), Has.Length.EqualTo(1), "only the running delivery's copy");
+        Assert.That(Directory.GetFiles(spool, "*.spool", SearchOption.AllDirectories), Has.Length.EqualTo(1), "only the running delivery's copy");
 
         release.SetResult();
         using var handled = await first;
