@@ -42,7 +42,7 @@ internal sealed class FileTarget
     /// <summary>The path as named, made full.</summary>
     public string Path { get; }
 
-    /// <summary>Where the bytes go: <see cref="Path"/>, or the file its symlinks lead to.</summary>
+    /// <summary>Where the bytes go: for a file to create or replace, the file its symlinks lead to (else <see cref="Path"/>); for a device, FIFO or socket, <see cref="Path"/> (opening it follows the links).</summary>
     public string WritePath { get; }
 
     /// <summary><see cref="FileKind.None"/>, <see cref="FileKind.Regular"/>, <see cref="FileKind.CharacterDevice"/>, <see cref="FileKind.Fifo"/> or <see cref="FileKind.Socket"/>.</summary>
@@ -82,8 +82,9 @@ internal sealed class FileTarget
             throw NamesADirectory(path, paramName);
         }
 
-        var writePath = FinalTarget(full, path, paramName);
-        var kind = FileKinds.Of(writePath);
+        // The type as the kernel sees it, through every link: /dev/stdout leads through /proc/self/fd/1 to
+        // "pipe:[N]", a name no path walk can follow, yet stat(2) and open(2) reach the pipe.
+        var kind = FileKinds.Of(full);
         switch (kind)
         {
             case FileKind.Directory:
@@ -93,8 +94,10 @@ internal sealed class FileTarget
                     $"The path {Quote(path)} names a {(kind == FileKind.BlockDevice ? "block device" : "special file")}; an artifact is written to a file, a character device, a FIFO or a socket.",
                     paramName);
             case FileKind.CharacterDevice or FileKind.Fifo or FileKind.Socket:
-                return new FileTarget(full, writePath, kind);
+                return new FileTarget(full, full, kind);
         }
+
+        var writePath = FinalTarget(full, path, paramName);
 
         var folder = System.IO.Path.GetDirectoryName(writePath);
         if (folder is null || !Directory.Exists(folder))
@@ -124,7 +127,7 @@ internal sealed class FileTarget
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new ArgumentException($"The folder {Quote(folder)} cannot be written to, so no file can be saved there: {exception.Message}", paramName, exception);
+            throw new ArgumentException($"The folder {Quote(folder)} cannot be written to ({Reason(exception)}), so no file can be saved there; choose another folder or change its permissions.", paramName, exception);
         }
     }
 
@@ -194,6 +197,20 @@ internal sealed class FileTarget
         {
             throw new ArgumentException($"The symlink {Quote(path)} cannot be followed to a file: {exception.Message}", paramName, exception);
         }
+    }
+
+    // Why a new file was refused, without the probe's own name (which the user never chose).
+    private static string Reason(Exception exception)
+    {
+        if (exception is UnauthorizedAccessException)
+        {
+            return "permission denied";
+        }
+
+        // .NET words an errno on Unix as "{strerror} : '{path}'".
+        var message = exception.Message;
+        var path = message.IndexOf(" : '", StringComparison.Ordinal);
+        return path > 0 ? message[..path] : message;
     }
 
     private static string TemporaryName() =>

@@ -1,5 +1,6 @@
-using System.Security.Cryptography;
+using System.IO.Pipes;
 using System.Runtime.Versioning;
+using System.Security.Cryptography;
 using HeloData.Reports.Models;
 using HeloData.Reports.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
@@ -117,6 +118,27 @@ public sealed class DownloadTargetTests
         using (new FileStream(fifo, FileMode.Open, FileAccess.ReadWrite))
         {
         }
+    }
+
+    [Test]
+    public async Task A_proc_fd_link_to_a_pipe_as_dev_stdout_is_in_a_shell_pipeline_gets_every_byte()
+    {
+        // /dev/stdout | … leads through /proc/self/fd/1 to "pipe:[N]", which no path walk can follow;
+        // here the pipe is this test's own, so /dev is never touched.
+        using var pipe = new AnonymousPipeServerStream(PipeDirection.In, HandleInheritability.None);
+        var reading = Task.Run(async () =>
+        {
+            using var bytes = new MemoryStream();
+            await pipe.CopyToAsync(bytes);
+            return bytes.ToArray();
+        });
+        var writeEnd = pipe.ClientSafePipeHandle;
+        var link = $"/proc/self/fd/{writeEnd.DangerousGetHandle()}";
+
+        await _api.Client.DownloadToFileAsync(CompletedRun(_host.Url), link);
+        pipe.DisposeLocalCopyOfClientHandle();
+
+        Assert.That(await reading.WaitAsync(TimeSpan.FromMinutes(1)), Is.EqualTo(Artifact));
     }
 
     [Test]
