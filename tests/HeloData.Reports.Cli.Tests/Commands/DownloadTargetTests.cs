@@ -44,6 +44,7 @@ public sealed class DownloadTargetTests
         var result = await CliHarness.RunAsync(_sandbox, "runs", "download", runId, "-o", fifo);
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Out, Is.Empty, "no path printed: stdout may be where the artifact goes (-o /dev/stdout)");
         Assert.That(SpecialFiles.TypeOf(fifo), Is.EqualTo("fifo"));
         Assert.That(await reader.WaitAsync(TimeSpan.FromMinutes(1)), Is.EqualTo(artifact));
         Assert.That(Directory.GetFileSystemEntries(_folder), Is.EqualTo(new[] { fifo }));
