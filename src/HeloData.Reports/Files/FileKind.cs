@@ -35,16 +35,33 @@ internal static class FileKinds
     // The POSIX type bits (S_IFMT and its values), which the shim passes through unchanged.
     private const int TypeMask = 0xF000;
 
+    // Set if a runtime no longer has the shim's stat: from then on, only what public APIs can tell.
+    private static volatile bool s_noStat;
+
     public static FileKind Of(string path)
     {
-        if (OperatingSystem.IsWindows())
+        if (OperatingSystem.IsWindows() || s_noStat)
         {
             return Directory.Exists(path) ? FileKind.Directory : File.Exists(path) ? FileKind.Regular : FileKind.None;
         }
 
         var name = new byte[Encoding.UTF8.GetByteCount(path) + 1];
         Encoding.UTF8.GetBytes(path, name);
-        if (Stat(ref name[0], out var status) != 0)
+        int result;
+        FileStatusHead status;
+        try
+        {
+            result = Stat(ref name[0], out status);
+        }
+        catch (Exception exception) when (exception is EntryPointNotFoundException or DllNotFoundException)
+        {
+            // Every .NET from Core 1.0 to 10 has it (the tests run against it); a future one that renamed it
+            // gets the type that public APIs can tell, which knows no device, FIFO or socket.
+            s_noStat = true;
+            return Of(path);
+        }
+
+        if (result != 0)
         {
             // Absent, or not reachable (a dangling link, a folder on the way not searchable): nothing
             // to keep. Creating the file later reports what really stands in the way.
