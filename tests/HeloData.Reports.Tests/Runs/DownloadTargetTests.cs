@@ -238,6 +238,22 @@ public sealed class DownloadTargetTests
     }
 
     [Test]
+    public async Task A_failed_download_leaves_an_existing_file_as_it_was_and_no_temporary_file()
+    {
+        var time = new FakeTimeProvider(FakeClock.Start);
+        using var api = new ClientHarness(o => o.MaxRetryAttempts = 0, time);
+        using var truncating = new RawArtifactServer(new byte[1_000_000], cutAfter: 10_000);
+        var file = Path.Combine(_folder, "traffic.csv");
+        await File.WriteAllTextAsync(file, "old");
+
+        var error = await FakeClock.DriveAsync(time, Fails.With(() => api.Client.DownloadToFileAsync(CompletedRun(truncating.Url), file)));
+
+        Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.DownloadIncomplete));
+        Assert.That(await File.ReadAllTextAsync(file), Is.EqualTo("old"));
+        Assert.That(Directory.GetFileSystemEntries(_folder), Is.EqualTo(new[] { file }));
+    }
+
+    [Test]
     public async Task A_failed_download_through_a_symlink_leaves_the_file_and_the_link_as_they_were()
     {
         var time = new FakeTimeProvider(FakeClock.Start);
