@@ -54,6 +54,24 @@ internal static class SpecialFiles
     /// <summary>Opens the FIFO for reading (which waits for a writer) and reads until the writer closes it.</summary>
     public static Task<byte[]> ReadFifoAsync(string path) => Task.Run(() => File.ReadAllBytes(path));
 
+    /// <summary>
+    /// How many threads of this process are blocked opening a FIFO that has no other end yet: Linux shows
+    /// the kernel function such a thread sleeps in, <c>wait_for_partner</c>, as its <c>wchan</c>. The
+    /// runtime's own debugger pipe thread is one, so compare with a count taken before.
+    /// </summary>
+    public static int ThreadsWaitingToOpenAFifo() =>
+        Directory.GetDirectories("/proc/self/task").Count(task =>
+        {
+            try
+            {
+                return File.ReadAllText(Path.Combine(task, "wchan")) == "wait_for_partner";
+            }
+            catch (IOException)
+            {
+                return false; // the thread ended meanwhile
+            }
+        });
+
     /// <summary>What <c>stat</c> says the path is, without following a link: "fifo", "character special file", "socket", "symbolic link", "regular file", "regular empty file".</summary>
     public static string TypeOf(string path) => Run("stat", "-c", "%F", path).Trim();
 

@@ -104,9 +104,12 @@ public sealed class DownloadTargetTests
     {
         var fifo = SpecialFiles.MakeFifo(Path.Combine(_folder, "traffic.csv"));
         using var cancellation = new CancellationTokenSource();
+        var waiting = SpecialFiles.ThreadsWaitingToOpenAFifo();
 
         var download = _api.Client.DownloadToFileAsync(CompletedRun(_host.Url), fifo, cancellationToken: cancellation.Token);
-        await Eventually.That(() => _host.Requests == 1);
+        await Eventually.That(() => SpecialFiles.ThreadsWaitingToOpenAFifo() > waiting);
+        Assert.That(_host.Requests, Is.EqualTo(1), "the FIFO is opened once the host has answered");
+        Assert.That(download.IsCompleted, Is.False);
         cancellation.Cancel();
 
         Assert.That(async () => await download, Throws.InstanceOf<OperationCanceledException>());
