@@ -118,20 +118,30 @@ public interface IReportsClient
     Task<DownloadResult> DownloadAsync(ReportRun run, Stream destination, DownloadOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Downloads a completed run's artifact to a file. The bytes go to a temporary file beside it, moved
-    /// into place only when complete: after a failure or a cancellation, no file is left at
-    /// <paramref name="path"/>. An existing file there is replaced.
+    /// Downloads a completed run's artifact to a file. The bytes go to a temporary file beside it
+    /// (<c>.hd-&lt;16 hex&gt;.partial</c>, mode 0600 on Unix), moved into place only when complete and on
+    /// disk: after a failure or a cancellation, <paramref name="path"/> is as it was. An existing file
+    /// there is replaced (keeping its permissions). A symlink is followed and the file it leads to is
+    /// replaced, in that file's folder; the link stays. A character device, FIFO or socket
+    /// (<c>/dev/stdout</c>, a named pipe) is written in place as the bytes arrive and never replaced; it
+    /// is opened once the download host has answered (a FIFO's open waits for a reader, until
+    /// <paramref name="cancellationToken"/> ends the wait).
     /// </summary>
     /// <param name="run">A completed run.</param>
-    /// <param name="path">The file to write; its directory must exist (checked before anything is fetched).</param>
+    /// <param name="path">
+    /// The file to write. Checked before anything is fetched: its folder must exist and take a new file;
+    /// a directory, a block device or a symlink loop is refused.
+    /// </param>
     /// <param name="options">Progress reporting; <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
     /// <returns>What was downloaded.</returns>
     /// <remarks>
     /// A transient failure (a body cut short, a dropped or refused connection, a <c>5xx</c> from the
     /// download host) starts the download again from the first byte, twice at most, after about 1 s and
-    /// then 2 s; progress then counts again from zero.
+    /// then 2 s; progress then counts again from zero. A device, FIFO or socket, once opened, is not
+    /// written again: what reached it cannot be taken back.
     /// </remarks>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is blank or malformed, names a directory, a block device or a symlink loop, or its folder does not exist or takes no new file.</exception>
     Task<DownloadResult> DownloadToFileAsync(ReportRun run, string path, DownloadOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -173,7 +173,7 @@ public sealed class ReportsClient : IReportsClient, IDisposable
     public Task<DownloadResult> DownloadToFileAsync(ReportRun run, string path, DownloadOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return _downloads.DownloadToFileAsync(run, ArtifactFile.CheckPath(path, nameof(path)), options?.Progress, cancellationToken);
+        return _downloads.DownloadToFileAsync(run, FileTarget.Inspect(path, nameof(path)), options?.Progress, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -74,35 +74,30 @@ public sealed class ReportDelivery
         new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.Asynchronous);
 
     /// <summary>
-    /// Copies the artifact to <paramref name="path"/>, atomically: a file of that name either does not
-    /// change or is the whole artifact, never a part of it. An existing file is replaced.
+    /// Copies the artifact to <paramref name="path"/> without harming what is there. A file (or no
+    /// file) is written atomically: the bytes go to a temporary file beside it, moved into place once
+    /// whole and on disk, so the name holds the old file or the whole artifact, never a part (a
+    /// replaced file keeps its permissions; a new one gets 0600 on Unix). A symlink is followed and
+    /// the file it leads to is replaced the same way; the link stays. A character device, FIFO or
+    /// socket is written into in place and never replaced (a FIFO's open waits for a reader).
     /// </summary>
-    /// <param name="path">Where to store the artifact; its folder must exist.</param>
-    /// <param name="cancellationToken">Stops the copy; nothing is left at <paramref name="path"/>.</param>
+    /// <param name="path">Where to store the artifact; its folder must exist and take a new file.</param>
+    /// <param name="cancellationToken">Stops the copy; a file at <paramref name="path"/> is left as it was.</param>
     /// <returns>A task that completes once the file is flushed and in place.</returns>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
-    public async Task SaveToAsync(string path, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        var full = Path.GetFullPath(path);
-        var partial = $"{full}.{Guid.NewGuid():N}.partial";
-        try
-        {
-            await using (var source = OpenRead())
-            await using (var target = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous))
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty, names a directory or a block device, or its folder does not exist or cannot be written (checked before anything is written).</exception>
+    public Task SaveToAsync(string path, CancellationToken cancellationToken = default) =>
+        FileTarget.Inspect(path, nameof(path)).WriteAsync(
+            async (target, ct) =>
             {
-                await source.CopyToAsync(target, cancellationToken).ConfigureAwait(false);
-                await target.FlushAsync(cancellationToken).ConfigureAwait(false);
-                target.Flush(flushToDisk: true);
-            }
+                var source = OpenRead();
+                await using (source.ConfigureAwait(false))
+                {
+                    await source.CopyToAsync(target, ct).ConfigureAwait(false);
+                }
 
-            File.Move(partial, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(partial);
-        }
-    }
+                return true;
+            },
+            cancellationToken);
 
     /// <summary>Reads the artifact as typed rows (see <see cref="ReportRows"/>).</summary>
     /// <typeparam name="TRow">The row type of the report (<see cref="TrafficRow"/>, …), or <see cref="ReportRow"/> for any.</typeparam>

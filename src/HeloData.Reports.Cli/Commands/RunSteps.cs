@@ -51,27 +51,46 @@ internal static partial class RunSteps
     }
 
     /// <summary>
-    /// Checks a download target before anything is sent, so a typo in a path cannot cost a run: an
-    /// existing folder (the file goes inside), or a file whose folder exists.
+    /// Checks a download target before anything is sent, so a typo in a path or a folder that takes no
+    /// file cannot cost a run: an existing folder (the file goes inside) that takes a new file, or a
+    /// path the SDK's download accepts (a file whose folder exists and takes a new file, a symlink to
+    /// one, a character device, a FIFO, a socket).
     /// </summary>
     public static void CheckTarget(string? path, string option)
     {
-        if (path is null || Directory.Exists(path))
+        try
         {
-            return;
-        }
+            if (path is null || Directory.Exists(path))
+            {
+                FileTarget.CheckWritable(Path.GetFullPath(path ?? "."), paramName: null);
+                return;
+            }
 
-        if (path.Length == 0 || path.EndsWith(Path.DirectorySeparatorChar) || path.EndsWith(Path.AltDirectorySeparatorChar))
-        {
-            throw new UsageException($"{option}: the folder '{path}' does not exist.");
-        }
+            if (path.Length == 0 || path.EndsWith(Path.DirectorySeparatorChar) || path.EndsWith(Path.AltDirectorySeparatorChar))
+            {
+                throw new UsageException($"{option}: the folder '{path}' does not exist.");
+            }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null && !Directory.Exists(folder))
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (folder is not null && !Directory.Exists(folder))
+            {
+                throw new UsageException($"{option}: the folder '{folder}' does not exist.");
+            }
+
+            FileTarget.Inspect(path, paramName: null);
+        }
+        catch (ArgumentException e)
         {
-            throw new UsageException($"{option}: the folder '{folder}' does not exist.");
+            throw new UsageException($"{option}: {e.Message}");
         }
     }
+
+    /// <summary>
+    /// Whether the path is a character device, FIFO or socket, which the download writes in place: no
+    /// file to print the path of, and maybe the tool's own stdout (<c>-o /dev/stdout</c>).
+    /// </summary>
+    public static bool WrittenInPlace(string path) =>
+        FileKinds.Of(Path.GetFullPath(path)) is FileKind.CharacterDevice or FileKind.Fifo or FileKind.Socket;
 
     /// <summary>Where a run's artifact goes: the path given, or inside the folder given, under the URL's own file name.</summary>
     public static string TargetPath(string? path, ReportRun run)

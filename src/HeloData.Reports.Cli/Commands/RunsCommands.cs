@@ -45,10 +45,10 @@ internal static class RunsCommands
         var id = RunId();
         var output = new Option<string?>("--output", "-o")
         {
-            Description = "The file to write (or a folder to write into); by default the artifact's own name in the current folder. Replaced only once the download is complete.",
+            Description = "The file to write (or a folder to write into); by default the artifact's own name in the current folder. Replaced only once the download is complete; a symlink is followed; a device, FIFO or socket (/dev/stdout) is written in place.",
             HelpName = "PATH",
         };
-        var command = new Command("download", "Download a completed run's artifact. Prints the file's path.") { id, output };
+        var command = new Command("download", "Download a completed run's artifact. Prints the file's path (nothing for a device, FIFO or socket, so -o /dev/stdout carries only the artifact).") { id, output };
         CommandAction.SetWithClient(command, context, async (client, parse, cancellationToken) =>
         {
             var requested = parse.GetValue(output);
@@ -56,7 +56,11 @@ internal static class RunsCommands
             var run = await client.GetRunAsync(parse.GetValue(id)!, cancellationToken);
             var path = RunSteps.TargetPath(requested, run);
             await RunSteps.DownloadAsync(client, context, run, path, cancellationToken);
-            context.Out.WriteLine(Path.GetFullPath(path));
+            if (!RunSteps.WrittenInPlace(path))
+            {
+                context.Out.WriteLine(Path.GetFullPath(path));
+            }
+
             return ExitCodes.Success;
         });
         return command;

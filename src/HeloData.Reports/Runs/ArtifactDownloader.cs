@@ -23,6 +23,9 @@ internal sealed class ArtifactDownloader(ReportsTransport transport, IHttpClient
     /// <summary>The first pause before a restart; then doubling, with jitter.</summary>
     internal static readonly TimeSpan FirstRestartDelay = TimeSpan.FromSeconds(1);
 
+    // Set once a device, FIFO or socket target was opened: from then on the download is not restarted.
+    private static readonly ResiliencePropertyKey<bool> WrittenInPlace = new("HeloData.Reports.WrittenInPlace");
+
     private ResiliencePipeline? _restarts;
 
     // The span covers opening only: the caller reads the stream after it ends.
@@ -52,22 +55,42 @@ internal sealed class ArtifactDownloader(ReportsTransport transport, IHttpClient
     // A file download owns its target, so a transient failure (a body cut short, a dropped or refused
     // connection, a 5xx from the download host) starts it again from the first byte: a failed attempt's
     // temporary file is deleted before the next one writes, so bytes of two attempts never mix. A
-    // download into a caller's stream is never restarted: what reached it cannot be taken back.
-    public Task<DownloadResult> DownloadToFileAsync(ReportRun run, string path, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken) =>
+    // download into a caller's stream, or into a device, FIFO or socket once it was opened, is never
+    // restarted: what reached it cannot be taken back.
+    public Task<DownloadResult> DownloadToFileAsync(ReportRun run, FileTarget target, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken) =>
         OperationScope.TraceAsync(
-            ReportsOperation.DownloadToFile, run.ReportId, run.RunId, (Downloader: this, Run: run, Path: path, Progress: progress),
-            static (s, _, ct) => s.Downloader.Restarts.ExecuteAsync(
-                static async (s, ct) =>
+            ReportsOperation.DownloadToFile, run.ReportId, run.RunId, (Downloader: this, Run: run, Target: target, Progress: progress),
+            static async (s, _, ct) =>
+            {
+                var context = ResilienceContextPool.Shared.Get(ct);
+                try
                 {
-                    // Open the artifact before touching the file system: a run that cannot be downloaded leaves nothing behind.
-                    var source = await s.Downloader.OpenAsync(s.Run, ct).ConfigureAwait(false);
-                    await using (source.ConfigureAwait(false))
-                    {
-                        return await ArtifactFile.WriteAsync(source, s.Path, s.Progress, ct).ConfigureAwait(false);
-                    }
-                },
-                s,
-                ct).AsTask(),
+                    return await s.Downloader.Restarts.ExecuteAsync(
+                        static async (context, s) =>
+                        {
+                            // Open the artifact before touching the target: a run that cannot be downloaded
+                            // leaves nothing behind, and a FIFO is opened only once there are bytes for it.
+                            var source = await s.Downloader.OpenAsync(s.Run, context.CancellationToken).ConfigureAwait(false);
+                            await using (source.ConfigureAwait(false))
+                            {
+                                if (s.Target.InPlace)
+                                {
+                                    context.Properties.Set(WrittenInPlace, true);
+                                }
+
+                                return await s.Target.WriteAsync(
+                                    (stream, ct) => source.CopyWithProgressAsync(stream, s.Progress, ct),
+                                    context.CancellationToken).ConfigureAwait(false);
+                            }
+                        },
+                        context,
+                        s).ConfigureAwait(false);
+                }
+                finally
+                {
+                    ResilienceContextPool.Shared.Return(context);
+                }
+            },
             cancellationToken);
 
     // Built on first use: most applications never download to a file, and none needs it to start.
@@ -75,7 +98,9 @@ internal sealed class ArtifactDownloader(ReportsTransport transport, IHttpClient
         .AddRetry(new Polly.Retry.RetryStrategyOptions
         {
             Name = "DownloadRestart",
-            ShouldHandle = new PredicateBuilder().Handle<ReportsException>(exception => exception.IsTransient),
+            ShouldHandle = static args => ValueTask.FromResult(
+                args.Outcome.Exception is ReportsException { IsTransient: true }
+                && !args.Context.Properties.GetValue(WrittenInPlace, false)),
             MaxRetryAttempts = MaxRestarts,
             Delay = FirstRestartDelay,
             BackoffType = DelayBackoffType.Exponential,

@@ -1,0 +1,94 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace HeloData.Reports;
+
+/// <summary>What a path names, as far as writing to it is concerned.</summary>
+internal enum FileKind
+{
+    /// <summary>Nothing exists at the path.</summary>
+    None,
+
+    /// <summary>A regular file (also anything on Windows that is not a directory).</summary>
+    Regular,
+
+    Directory,
+    CharacterDevice,
+    Fifo,
+    Socket,
+    BlockDevice,
+
+    /// <summary>A type no writer here knows (a whiteout, a door, …).</summary>
+    Other,
+}
+
+/// <summary>
+/// Reads a path's file type (<c>stat(2)</c>, following symlinks). .NET has no public API for it
+/// (<see cref="File.GetUnixFileMode(string)"/> masks the type bits off), so this asks the runtime's
+/// own native shim, libSystem.Native, which every .NET on Unix ships and which <see cref="File.Exists"/>
+/// and <see cref="Directory.Exists"/> call themselves. Its <c>FileStatus</c> has begun with
+/// <c>int32 Flags; int32 Mode</c> since .NET Core 1.0, with the POSIX type bits in <c>Mode</c>; the
+/// buffer given is far larger than the struct, so a runtime that appends members cannot overrun it.
+/// </summary>
+internal static class FileKinds
+{
+    // The POSIX type bits (S_IFMT and its values), which the shim passes through unchanged.
+    private const int TypeMask = 0xF000;
+
+    // Set if a runtime no longer has the shim's stat: from then on, only what public APIs can tell.
+    private static volatile bool s_noStat;
+
+    public static FileKind Of(string path)
+    {
+        if (OperatingSystem.IsWindows() || s_noStat)
+        {
+            return Directory.Exists(path) ? FileKind.Directory : File.Exists(path) ? FileKind.Regular : FileKind.None;
+        }
+
+        var name = new byte[Encoding.UTF8.GetByteCount(path) + 1];
+        Encoding.UTF8.GetBytes(path, name);
+        int result;
+        FileStatusHead status;
+        try
+        {
+            result = Stat(ref name[0], out status);
+        }
+        catch (Exception exception) when (exception is EntryPointNotFoundException or DllNotFoundException)
+        {
+            // Every .NET from Core 1.0 to 10 has it (the tests run against it); a future one that renamed it
+            // gets the type that public APIs can tell, which knows no device, FIFO or socket.
+            s_noStat = true;
+            return Of(path);
+        }
+
+        if (result != 0)
+        {
+            // Absent, or not reachable (a dangling link, a folder on the way not searchable): nothing
+            // to keep. Creating the file later reports what really stands in the way.
+            return FileKind.None;
+        }
+
+        return (status.Mode & TypeMask) switch
+        {
+            0x8000 => FileKind.Regular,
+            0x4000 => FileKind.Directory,
+            0x2000 => FileKind.CharacterDevice,
+            0x1000 => FileKind.Fifo,
+            0xC000 => FileKind.Socket,
+            0x6000 => FileKind.BlockDevice,
+            _ => FileKind.Other,
+        };
+    }
+
+    [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int Stat(ref byte path, out FileStatusHead status);
+
+    // Flags and Mode, then room for every member a runtime has (about 130 bytes in .NET 10).
+    [StructLayout(LayoutKind.Sequential, Size = 512)]
+    private struct FileStatusHead
+    {
+        public int Flags;
+        public int Mode;
+    }
+}

@@ -1,0 +1,324 @@
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text;
+
+namespace HeloData.Reports;
+
+/// <summary>
+/// A path a user named for the SDK to write, checked before anything is fetched, and written so that
+/// nothing the SDK did not create is deleted or replaced:
+/// <list type="bullet">
+/// <item>no file, or a regular file: the bytes go to a temporary file beside it (a short name, mode
+/// 0600 on Unix), which replaces it by an atomic rename only once complete and flushed to disk; a
+/// replaced file keeps its permissions;</item>
+/// <item>a symlink (or a chain of them): the same, for the file the chain ends at, in that file's
+/// folder; the link stays a link;</item>
+/// <item>a character device, a FIFO or a socket: the bytes are written into it in place, as they
+/// come; it is never deleted or replaced;</item>
+/// <item>a directory, a block device, a folder that does not exist or cannot be written: an
+/// <see cref="ArgumentException"/> naming the path, before any request.</item>
+/// </list>
+/// </summary>
+/// <remarks>
+/// One implementation for every writer of a user-named path: the client's <c>DownloadToFileAsync</c>,
+/// compiled into HeloData.Reports.AspNetCore (<c>ReportDelivery.SaveToAsync</c>) and the CLI (checks
+/// before a run starts) as a linked file, so all three treat a target alike.
+/// </remarks>
+internal sealed class FileTarget
+{
+    /// <summary>Every temporary file (and writability probe) a writer leaves is named <c>.hd-{16 hex}.partial</c>: short, and easy for a sweep to know.</summary>
+    internal const string TemporaryPrefix = ".hd-";
+
+    /// <inheritdoc cref="TemporaryPrefix"/>
+    internal const string TemporarySuffix = ".partial";
+
+    private FileTarget(string path, string writePath, FileKind kind)
+    {
+        Path = path;
+        WritePath = writePath;
+        Kind = kind;
+    }
+
+    /// <summary>The path as named, made full.</summary>
+    public string Path { get; }
+
+    /// <summary>Where the bytes go: for a file to create or replace, the file its symlinks lead to (else <see cref="Path"/>); for a device, FIFO or socket, <see cref="Path"/> (opening it follows the links).</summary>
+    public string WritePath { get; }
+
+    /// <summary><see cref="FileKind.None"/>, <see cref="FileKind.Regular"/>, <see cref="FileKind.CharacterDevice"/>, <see cref="FileKind.Fifo"/> or <see cref="FileKind.Socket"/>.</summary>
+    public FileKind Kind { get; }
+
+    /// <summary>Written in place (a device, a FIFO, a socket): what was written cannot be taken back, so a write is never started again.</summary>
+    public bool InPlace => Kind is FileKind.CharacterDevice or FileKind.Fifo or FileKind.Socket;
+
+    /// <summary>
+    /// Checks <paramref name="path"/> without opening it (so a FIFO with no reader does not block
+    /// here): what it is, where its symlinks lead, and, for a file to be created or replaced, that its
+    /// folder exists and takes a new file.
+    /// </summary>
+    /// <param name="path">The path to check.</param>
+    /// <param name="paramName">The parameter the path came in, for the exception; <see langword="null"/> for a message without one (the CLI).</param>
+    /// <exception cref="ArgumentException">The path is blank or malformed, names a directory or a block device, or its folder does not exist or cannot be written.</exception>
+    public static FileTarget Inspect(string? path, string? paramName)
+    {
+        ArgumentNullException.ThrowIfNull(path, paramName);
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new ArgumentException("The path is blank.", paramName);
+        }
+
+        string full;
+        try
+        {
+            full = System.IO.Path.GetFullPath(path);
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new ArgumentException($"The path {Quote(path)} is not a valid file path: {exception.Message}", paramName, exception);
+        }
+
+        if (System.IO.Path.EndsInDirectorySeparator(path) || Directory.Exists(full))
+        {
+            throw NamesADirectory(path, paramName);
+        }
+
+        // The type as the kernel sees it, through every link: /dev/stdout leads through /proc/self/fd/1 to
+        // "pipe:[N]", a name no path walk can follow, yet stat(2) and open(2) reach the pipe.
+        var kind = FileKinds.Of(full);
+        switch (kind)
+        {
+            case FileKind.Directory:
+                throw NamesADirectory(path, paramName);
+            case FileKind.BlockDevice or FileKind.Other:
+                throw new ArgumentException(
+                    $"The path {Quote(path)} names a {(kind == FileKind.BlockDevice ? "block device" : "special file")}; an artifact is written to a file, a character device, a FIFO or a socket.",
+                    paramName);
+            case FileKind.CharacterDevice or FileKind.Fifo or FileKind.Socket:
+                return new FileTarget(full, full, kind);
+        }
+
+        var writePath = FinalTarget(full, path, paramName);
+
+        var folder = System.IO.Path.GetDirectoryName(writePath);
+        if (folder is null || !Directory.Exists(folder))
+        {
+            var leadsTo = writePath == full ? string.Empty : $" (where its link leads: {Quote(writePath)})";
+            throw new ArgumentException($"The folder {Quote(folder ?? writePath)} of the path {Quote(path)}{leadsTo} does not exist; create it first.", paramName);
+        }
+
+        CheckWritable(folder, paramName);
+        return new FileTarget(full, writePath, kind);
+    }
+
+    /// <summary>
+    /// Checks that a new file can be created in <paramref name="folder"/>, by creating one and deleting
+    /// it: the one test that answers as the real write will, whatever decides it (permissions, ACLs, a
+    /// read-only mount, an immutable folder, being root).
+    /// </summary>
+    /// <exception cref="ArgumentException">It cannot.</exception>
+    public static void CheckWritable(string folder, string? paramName)
+    {
+        var probe = System.IO.Path.Combine(folder, TemporaryName());
+        try
+        {
+            using (new FileStream(probe, CreateOptions(FileOptions.DeleteOnClose)))
+            {
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new ArgumentException($"The folder {Quote(folder)} cannot be written to ({Reason(exception)}), so no file can be saved there; choose another folder or change its permissions.", paramName, exception);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> against the target: a temporary file moved into place when it
+    /// returns, or the device, FIFO or socket itself, opened only now (a FIFO's open waits for a
+    /// reader, as <c>cat &gt; fifo</c> does; <paramref name="cancellationToken"/> ends that wait).
+    /// After a failure or a cancellation no temporary file is left and the file named is as it was.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<Stream, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
+        if (InPlace)
+        {
+            var stream = await OpenInPlaceAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                var written = await write(stream, cancellationToken).ConfigureAwait(false);
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+                return written;
+            }
+        }
+
+        var temporary = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(WritePath)!, TemporaryName());
+        try
+        {
+            T result;
+            var file = new FileStream(temporary, CreateOptions(FileOptions.Asynchronous));
+            await using (file.ConfigureAwait(false))
+            {
+                result = await write(file, cancellationToken).ConfigureAwait(false);
+                await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+
+                // On disk before the rename: after a power cut the name holds the old bytes or all the new ones.
+                file.Flush(flushToDisk: true);
+            }
+
+            KeepPermissions(temporary);
+            File.Move(temporary, WritePath, overwrite: true);
+            return result;
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => WritePath == Path ? $"{Path} ({Kind})" : $"{Path} → {WritePath} ({Kind})";
+
+    private static ArgumentException NamesADirectory(string path, string? paramName) =>
+        new($"The path {Quote(path)} names a directory; give the file to write, such as {Quote(System.IO.Path.Combine(path, "report.csv"))}.", paramName);
+
+    // The file a chain of symlinks ends at (which need not exist yet), or the path itself.
+    private static string FinalTarget(string full, string path, string? paramName)
+    {
+        try
+        {
+            if (new FileInfo(full).LinkTarget is null)
+            {
+                return full;
+            }
+
+            return File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full;
+        }
+        catch (IOException exception)
+        {
+            throw new ArgumentException($"The symlink {Quote(path)} cannot be followed to a file: {exception.Message}", paramName, exception);
+        }
+    }
+
+    // Why a new file was refused, without the probe's own name (which the user never chose).
+    private static string Reason(Exception exception)
+    {
+        if (exception is UnauthorizedAccessException)
+        {
+            return "permission denied";
+        }
+
+        // .NET words an errno on Unix as "{strerror} : '{path}'".
+        var message = exception.Message;
+        var path = message.IndexOf(" : '", StringComparison.Ordinal);
+        return path > 0 ? message[..path] : message;
+    }
+
+    private static string TemporaryName() =>
+        string.Create(CultureInfo.InvariantCulture, $"{TemporaryPrefix}{Random.Shared.NextInt64():x16}{TemporarySuffix}");
+
+    private static FileStreamOptions CreateOptions(FileOptions options)
+    {
+        var create = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+            BufferSize = 0,
+            Options = options,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            // Nobody else reads a half-written artifact (a report may hold invoices).
+            create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return create;
+    }
+
+    // A file that is replaced keeps its mode (a group that could read it still can); a new one stays 0600.
+    private void KeepPermissions(string temporary)
+    {
+        if (!OperatingSystem.IsWindows() && Kind == FileKind.Regular && File.Exists(WritePath))
+        {
+            File.SetUnixFileMode(temporary, File.GetUnixFileMode(WritePath));
+        }
+    }
+
+    private async Task<Stream> OpenInPlaceAsync(CancellationToken cancellationToken)
+    {
+        if (Kind == FileKind.Socket)
+        {
+            return await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // Open, not create or truncate: the node stays what it is. A FIFO's open blocks until a reader
+        // opens the other end, so it runs off the caller's thread and the caller's token ends the wait;
+        // an open abandoned that way is closed as soon as it completes.
+        var opening = Task.Run(
+            () => new FileStream(WritePath, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Write, Share = FileShare.ReadWrite, BufferSize = 0 }),
+            CancellationToken.None);
+        try
+        {
+            return await opening.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            _ = opening.ContinueWith(static opened => opened.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            throw;
+        }
+    }
+
+    private async Task<Stream> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(WritePath), cancellationToken).ConfigureAwait(false);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch (SocketException exception)
+        {
+            socket.Dispose();
+            throw new IOException($"The socket {Quote(Path)} takes no stream connection: {exception.Message}", exception);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Best effort: the original failure is what the caller needs to see.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    // Control characters escaped, so a message stays on one line and shows exactly what was named.
+    private static string Quote(string value)
+    {
+        var text = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            if (char.IsControl(c))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+
+        return text.Append('"').ToString();
+    }
+}
