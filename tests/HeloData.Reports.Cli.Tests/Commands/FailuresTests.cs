@@ -23,7 +23,24 @@ public sealed class FailuresTests
         var (code, error) = Report(new ArgumentException("The schedule has 4 fields.", "report"));
 
         Assert.That(code, Is.EqualTo(2));
-        Assert.That(error, Does.StartWith("error: refused before sending: The schedule has 4 fields."));
+        Assert.That(error, Is.EqualTo("error: refused before sending: The schedule has 4 fields." + Environment.NewLine));
+    }
+
+    private static IEnumerable<TestCaseData> ArgumentExceptions()
+    {
+        yield return new TestCaseData(new ArgumentException("BaseAddress must use https.", "options"), "BaseAddress must use https.").SetArgDisplayNames("ArgumentException");
+        yield return new TestCaseData(new ArgumentNullException("options"), "Value cannot be null.").SetArgDisplayNames("ArgumentNullException");
+        yield return new TestCaseData(new ArgumentOutOfRangeException("pageSize", 0, "pageSize must be 1 to 100."), "pageSize must be 1 to 100.").SetArgDisplayNames("ArgumentOutOfRangeException");
+    }
+
+    [TestCaseSource(nameof(ArgumentExceptions))]
+    public void No_message_carries_the_SDKs_parameter_name(ArgumentException exception, string expected)
+    {
+        var (code, refused) = Report(exception);
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(refused, Does.StartWith($"error: refused before sending: {expected}"));
+        Assert.That(refused, Does.Not.Contain("(Parameter '"));
     }
 
     [Test]
