@@ -60,6 +60,19 @@ public sealed class FailuresTests
         Assert.That(code, Is.EqualTo(1));
     }
 
+    [Test]
+    public void A_download_host_that_cannot_be_reached_is_named_as_such_not_as_the_services_address()
+    {
+        var refused = new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (downloads.example.com:443)");
+        var failure = new ReportsException("Download of run run_1 could not connect, so nothing was sent.", ReportsErrorCode.ConnectionFailed, innerException: refused);
+
+        var (code, error) = Report(new DownloadFailedException("run_1", "out.csv", failure));
+
+        Assert.That(code, Is.EqualTo(3));
+        Assert.That(error, Does.Contain("the download host could not be reached: Connection refused (downloads.example.com:443). Nothing was sent."));
+        Assert.That(error, Does.Contain("runs download run_1 -o out.csv").And.Not.Contain("HELODATA_BASE_URL").And.Not.Contain("goes on"));
+    }
+
     private static (int Code, string Error) Report(Exception exception)
     {
         var error = new StringWriter();
