@@ -67,7 +67,7 @@ internal static class Credentials
     /// <exception cref="UsageException">Neither gives a secret, or the file cannot be read or is empty.</exception>
     public static string ReadWebhookSecret(CliContext context, string? path, string fileOption) =>
         path is not null ? ReadSecretFile(context, path, fileOption)
-        : context.Environment(WebhookSecretVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
+        : context.Environment(WebhookSecretVariable)?.Trim() is { Length: > 0 } fromEnvironment ? fromEnvironment
         : throw new UsageException($"A webhook needs its signing secret: set {WebhookSecretVariable}, or pass {fileOption} PATH ('-' reads it from standard input).");
 
     /// <summary>

@@ -24,9 +24,7 @@ public sealed class ReportList : ExtensibleModel
 
         // Wire assumption (contract, "List"): "recent_runs": null is an empty list, as a missing one is.
         internal set => field = value ?? [];
-    }
-
-    = [];
+    } = [];
 
     /// <summary>The cursor for the next page, or <see langword="null"/> on the last page.</summary>
     /// <remarks>An empty <c>next_cursor</c> (<c>""</c>) from the service is no cursor: the last page.</remarks>
