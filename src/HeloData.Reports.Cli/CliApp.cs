@@ -12,8 +12,10 @@ internal static class CliApp
     public const string Description = $"""
         helodata-reports: the HeloData Reports API from the command line.
 
-        Credentials: the API key from {Credentials.ApiKeyVariable} (or --api-key-file PATH), never from an
-        argument; the base address from {Credentials.BaseUrlVariable} (default https://api.helodata.com/v1/).
+        Credentials: the API key from {Credentials.ApiKeyVariable} (or --api-key-file PATH), a webhook's
+        signing secret from {Credentials.WebhookSecretVariable} (or --webhook-secret-file PATH), never from an
+        argument ('-' as PATH reads standard input); the base address from {Credentials.BaseUrlVariable}
+        (default https://api.helodata.com/v1/).
         Output: a summary on stdout, or with --json the service's JSON; diagnostics and progress on stderr.
 
         {ExitCodes.HelpText}
@@ -27,6 +29,7 @@ internal static class CliApp
     /// <param name="cancellationToken">Ctrl-C: a command stops, says how to resume, and the code is 130.</param>
     /// <param name="stderrIsTerminal">Whether <paramref name="stderr"/> is a terminal (live progress lines).</param>
     /// <param name="time">The clock; the system's when <see langword="null"/>.</param>
+    /// <param name="stdin">Standard input, read only for a secret file option given as <c>-</c>; empty when <see langword="null"/>.</param>
     /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
     public static async Task<int> RunAsync(
         string[] args,
@@ -35,9 +38,10 @@ internal static class CliApp
         Func<string, string?> environment,
         CancellationToken cancellationToken,
         bool stderrIsTerminal = false,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        TextReader? stdin = null)
     {
-        var context = new CliContext(stdout, stderr, environment, stderrIsTerminal, time ?? TimeProvider.System);
+        var context = new CliContext(stdout, stderr, environment, stderrIsTerminal, time ?? TimeProvider.System, stdin);
         // No response files: "@weekly" is a (refused) cron macro to check, not a file to read arguments from.
         var parse = BuildRoot(context).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)

@@ -3,14 +3,16 @@ using System.CommandLine;
 namespace HeloData.Reports.Cli;
 
 /// <summary>
-/// Where the API key and the base address come from. The key is read from the environment or a file,
-/// never from an argument value (it would land in shell history and process listings), and never
-/// printed: every message here names where the key came from, not what it is.
+/// Where the secrets (the API key, a webhook's signing secret) and the base address come from. A secret
+/// is read from the environment or a file (<c>-</c>: standard input), never from an argument value (it
+/// would land in shell history, and in process listings while the command runs), and never printed:
+/// every message here names where a secret came from, not what it is.
 /// </summary>
 internal static class Credentials
 {
     public const string ApiKeyVariable = "HELODATA_API_KEY";
     public const string BaseUrlVariable = "HELODATA_BASE_URL";
+    public const string WebhookSecretVariable = "HELODATA_WEBHOOK_SECRET";
 
     public const string ApiKeyFileName = "--api-key-file";
 
@@ -20,7 +22,7 @@ internal static class Credentials
     /// </summary>
     public static Option<string?> ApiKeyFileOption() => new(ApiKeyFileName)
     {
-        Description = $"Read the API key from this file instead of {ApiKeyVariable}.",
+        Description = $"Read the API key from this file ('-': standard input) instead of {ApiKeyVariable}.",
         HelpName = "PATH",
         Recursive = true,
     };
@@ -48,31 +50,53 @@ internal static class Credentials
         catch (ArgumentException e)
         {
             // The SDK's messages name its own settings (and never echo the key); name ours instead.
-            throw new UsageException(e.Message
+            throw new UsageException(Messages.Of(e)
                 .Replace("ReportsClientOptions.ApiKey", $"The API key ({source})", StringComparison.Ordinal)
                 .Replace("ReportsClientOptions.BaseAddress", BaseUrlVariable, StringComparison.Ordinal));
         }
+    }
+
+    /// <summary>The address the client calls: <see cref="BaseUrlVariable"/> when set, else the SDK's default.</summary>
+    public static string BaseAddressText(CliContext context) =>
+        context.Environment(BaseUrlVariable) is { Length: > 0 } baseUrl ? baseUrl : new ReportsClientOptions().BaseAddress.ToString();
+
+    /// <summary>
+    /// A webhook destination's signing secret: from <paramref name="fileOption"/>'s file when given, else
+    /// from <see cref="WebhookSecretVariable"/>.
+    /// </summary>
+    /// <exception cref="UsageException">Neither gives a secret, or the file cannot be read or is empty.</exception>
+    public static string ReadWebhookSecret(CliContext context, string? path, string fileOption) =>
+        path is not null ? ReadSecretFile(context, path, fileOption)
+        : context.Environment(WebhookSecretVariable)?.Trim() is { Length: > 0 } fromEnvironment ? fromEnvironment
+        : throw new UsageException($"A webhook needs its signing secret: set {WebhookSecretVariable}, or pass {fileOption} PATH ('-' reads it from standard input).");
+
+    /// <summary>
+    /// One secret from a file, or from standard input when <paramref name="path"/> is <c>-</c>: the
+    /// whole text, without the line break editors and <c>echo</c> leave (never part of a secret).
+    /// </summary>
+    /// <exception cref="UsageException">The file cannot be read, or holds nothing but white space.</exception>
+    public static string ReadSecretFile(CliContext context, string path, string option)
+    {
+        var where = path == "-" ? "standard input" : $"'{path}'";
+        string text;
+        try
+        {
+            text = path == "-" ? context.ReadAllInput(option) : File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UsageException($"{option}: cannot read {where}: {Messages.Of(e)}");
+        }
+
+        var secret = text.Trim();
+        return secret.Length == 0 ? throw new UsageException($"{option}: {where} is empty.") : secret;
     }
 
     private static (string Key, string Source) ReadKey(CliContext context, ParseResult parse)
     {
         if (parse.GetValue<string?>(ApiKeyFileName) is { } path)
         {
-            string text;
-            try
-            {
-                text = File.ReadAllText(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-            {
-                throw new UsageException($"--api-key-file: cannot read '{path}': {e.Message}");
-            }
-
-            // Editors and `echo key > file` leave a newline; it is not part of the key.
-            var key = text.Trim();
-            return key.Length == 0
-                ? throw new UsageException($"--api-key-file: '{path}' is empty.")
-                : (key, $"from --api-key-file '{path}'");
+            return (ReadSecretFile(context, path, ApiKeyFileName), path == "-" ? $"from {ApiKeyFileName} -" : $"from {ApiKeyFileName} '{path}'");
         }
 
         return context.Environment(ApiKeyVariable) is { Length: > 0 } fromEnvironment

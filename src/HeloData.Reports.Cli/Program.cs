@@ -20,12 +20,14 @@ internal static class Program
             }
         };
 
+        // A closed stdout or stderr is not the command's failure: what cannot be written is dropped.
         return await CliApp.RunAsync(
             args,
-            Console.Out,
-            Console.Error,
+            new StandardStreamWriter(Console.Out),
+            new StandardStreamWriter(Console.Error),
             Environment.GetEnvironmentVariable,
             interrupted.Token,
-            stderrIsTerminal: !Console.IsErrorRedirected);
+            stderrIsTerminal: !Console.IsErrorRedirected,
+            stdin: Console.In);
     }
 }

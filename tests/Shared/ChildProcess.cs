@@ -10,7 +10,8 @@ internal static class ChildProcess
 {
     /// <param name="start">The program, its arguments and environment; standard output and error must be redirected.</param>
     /// <param name="guard">How long it may run.</param>
-    public static async Task<ChildProcessResult> RunAsync(ProcessStartInfo start, TimeSpan guard)
+    /// <param name="whileRunning">Done once it started, before waiting for its end: feed its standard input, look at it from outside.</param>
+    public static async Task<ChildProcessResult> RunAsync(ProcessStartInfo start, TimeSpan guard, Func<Process, Task>? whileRunning = null)
     {
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -18,6 +19,11 @@ internal static class ChildProcess
         using var timeout = new CancellationTokenSource(guard);
         try
         {
+            if (whileRunning is not null)
+            {
+                await whileRunning(process).WaitAsync(timeout.Token);
+            }
+
             await process.WaitForExitAsync(timeout.Token);
         }
         catch (OperationCanceledException)

@@ -7,13 +7,16 @@ namespace HeloData.Reports.Cli.Commands;
 /// <summary>
 /// The four destination kinds as option groups. At most one group per command, and a group whole: a
 /// missing field is refused naming it, before any request (the SDK would refuse it too, by its own name).
+/// A webhook's signing secret is a credential, so it comes as the API key does (<see cref="Credentials"/>):
+/// from a file or <c>HELODATA_WEBHOOK_SECRET</c>, never from an argument value.
 /// </summary>
-internal sealed class DestinationOptions
+/// <param name="context">Where the secret's variable and standard input are read.</param>
+internal sealed class DestinationOptions(CliContext context)
 {
     private readonly Option<string?> _email = Text("--email", "E", "Mail each artifact to this address.");
     private readonly Option<Uri?> _webhookUrl = new("--webhook-url")
     {
-        Description = "POST each artifact to this absolute https URL (with --webhook-secret).",
+        Description = $"POST each artifact to this absolute https URL, signed with the secret from --webhook-secret-file or {Credentials.WebhookSecretVariable}.",
         HelpName = "URL",
         CustomParser = result =>
         {
@@ -28,7 +31,14 @@ internal sealed class DestinationOptions
         },
     };
 
-    private readonly Option<string?> _webhookSecret = Text("--webhook-secret", "S", "The secret each webhook delivery is signed with.");
+    private readonly Option<string?> _webhookSecretFile = Text(
+        "--webhook-secret-file",
+        "PATH",
+        $"Read the secret each webhook delivery is signed with from this file ('-': standard input) instead of {Credentials.WebhookSecretVariable}.");
+
+    // Gone: a value on the command line shows in process listings and shell history. Kept hidden, so
+    // its use is refused with the way to give the secret instead of "unrecognized option".
+    private readonly Option<string?> _webhookSecretValue = new("--webhook-secret") { Hidden = true };
     private readonly Option<string?> _s3Bucket = Text("--s3-bucket", "B", "Write each artifact to this S3 bucket (with --s3-prefix and --s3-role-arn).");
     private readonly Option<string?> _s3Prefix = Text("--s3-prefix", "P", "The key prefix in the S3 bucket.");
     private readonly Option<string?> _s3RoleArn = Text("--s3-role-arn", "A", "The IAM role the service assumes to write to the bucket.");
@@ -39,14 +49,14 @@ internal sealed class DestinationOptions
     private IEnumerable<Option[]> Groups =>
     [
         [_email],
-        [_webhookUrl, _webhookSecret],
+        [_webhookUrl, _webhookSecretFile],
         [_s3Bucket, _s3Prefix, _s3RoleArn],
         [_gcsBucket, _gcsPrefix, _gcsServiceAccount],
     ];
 
     public void AddTo(Command command)
     {
-        foreach (var option in Groups.SelectMany(group => group))
+        foreach (var option in Groups.SelectMany(group => group).Append(_webhookSecretValue))
         {
             command.Add(option);
         }
@@ -64,7 +74,7 @@ internal sealed class DestinationOptions
 
         if (parse.GetValue(_webhookUrl) is { } url)
         {
-            return new WebhookDestination(url, parse.GetValue(_webhookSecret));
+            return new WebhookDestination(url, Credentials.ReadWebhookSecret(context, parse.GetValue(_webhookSecretFile), _webhookSecretFile.Name));
         }
 
         if (parse.GetValue(_s3Bucket) is { } s3Bucket)
@@ -85,6 +95,14 @@ internal sealed class DestinationOptions
 
     private void Validate(CommandResult result)
     {
+        if (result.GetResult(_webhookSecretValue) is not null)
+        {
+            // Says nothing of the value: it is a secret.
+            result.AddError(
+                $"--webhook-secret is not taken: a secret on the command line shows in process listings and shell history. Put it in a file and pass --webhook-secret-file PATH ('-' reads standard input), or set {Credentials.WebhookSecretVariable}.");
+            return;
+        }
+
         var used = Groups.Where(group => group.Any(option => result.GetResult(option) is not null)).ToList();
         if (used.Count > 1)
         {
@@ -92,7 +110,8 @@ internal sealed class DestinationOptions
             return;
         }
 
-        if (used.Count == 1 && used[0].Where(option => result.GetResult(option) is null).Select(option => option.Name).ToList() is { Count: > 0 } missing)
+        // The webhook's secret may come from the environment instead: Read checks it is there.
+        if (used.Count == 1 && used[0].Where(option => option != _webhookSecretFile && result.GetResult(option) is null).Select(option => option.Name).ToList() is { Count: > 0 } missing)
         {
             var given = string.Join(", ", used[0].Where(option => result.GetResult(option) is not null).Select(option => option.Name));
             result.AddError($"{string.Join(" and ", missing)} {(missing.Count == 1 ? "is" : "are")} required with {given}.");

@@ -62,7 +62,7 @@ internal static class ReportsCommands
         var format = new Option<string>("--format") { Description = "The artifact's format: csv, tsv, json, parquet.", HelpName = "F", Required = true };
         var schedule = CommonOptions.Schedule();
         var products = Products();
-        var destination = new DestinationOptions();
+        var destination = new DestinationOptions(context);
         var json = CommonOptions.Json();
         var command = new Command(
             "create",
@@ -93,7 +93,7 @@ internal static class ReportsCommands
         var noSchedule = new Option<bool>("--no-schedule") { Description = "Remove the schedule: the report runs on demand only." };
         var format = new Option<string?>("--format") { Description = "A new format: csv, tsv, json, parquet.", HelpName = "F" };
         var products = Products();
-        var destination = new DestinationOptions();
+        var destination = new DestinationOptions(context);
         var json = CommonOptions.Json();
         var command = new Command("update", "Change a report: only the fields given are sent (a JSON merge-patch).")
         {

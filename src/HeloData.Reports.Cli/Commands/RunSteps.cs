@@ -6,6 +6,19 @@ namespace HeloData.Reports.Cli.Commands;
 /// <summary>Waiting for a run and downloading its artifact: shared by <c>reports run</c> and <c>runs</c>.</summary>
 internal static partial class RunSteps
 {
+    /// <summary>Reads a run by id; a <c>not_found</c> says the run was not found (<see cref="RunNotFoundException"/>).</summary>
+    public static async Task<ReportRun> ReadAsync(IReportsClient client, string runId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.GetRunAsync(runId, cancellationToken);
+        }
+        catch (ReportsException e) when (e.ErrorCode == ReportsErrorCode.NotFound)
+        {
+            throw new RunNotFoundException(runId, e);
+        }
+    }
+
     public static async Task<ReportRun> WaitAsync(IReportsClient client, CliContext context, string runId, TimeSpan? timeout, CancellationToken cancellationToken)
     {
         await using var progress = new WaitProgress(context, runId);
@@ -29,6 +42,11 @@ internal static partial class RunSteps
             // Carries the run id to the message, so the user can resume instead of starting another run.
             throw new ReportRunWaitCanceledException(runId, e, cancellationToken);
         }
+        catch (ReportsException e) when (e.ErrorCode == ReportsErrorCode.NotFound)
+        {
+            // Gone during the wait (or never there): nothing to resume.
+            throw new RunNotFoundException(runId, e);
+        }
     }
 
     public static async Task<DownloadResult> DownloadAsync(IReportsClient client, CliContext context, ReportRun run, string path, CancellationToken cancellationToken)
@@ -43,6 +61,11 @@ internal static partial class RunSteps
             catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
             {
                 throw new InterruptedException($"No file was left at {path}; download it again with: helodata-reports runs download {run.RunId} -o {path}", e);
+            }
+            catch (ReportsException e) when (e.ErrorCode != ReportsErrorCode.RunNotCompleted)
+            {
+                // The download host's failure, not the run's: Failures says so, and how to try again.
+                throw new DownloadFailedException(run.RunId, path, e);
             }
         }
 

@@ -19,7 +19,7 @@ internal static class RunsCommands
         var command = new Command("get", "Show a run's status.") { id, json };
         CommandAction.SetWithClient(command, context, async (client, parse, cancellationToken) =>
         {
-            ReportsCommands.WriteRun(context, await client.GetRunAsync(parse.GetValue(id)!, cancellationToken), parse.GetValue(json));
+            ReportsCommands.WriteRun(context, await RunSteps.ReadAsync(client, parse.GetValue(id)!, cancellationToken), parse.GetValue(json));
             return ExitCodes.Success;
         });
         return command;
@@ -33,6 +33,9 @@ internal static class RunsCommands
         var command = new Command("wait", "Wait until a run completes (exit 0) or fails (exit 4), showing its status.") { id, timeout, json };
         CommandAction.SetWithClient(command, context, async (client, parse, cancellationToken) =>
         {
+            // One read before the wait: the wait outlasts a failed poll (until --timeout), so a wrong address
+            // (nothing listening, no such host) would otherwise show as a silent wait instead of an error.
+            await RunSteps.ReadAsync(client, parse.GetValue(id)!, cancellationToken);
             var done = await RunSteps.WaitAsync(client, context, parse.GetValue(id)!, parse.GetValue(timeout), cancellationToken);
             ReportsCommands.WriteRun(context, done, parse.GetValue(json));
             return ExitCodes.Success;
@@ -53,7 +56,7 @@ internal static class RunsCommands
         {
             var requested = parse.GetValue(output);
             RunSteps.CheckTarget(requested, "--output");
-            var run = await client.GetRunAsync(parse.GetValue(id)!, cancellationToken);
+            var run = await RunSteps.ReadAsync(client, parse.GetValue(id)!, cancellationToken);
             var path = RunSteps.TargetPath(requested, run);
             await RunSteps.DownloadAsync(client, context, run, path, cancellationToken);
             if (!RunSteps.WrittenInPlace(path))

@@ -10,7 +10,8 @@ internal sealed partial class SandboxStore
     public JsonObject List(int? limit, string? cursor)
     {
         var size = limit ?? SandboxContract.DefaultPageSize;
-        var after = cursor is null ? 0 : DecodeCursor(cursor);
+        // The contract: an empty cursor is no cursor, so "?cursor=" is the first page.
+        var after = string.IsNullOrEmpty(cursor) ? 0 : DecodeCursor(cursor);
         lock (_gate)
         {
             var page = _reports.Values.Where(r => r.Sequence > after).OrderBy(r => r.Sequence).Take(size + 1).ToList();

@@ -10,7 +10,8 @@ namespace HeloData.Reports;
 /// <remarks>
 /// Required: a report's <c>id</c>, a run's <c>run_id</c> and <c>status</c>, the accepted run's
 /// <c>run_id</c>; ids must be ones the client could send back (<see cref="IdRules"/>). Strings and lists
-/// the models declare non-nullable must not be JSON <c>null</c>, nor may list elements be. A
+/// the models declare non-nullable must not be JSON <c>null</c>, nor may list elements be, except
+/// <c>recent_runs</c>, which the contract lets be <c>null</c> for an empty list (<see cref="ReportList"/>). A
 /// <c>download_url</c> must be an absolute https or http URL. Anything the models declare optional may
 /// be absent or <c>null</c>.
 /// </remarks>
@@ -74,9 +75,10 @@ internal static class ResponseRules
 
     private static string? ListProblem(ReportList list)
     {
-        if (list.Reports is null || list.RecentRuns is null)
+        // recent_runs is never null here: ReportList reads a null one as empty (the contract says so).
+        if (list.Reports is null)
         {
-            return list.Reports is null ? "reports is null" : "recent_runs is null";
+            return "reports is null";
         }
 
         for (var i = 0; i < list.Reports.Count; i++)

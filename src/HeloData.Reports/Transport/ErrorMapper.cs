@@ -94,6 +94,8 @@ internal static class ErrorMapper
             TimeoutRejectedException or TimeoutException or OperationCanceledException => (ReportsErrorCode.Timeout, "timed out"),
             JsonException => (ReportsErrorCode.InvalidResponse, "got a response that is not the expected JSON"),
             HttpRequestException { HttpRequestError: HttpRequestError.InvalidResponse } => (ReportsErrorCode.InvalidResponse, "got an invalid HTTP response"),
+            // Refused, no such host, no TLS session: never connected, so not "lost" (and nothing was sent).
+            HttpRequestException when RetrySafety.ProvesNotSent(cause) => (ReportsErrorCode.ConnectionFailed, "could not connect, so nothing was sent"),
             HttpRequestException or IOException => (ReportsErrorCode.ConnectionFailed, "lost its connection"),
             _ => (ReportsErrorCode.ConnectionFailed, "failed"),
         };

@@ -23,7 +23,24 @@ public sealed class FailuresTests
         var (code, error) = Report(new ArgumentException("The schedule has 4 fields.", "report"));
 
         Assert.That(code, Is.EqualTo(2));
-        Assert.That(error, Does.StartWith("error: refused before sending: The schedule has 4 fields."));
+        Assert.That(error, Is.EqualTo("error: refused before sending: The schedule has 4 fields." + Environment.NewLine));
+    }
+
+    private static IEnumerable<TestCaseData> ArgumentExceptions()
+    {
+        yield return new TestCaseData(new ArgumentException("BaseAddress must use https.", "options"), "BaseAddress must use https.").SetArgDisplayNames("ArgumentException");
+        yield return new TestCaseData(new ArgumentNullException("options"), "Value cannot be null.").SetArgDisplayNames("ArgumentNullException");
+        yield return new TestCaseData(new ArgumentOutOfRangeException("pageSize", 0, "pageSize must be 1 to 100."), "pageSize must be 1 to 100.").SetArgDisplayNames("ArgumentOutOfRangeException");
+    }
+
+    [TestCaseSource(nameof(ArgumentExceptions))]
+    public void No_message_carries_the_SDKs_parameter_name(ArgumentException exception, string expected)
+    {
+        var (code, refused) = Report(exception);
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(refused, Does.StartWith($"error: refused before sending: {expected}"));
+        Assert.That(refused, Does.Not.Contain("(Parameter '"));
     }
 
     [Test]
@@ -41,6 +58,19 @@ public sealed class FailuresTests
         var (code, _) = Report(new OperationCanceledException("an HTTP timeout"));
 
         Assert.That(code, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void A_download_host_that_cannot_be_reached_is_named_as_such_not_as_the_services_address()
+    {
+        var refused = new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (downloads.example.com:443)");
+        var failure = new ReportsException("Download of run run_1 could not connect, so nothing was sent.", ReportsErrorCode.ConnectionFailed, innerException: refused);
+
+        var (code, error) = Report(new DownloadFailedException("run_1", "out.csv", failure));
+
+        Assert.That(code, Is.EqualTo(3));
+        Assert.That(error, Does.Contain("the download host could not be reached: Connection refused (downloads.example.com:443). Nothing was sent."));
+        Assert.That(error, Does.Contain("runs download run_1 -o out.csv").And.Not.Contain("HELODATA_BASE_URL").And.Not.Contain("goes on"));
     }
 
     private static (int Code, string Error) Report(Exception exception)

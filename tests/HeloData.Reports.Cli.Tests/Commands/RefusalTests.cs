@@ -15,10 +15,12 @@ public sealed class RefusalTests
         yield return Case("--schedule", [.. Create, "--schedule", "@weekly"]).SetName("a cron macro");
         yield return Case("--schedule", [.. Create, "--schedule", "0 0 30 2 *"]).SetName("a schedule that never fires");
         yield return Case("--s3-role-arn", [.. Create, "--s3-bucket", "b", "--s3-prefix", "p/"]).SetName("an S3 destination without its role");
-        yield return Case("--webhook-secret", [.. Create, "--webhook-url", "https://h.example.com/in"]).SetName("a webhook without its secret");
+        yield return Case("--webhook-secret-file", [.. Create, "--webhook-url", "https://h.example.com/in"]).SetName("a webhook without its secret");
+        yield return Case("--webhook-url", [.. Create, "--webhook-secret-file", "/no/such/secret"]).SetName("a webhook secret without its URL");
+        yield return Case("--webhook-secret-file", [.. Create, "--webhook-url", "https://h.example.com/in", "--webhook-secret-file", "/no/such/secret"]).SetName("a webhook secret file that cannot be read");
         yield return Case("--gcs-prefix", [.. Create, "--gcs-bucket", "b", "--gcs-service-account", "a@b.iam.gserviceaccount.com"]).SetName("a GCS destination without its prefix");
         yield return Case("--email", [.. Create, "--email", "a@b.com", "--s3-bucket", "b", "--s3-prefix", "p", "--s3-role-arn", "r"]).SetName("two destinations");
-        yield return Case("--webhook-url", [.. Create, "--webhook-url", "not a url", "--webhook-secret", "s"]).SetName("a webhook URL that is not one");
+        yield return Case("--webhook-url", [.. Create, "--webhook-url", "not a url", "--webhook-secret-file", "/no/such/secret"]).SetName("a webhook URL that is not one");
         yield return Case("--name", ["reports", "create", "--type", "traffic", "--format", "csv"]).SetName("create without a name");
         yield return Case("--from", ["reports", "run", "rep_1", "--from", "2026-02-30"]).SetName("a date that does not exist");
         yield return Case("--to", ["reports", "run", "rep_1", "--to", "31/05/2026"]).SetName("a date in another layout");
@@ -49,6 +51,7 @@ public sealed class RefusalTests
 
         Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
         Assert.That(result.Error, Does.Contain(named), "the message names what to fix");
+        Assert.That(result.Error, Does.Not.Contain("(Parameter '"), "a .NET parameter name means nothing on a command line");
         Assert.That(result.Out, Is.Empty);
         Assert.That(sandbox.Requests, Is.Empty, "refused before any request");
     }
@@ -87,6 +90,7 @@ public sealed class RefusalTests
 
         Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
         Assert.That(result.Error, Does.Contain("HELODATA_BASE_URL").And.Contain("https"));
+        Assert.That(result.Error.TrimEnd(), Does.Not.Contain("(Parameter 'options')").And.EndWith("in clear text."));
         Assert.That(result.Error, Does.Not.Contain("hd_key"));
     }
 }

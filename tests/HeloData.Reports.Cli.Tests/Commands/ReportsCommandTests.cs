@@ -45,12 +45,12 @@ public sealed class ReportsCommandTests
     }
 
     [TestCase(new[] { "--email", "ops@acme.com" }, "email", "email")]
-    [TestCase(new[] { "--webhook-url", "https://hooks.acme.com/in", "--webhook-secret", "whsec_abcdefghijklmnopqrstuvwx" }, "webhook", "url")]
+    [TestCase(new[] { "--webhook-url", "https://hooks.acme.com/in" }, "webhook", "url")]
     [TestCase(new[] { "--s3-bucket", "exports", "--s3-prefix", "helo/", "--s3-role-arn", "arn:aws:iam::123456789012:role/helo" }, "s3", "role_arn")]
     [TestCase(new[] { "--gcs-bucket", "exports", "--gcs-prefix", "helo/", "--gcs-service-account", "helo@acme.iam.gserviceaccount.com" }, "gcs", "service_account_email")]
     public async Task Each_destination_is_sent_whole(string[] destination, string type, string field)
     {
-        var result = await CliHarness.RunAsync(_sandbox, ["reports", "create", "--name", "d", "--type", "traffic", "--format", "csv", .. destination, "--json"]);
+        var result = await CliHarness.RunAsync(WithWebhookSecret(), ["reports", "create", "--name", "d", "--type", "traffic", "--format", "csv", .. destination, "--json"]);
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.Json["destination"]!["type"]!.GetValue<string>(), Is.EqualTo(type));
@@ -60,11 +60,70 @@ public sealed class ReportsCommandTests
     [Test]
     public async Task The_summary_never_shows_a_webhook_signing_secret()
     {
-        var result = await CliHarness.RunAsync(_sandbox, "reports", "create", "--name", "d", "--type", "traffic", "--format", "csv", "--webhook-url", "https://hooks.acme.com/in?token=t0k", "--webhook-secret", "whsec_abcdefghijklmnopqrstuvwx");
+        var result = await CliHarness.RunAsync(WithWebhookSecret(), ["reports", "create", "--name", "d", "--type", "traffic", "--format", "csv", "--webhook-url", "https://hooks.acme.com/in?token=t0k"]);
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.Out, Does.Contain("webhook hooks.acme.com"));
         Assert.That(result.Out, Does.Not.Contain("whsec_").And.Not.Contain("t0k"));
+    }
+
+    [TestCase("file")]
+    [TestCase("stdin")]
+    [TestCase("environment")]
+    public async Task A_webhook_secret_comes_from_a_file_standard_input_or_the_environment_and_is_sent_not_shown(string source)
+    {
+        const string Secret = "whsec_c2VudC1idXQtbmV2ZXItc2hvd24=";
+        var file = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"secret-{Guid.NewGuid():N}");
+        await File.WriteAllTextAsync(file, Secret + "\n");
+        var environment = source == "environment" ? WithWebhookSecret(Secret) : CliHarness.Environment(_sandbox);
+        string[] given = source switch { "file" => ["--webhook-secret-file", file], "stdin" => ["--webhook-secret-file", "-"], _ => [] };
+
+        try
+        {
+            var result = await CliHarness.RunAsync(
+                environment,
+                ["reports", "create", "--name", "d", "--type", "traffic", "--format", "csv", "--webhook-url", "https://hooks.acme.com/in", .. given],
+                stdin: Secret + "\n");
+
+            Assert.That(result.ExitCode, Is.Zero, result.ToString());
+            var sent = JsonNode.Parse(_sandbox.Requests.Single(r => r.Method == "POST").Body!)!["destination"]!;
+            Assert.That(sent["signing_secret"]!.GetValue<string>(), Is.EqualTo(Secret), "the secret as given, without the file's line break");
+            Assert.That(result.Out + result.Error, Does.Not.Contain(Secret));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
+    public async Task A_webhook_secret_given_as_an_argument_is_refused_without_showing_it_and_nothing_is_sent()
+    {
+        const string Secret = "whsec_d2FzLWluLXRoZS1hcmd1bWVudHM=";
+
+        var result = await CliHarness.RunAsync(_sandbox, "reports", "create", "--name", "d", "--type", "traffic", "--format", "csv", "--webhook-url", "https://hooks.acme.com/in", "--webhook-secret", Secret);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Error, Does.Contain("--webhook-secret-file").And.Contain("HELODATA_WEBHOOK_SECRET").And.Contain("process listings"));
+        Assert.That(result.Out + result.Error, Does.Not.Contain(Secret));
+        Assert.That(_sandbox.Requests, Is.Empty);
+    }
+
+    [Test]
+    public async Task Standard_input_is_read_for_one_secret_only()
+    {
+        var environment = CliHarness.Environment(_sandbox);
+        environment.Remove("HELODATA_API_KEY");
+
+        var result = await CliHarness.RunAsync(
+            environment,
+            ["reports", "create", "--name", "d", "--type", "traffic", "--format", "csv", "--webhook-url", "https://hooks.acme.com/in", "--webhook-secret-file", "-", "--api-key-file", "-"],
+            stdin: _sandbox.ApiKey);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Error, Does.Contain("--webhook-secret-file").And.Contain("already read for --api-key-file"));
+        Assert.That(result.Out + result.Error, Does.Not.Contain(_sandbox.ApiKey));
+        Assert.That(_sandbox.Requests, Is.Empty);
     }
 
     [Test]
@@ -136,5 +195,12 @@ public sealed class ReportsCommandTests
         Assert.That(_sandbox.ReportCount, Is.Zero);
         Assert.That(got.ExitCode, Is.EqualTo(3), got.ToString());
         Assert.That(got.Out, Is.Empty, "a failure prints nothing on stdout");
+    }
+
+    private Dictionary<string, string> WithWebhookSecret(string secret = "whsec_abcdefghijklmnopqrstuvwx")
+    {
+        var environment = CliHarness.Environment(_sandbox);
+        environment["HELODATA_WEBHOOK_SECRET"] = secret;
+        return environment;
     }
 }

@@ -202,6 +202,31 @@ public sealed class RunCommandTests
         Assert.That(result.Error, Does.Match(@"error: not_found \(HTTP 404, request id req_\w+\)"));
     }
 
+    [TestCase("wait")]
+    [TestCase("get")]
+    public async Task A_run_that_does_not_exist_is_said_to_be_not_found_not_to_go_on(string command)
+    {
+        var result = await CliHarness.RunAsync(_sandbox, "runs", command, "run_NOPE");
+
+        Assert.That(result.ExitCode, Is.EqualTo(3), result.ToString());
+        Assert.That(result.Error, Does.Contain("Run run_NOPE was not found"));
+        Assert.That(result.Error, Does.Not.Contain("goes on").And.Not.Contain("wait for it"));
+    }
+
+    [TestCase("get")]
+    [TestCase("wait")]
+    public async Task A_service_that_refuses_the_connection_is_named_with_how_to_change_its_address(string command)
+    {
+        var address = $"http://127.0.0.1:{ClosedPort.Find()}/v1/";
+        var environment = new Dictionary<string, string> { ["HELODATA_BASE_URL"] = address, ["HELODATA_API_KEY"] = _sandbox.ApiKey };
+
+        var result = await CliHarness.RunAsync(environment, ["runs", command, "run_1"]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(3), result.ToString());
+        Assert.That(result.Error, Does.Contain($"the service could not be reached at {address}").And.Contain("Nothing was sent").And.Contain("HELODATA_BASE_URL"));
+        Assert.That(result.Error, Does.Not.Contain("lost its connection").And.Not.Contain("goes on"));
+    }
+
     [Test]
     public async Task A_key_the_service_refuses_exits_3_and_is_never_printed()
     {

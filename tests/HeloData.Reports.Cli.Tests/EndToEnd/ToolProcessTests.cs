@@ -96,6 +96,54 @@ public sealed class ToolProcessTests
         }
     }
 
+    [Test]
+    public async Task A_webhook_secret_read_from_standard_input_never_shows_in_the_process_arguments()
+    {
+        Assume.That(OperatingSystem.IsLinux(), "reads /proc/<pid>/cmdline, which is what ps shows every user of the machine");
+        const string Secret = "whsec_bm90LWluLWFueS1wcm9jZXNzLWxpc3Rpbmc=";
+        var commandLine = string.Empty;
+
+        var created = await RunToolAsync(
+            ["reports", "create", "--name", "e2e-webhook", "--type", "traffic", "--format", "csv", "--webhook-url", "https://hooks.example.com/in", "--webhook-secret-file", "-", "--json"],
+            async process =>
+            {
+                // The tool is running, waiting for its secret on standard input: what ps shows of it now.
+                commandLine = (await File.ReadAllTextAsync($"/proc/{process.Id}/cmdline")).Replace('\0', ' ');
+                await process.StandardInput.WriteLineAsync(Secret);
+                process.StandardInput.Close();
+            });
+
+        Assert.That(created.ExitCode, Is.Zero, created.ToString());
+        Assert.That(commandLine, Does.Contain("--webhook-secret-file -").And.Not.Contain(Secret));
+        Assert.That(JsonNode.Parse(created.Out)!["destination"]!["type"]!.GetValue<string>(), Is.EqualTo("webhook"));
+        Assert.That(created.Out + created.Error, Does.Not.Contain(Secret));
+    }
+
+    [TestCase("schedule", "next", "0 6 * * 1", "--count", "3")]
+    [TestCase("reports", "list", "--json")]
+    public async Task A_closed_standard_output_is_a_clean_exit(params string[] args)
+    {
+        // `helodata-reports ... >&-`: the shell closes descriptor 1 before the tool starts.
+        var tool = Start(Built("Cli"));
+        var start = Start(Built("Cli"));
+        start.FileName = "/bin/sh";
+        start.ArgumentList.Clear();
+        foreach (var arg in (string[])["-c", "exec \"$@\" >&-", "sh", tool.FileName, .. tool.ArgumentList, .. args])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in _environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        var result = await ChildProcess.RunAsync(start, Guard);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Error, Is.Empty);
+    }
+
     private static string Built(string name) =>
         typeof(ToolProcessTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == name).Value!;
 
@@ -117,9 +165,12 @@ public sealed class ToolProcessTests
         return start;
     }
 
-    private async Task<ChildProcessResult> RunToolAsync(params string[] args)
+    private Task<ChildProcessResult> RunToolAsync(params string[] args) => RunToolAsync(args, whileRunning: null);
+
+    private async Task<ChildProcessResult> RunToolAsync(string[] args, Func<Process, Task>? whileRunning)
     {
         var start = Start(Built("Cli"));
+        start.RedirectStandardInput = whileRunning is not null;
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -130,6 +181,6 @@ public sealed class ToolProcessTests
             start.Environment[name] = value;
         }
 
-        return await ChildProcess.RunAsync(start, Guard);
+        return await ChildProcess.RunAsync(start, Guard, whileRunning);
     }
 }

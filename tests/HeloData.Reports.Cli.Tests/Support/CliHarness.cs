@@ -18,12 +18,12 @@ internal static class CliHarness
     public static Task<CliResult> RunAsync(ReportsSandbox sandbox, params string[] args) =>
         RunAsync(Environment(sandbox), args);
 
-    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string> environment, string[] args, CancellationToken cancellationToken = default, bool terminal = false, TimeProvider? time = null, TextWriter? stderr = null)
+    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string> environment, string[] args, CancellationToken cancellationToken = default, bool terminal = false, TimeProvider? time = null, TextWriter? stderr = null, string? stdin = null)
     {
         var output = new StringWriter();
         var error = stderr ?? new StringWriter();
         // Progress lines come from a timer as well as from the command: the writers must take both.
-        var code = await CliApp.RunAsync(args, TextWriter.Synchronized(output), TextWriter.Synchronized(error), name => environment.GetValueOrDefault(name), cancellationToken, terminal, time);
+        var code = await CliApp.RunAsync(args, TextWriter.Synchronized(output), TextWriter.Synchronized(error), name => environment.GetValueOrDefault(name), cancellationToken, terminal, time, stdin is null ? null : new StringReader(stdin));
         return new CliResult(code, output.ToString(), error.ToString()!);
     }
 

@@ -184,6 +184,17 @@ public sealed class SandboxStateTests
     }
 
     [Test]
+    public async Task An_empty_cursor_is_no_cursor_the_first_page()
+    {
+        var id = await _http.CreateAsync(ReportBodies.OnDemand(name: "r0"));
+
+        var (status, page, _) = await _http.GetAsync("reports?cursor=");
+
+        Assert.That(status, Is.EqualTo(200), page?.ToJsonString());
+        Assert.That(page!["reports"]!.AsArray().Select(r => (string)r!["id"]!), Is.EqualTo(new[] { id }));
+    }
+
+    [Test]
     public async Task A_cursor_survives_the_deletion_of_the_report_it_points_after()
     {
         var ids = new List<string>();

@@ -34,7 +34,6 @@ public sealed class ResponseContractTests
         yield return Case("relative download url", c => c.GetRunAsync("run_1"), """{"run_id":"run_1","status":"completed","download_url":"/runs/run_1.csv"}""", "download_url is not an absolute https or http URL");
         yield return Case("file download url", c => c.GetRunAsync("run_1"), """{"run_id":"run_1","status":"completed","download_url":"file:///etc/passwd"}""", "download_url is not an absolute");
         yield return Case("list with null reports", c => c.ListReportsAsync(), """{"reports":null}""", "reports is null");
-        yield return Case("list with null recent runs", c => c.ListReportsAsync(), """{"reports":[],"recent_runs":null}""", "recent_runs is null");
         yield return Case("list with a null report", c => c.ListReportsAsync(), """{"reports":[null]}""", "reports[0] is null");
         yield return Case("list with a broken run", c => c.ListReportsAsync(), """{"reports":[],"recent_runs":[{"run_id":"run_1"}]}""", "recent_runs[0].status is missing, null or empty");
         yield return Case("list all with null reports", c => c.ListAllReportsAsync().ToListAsync().AsTask(), """{"reports":null}""", "reports is null");
@@ -81,17 +80,31 @@ public sealed class ResponseContractTests
     }
 
     [Test]
-    public async Task An_empty_cursor_the_service_hands_out_is_sent_back()
+    public async Task An_empty_next_cursor_is_no_cursor_and_ends_the_listing()
     {
-        // Non-null means more follow, whatever it holds; the client never refuses a cursor it was given.
+        // The contract: "" is no cursor. Sending it back would ask for the first page again.
         _harness.RespondInSequence(
             ClientHarness.Json(200, """{"reports":[{"id":"rep_1","name":"a"}],"next_cursor":""}"""),
-            ClientHarness.Json(200, """{"reports":[{"id":"rep_2","name":"b"}],"next_cursor":null}"""));
+            ClientHarness.Json(200, """{"reports":[{"id":"rep_1","name":"a"}],"next_cursor":""}"""));
 
         var reports = await _harness.Client.ListAllReportsAsync().ToListAsync();
+        var page = await _harness.Client.ListReportsAsync();
 
-        Assert.That(reports.Select(r => r.Id), Is.EqualTo(new[] { "rep_1", "rep_2" }));
-        Assert.That(_harness.Requests[1].Url, Does.Contain("cursor="));
+        Assert.That(reports.Select(r => r.Id), Is.EqualTo(new[] { "rep_1" }));
+        Assert.That(page.NextCursor, Is.Null, "a caller paging by hand sees the last page too");
+        Assert.That(_harness.Requests.Select(r => r.Url), Has.None.Contains("cursor="));
+    }
+
+    [TestCase("""{"reports":[{"id":"rep_1","name":"a"}],"recent_runs":null,"next_cursor":null}""")]
+    [TestCase("""{"reports":[{"id":"rep_1","name":"a"}],"next_cursor":null}""")]
+    public async Task Recent_runs_null_or_missing_reads_as_an_empty_list(string body)
+    {
+        _harness.Respond(ClientHarness.Json(200, body));
+
+        var page = await _harness.Client.ListReportsAsync();
+
+        Assert.That(page.RecentRuns, Is.Not.Null.And.Empty);
+        Assert.That(page.Reports.Single().Id, Is.EqualTo("rep_1"));
     }
 
     [Test]

@@ -215,6 +215,7 @@ public sealed class ErrorMappingTests
         Assert.That(error.Status, Is.EqualTo(0));
         Assert.That(error.IsTransient, Is.True);
         Assert.That(error.InnerException, Is.InstanceOf<HttpRequestException>());
+        Assert.That(error.Message, Does.Contain("could not connect, so nothing was sent").And.Not.Contain("lost its connection"));
     }
 
     [Test]
