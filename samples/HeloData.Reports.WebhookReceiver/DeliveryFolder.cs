@@ -19,15 +19,15 @@ internal sealed class DeliveryFolder(string path)
 
     /// <summary>
     /// Deletes the temporary copies a killed receiver left here: <see cref="ReportDelivery.SaveToAsync"/> writes
-    /// <c>{file}.{random}.partial</c> beside its target and renames it into place, so a kill -9 mid-copy leaves
-    /// one. Called at start-up, before the first delivery; the folder is this receiver's, nothing else writes
-    /// partial files in it, and only those are touched.
+    /// <c>.hd-{random}.partial</c> beside its target and renames it into place, so a kill -9 mid-copy leaves
+    /// one. Called at start-up, before the first delivery; the folder is this receiver's, and only files of
+    /// that name are touched.
     /// </summary>
     /// <returns>How many were deleted.</returns>
     public int SweepLeftovers()
     {
         var swept = 0;
-        foreach (var partial in Directory.EnumerateFiles(Path, "*.partial"))
+        foreach (var partial in Directory.EnumerateFiles(Path, ".hd-*.partial"))
         {
             File.Delete(partial);
             swept++;

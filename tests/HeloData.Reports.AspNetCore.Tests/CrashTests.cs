@@ -67,7 +67,7 @@ public sealed partial class CrashTests
 
         // Life 3: killed while run_body's body is half sent. Beside it, what a kill in the middle of
         // SaveToAsync leaves: a partial copy.
-        var leftover = Path.Combine(_deliveries, $"run_ghost.csv.{Guid.NewGuid():N}.partial");
+        var leftover = Path.Combine(_deliveries, $".hd-{Random.Shared.NextInt64():x16}.partial");
         await File.WriteAllTextAsync(leftover, "date,subuser_id,pro");
         var halfSent = new TaskCompletionSource();
         using (var life = await StartAsync(hang: null))

@@ -42,9 +42,11 @@ public sealed partial class WebhookReceiverSampleTests
     public async Task At_start_it_deletes_the_partial_copies_a_killed_receiver_left_and_nothing_else()
     {
         // What a kill -9 in the middle of SaveToAsync leaves beside the artifact it was writing.
-        var leftover = Path.Combine(_folder, $"run_killed.csv.{Guid.NewGuid():N}.partial");
+        var leftover = Path.Combine(_folder, $".hd-{Random.Shared.NextInt64():x16}.partial");
         var artifact = Path.Combine(_folder, "run_earlier.csv");
+        var foreign = Path.Combine(_folder, "someone-elses.partial");
         await File.WriteAllTextAsync(leftover, "date,subuser_id,prod");
+        await File.WriteAllTextAsync(foreign, "not the receiver's");
         await File.WriteAllTextAsync(artifact, "date,subuser_id,product,bandwidth_bytes,requests\n");
 
         var result = await RunSampleAsync("--sandbox");
@@ -52,6 +54,7 @@ public sealed partial class WebhookReceiverSampleTests
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(File.Exists(leftover), Is.False, result.ToString());
         Assert.That(File.Exists(artifact), "a stored artifact is never swept");
+        Assert.That(File.Exists(foreign), "a partial file of another name is not the receiver's");
         Assert.That(result.Out, Does.Contain($"Deleted 1 partial file(s) a stopped receiver left in {_folder}."));
     }
 
