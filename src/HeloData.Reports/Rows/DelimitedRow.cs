@@ -11,13 +11,20 @@ internal sealed class DelimitedRow
     private readonly bool[] _textColumn;
     private char[] _unquoted = new char[256];
 
-    public DelimitedRow(RowKind kind, IReadOnlyList<string> header, bool csv)
+    /// <summary>Takes the column names from Sep's current row, the header.</summary>
+    public DelimitedRow(RowKind kind, SepReader.Row header, bool csv)
     {
         _csv = csv;
-        var names = new string[header.Count];
+        if (csv)
+        {
+            RefuseStrayQuotes(header, 0, []);
+        }
+
+        var names = new string[header.ColCount];
         for (var i = 0; i < names.Length; i++)
         {
-            names[i] = csv && header[i].StartsWith('"') ? Unquote(header[i], 0, header[i]).ToString() : header[i];
+            var name = header[i].Span;
+            names[i] = csv && !name.IsEmpty && name[0] == '"' ? Unquote(name, 0, name.ToString()).ToString() : name.ToString();
         }
 
         _shape = RowShape.Create(kind, names);
@@ -30,13 +37,23 @@ internal sealed class DelimitedRow
     {
         var source = reader.Current;
         var count = _shape.KnownOf.Length;
+
+        // An empty line is no row, also in a file of one column, where it has the header's field count.
+        if (source.ColCount == 1 && source.Span.IsEmpty)
+        {
+            return null;
+        }
+
+        // Sep takes any quote as the start of a quoted stretch: one inside an unquoted value would
+        // run on into the next lines and merge them into this row. A row without quotes (nearly all)
+        // costs one vectorized search.
+        if (_csv && source.Span.Contains('"'))
+        {
+            RefuseStrayQuotes(source, number, _shape.Columns);
+        }
+
         if (source.ColCount != count)
         {
-            if (source.ColCount == 1 && source.Span.IsEmpty)
-            {
-                return null;
-            }
-
             throw new ReportRowFormatException(
                 $"Row {number} has {source.ColCount} fields where the header has {count}: a stray separator, a value that needed quoting, or a file cut short.",
                 number,
@@ -72,6 +89,31 @@ internal sealed class DelimitedRow
         }
 
         return row;
+    }
+
+    /// <summary>
+    /// RFC 4180: "If fields are not enclosed with double quotes, then double quotes may not appear
+    /// inside the fields." Such a quote is refused, not kept: Sep has already read on from it as from
+    /// an opening quote, so the field holds the lines after it, and no value of it can be trusted.
+    /// </summary>
+    private static void RefuseStrayQuotes(SepReader.Row source, long number, IReadOnlyList<string> columns)
+    {
+        for (var i = 0; i < source.ColCount; i++)
+        {
+            var field = source[i].Span;
+            var quote = field.IndexOf('"');
+            if (quote > 0)
+            {
+                var column = i < columns.Count ? columns[i] : null;
+                var where = number == 0 ? $"The header's column {i + 1}" : column is null ? $"Row {number}, field {i + 1}" : $"Row {number}, column '{ValueText.Escape(column)}'";
+                var excerpt = field[..Math.Min(field.Length, quote + 40)].ToString();
+                throw new ReportRowFormatException(
+                    $"{where}: a quote inside a value that does not start with one ({ValueText.Quote(excerpt)}); csv quotes such a value whole and doubles its quotes (\"su\"\"1\").",
+                    number,
+                    number == 0 ? null : column,
+                    field.ToString());
+            }
+        }
     }
 
     // RFC 4180: "a ""quoted"" value" → a "quoted" value. A field that opens a quote must close it last.

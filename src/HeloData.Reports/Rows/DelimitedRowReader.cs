@@ -19,9 +19,11 @@ internal static class DelimitedRowReader
     {
         // Sep unquotes in place only when asked; DelimitedRow does it itself, so a quote left open
         // (a file cut inside a quoted field) is an error rather than a value that runs to the end.
+        // The header is read as a row of its own: Sep's header refuses a name given twice with an
+        // ArgumentException, and RowShape says the same as a ReportRowFormatException.
         var options = Sep.New(csv ? ',' : '\t').Reader(o => o with
         {
-            HasHeader = true,
+            HasHeader = false,
             DisableQuotesParsing = !csv,
             DisableColCountCheck = true,
             CultureInfo = CultureInfo.InvariantCulture,
@@ -34,34 +36,24 @@ internal static class DelimitedRowReader
         {
             reader = await options.FromAsync(text, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (RowErrors.IsContentProblem(exception))
+        catch (Exception exception) when (IsContentProblem(exception))
         {
-            throw RowErrors.Wrap(exception, 0);
+            throw Wrap(exception, 0);
         }
 
         using (reader)
         {
-            if (reader.IsEmpty)
+            if (reader.IsEmpty || !await MoveNextAsync(reader, 0, cancellationToken).ConfigureAwait(false))
             {
                 yield break;
             }
 
-            var rows = new DelimitedRow(kind, reader.Header.ColNames, csv);
+            var rows = new DelimitedRow(kind, reader.Current, csv);
             long number = 0;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                bool more;
-                try
-                {
-                    more = await reader.MoveNextAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception exception) when (RowErrors.IsContentProblem(exception))
-                {
-                    throw RowErrors.Wrap(exception, number + 1);
-                }
-
-                if (!more)
+                if (!await MoveNextAsync(reader, number + 1, cancellationToken).ConfigureAwait(false))
                 {
                     break;
                 }
@@ -74,4 +66,28 @@ internal static class DelimitedRowReader
             }
         }
     }
+
+    private static async ValueTask<bool> MoveNextAsync(SepReader reader, long number, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.MoveNextAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsContentProblem(exception))
+        {
+            throw Wrap(exception, number);
+        }
+    }
+
+    // Sep refuses a row longer than it buffers (16 MiB) with NotSupportedException; the streams
+    // it reads through throw none (they read asynchronously), so here it can only mean that.
+    private static bool IsContentProblem(Exception exception) => RowErrors.IsContentProblem(exception) || exception is NotSupportedException;
+
+    private static ReportRowFormatException Wrap(Exception exception, long number) =>
+        exception is NotSupportedException
+            ? new ReportRowFormatException(
+                $"{(number == 0 ? "The artifact's header" : $"Row {number}")} is longer than the 16 MiB a csv or tsv row may be: a quote never closed, or not csv or tsv at all.",
+                number,
+                innerException: exception)
+            : RowErrors.Wrap(exception, number);
 }
