@@ -13,7 +13,9 @@ namespace HeloData.Reports.Models;
 internal static class DelimitedRowReader
 {
     // Invalid UTF-8 is an error, not U+FFFD in a value: a latin-1 file would otherwise read as garbage.
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    // The encoding's preamble is the UTF-8 byte order mark, which StreamReader then skips; it does not
+    // look for others, so bytes that would be a UTF-16 or UTF-32 mark are invalid UTF-8 too.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
 
     public static async IAsyncEnumerable<ReportRow> ReadAsync(Stream content, bool csv, RowKind kind, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -30,7 +32,7 @@ internal static class DelimitedRowReader
             CreateToString = SepToString.PoolPerCol(maximumStringLength: 64),
         });
 
-        using var text = new StreamReader(content, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
+        using var text = new StreamReader(content, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: true);
         SepReader reader;
         try
         {
