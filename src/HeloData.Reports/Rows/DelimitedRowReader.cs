@@ -45,39 +45,38 @@ internal static class DelimitedRowReader
 
         using (reader)
         {
-            if (reader.IsEmpty || !await MoveNextAsync(reader, 0, cancellationToken).ConfigureAwait(false))
-            {
-                yield break;
-            }
-
-            var rows = new DelimitedRow(kind, reader.Current, csv);
+            DelimitedRow? rows = null;
             long number = 0;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (!await MoveNextAsync(reader, number + 1, cancellationToken).ConfigureAwait(false))
+
+                // Inline, not a helper method: an async call per row costs several percent of the read.
+                bool more;
+                try
+                {
+                    more = await reader.MoveNextAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (IsContentProblem(exception))
+                {
+                    throw Wrap(exception, rows is null ? 0 : number + 1);
+                }
+
+                if (!more)
                 {
                     break;
                 }
 
-                if (rows.Bind(reader, number + 1) is { } row)
+                if (rows is null)
+                {
+                    rows = new DelimitedRow(kind, reader.Current, csv);
+                }
+                else if (rows.Bind(reader, number + 1) is { } row)
                 {
                     number++;
                     yield return row;
                 }
             }
-        }
-    }
-
-    private static async ValueTask<bool> MoveNextAsync(SepReader reader, long number, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await reader.MoveNextAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (IsContentProblem(exception))
-        {
-            throw Wrap(exception, number);
         }
     }
 
