@@ -175,6 +175,18 @@ public sealed class MalformedTextTests
         Assert.That(() => rows.GetAsyncEnumerator(), Throws.InvalidOperationException);
     }
 
+    [TestCase(true, TestName = "a header of a million separators")]
+    [TestCase(false, TestName = "a row of a million separators")]
+    public async Task A_line_of_a_million_fields_is_a_format_error(bool inHeader)
+    {
+        var separators = new string(',', 1_000_000);
+        var csv = inHeader ? $"date{separators}\r\n2026-05-01\r\n" : $"{Header}2026-05-01,su_1,isp,1,1{separators}\r\n";
+
+        var error = await Assert.ThrowsAsync<ReportRowFormatException>(() => ReportRowsTests.ReadAllAsync<TrafficRow>(Encoding.UTF8.GetBytes(csv), ReportFormat.Csv));
+
+        Assert.That(error!.RowNumber, Is.EqualTo(inHeader ? 0 : 1));
+    }
+
     // A good first line, then "text", raw bytes, "tail" and a newline.
     private static byte[] Line(string text, byte[] raw, string tail) =>
         [.. TestArtifact.Traffic.Ndjson().AsSpan(0, TestArtifact.Traffic.Ndjson().AsSpan().IndexOf((byte)'\n') + 1), .. Encoding.UTF8.GetBytes(text), .. raw, .. Encoding.UTF8.GetBytes(tail), (byte)'\n'];
