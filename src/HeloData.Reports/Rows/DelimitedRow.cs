@@ -9,6 +9,7 @@ internal sealed class DelimitedRow
     private readonly bool _csv;
     private readonly CellWriter _cells = new();
     private readonly bool[] _textColumn;
+    private readonly bool[] _quoteChecked;
     private char[] _unquoted = new char[256];
 
     /// <summary>Takes the column names from Sep's current row, the header.</summary>
@@ -30,6 +31,13 @@ internal sealed class DelimitedRow
         _shape = RowShape.Create(kind, names);
         _shape.EnsureFits();
         _textColumn = [.. _shape.KnownOf.Select(known => known >= 0 && kind.Columns[known].Kind == CellKind.Text)];
+
+        // Sep takes any quote as the start of a quoted stretch, up to the next quote: a stray one inside
+        // an unquoted value (su"1) runs on over separators and line breaks, merging what follows into
+        // this field. In a column kept as text the field is checked for a quote; in a number, date or
+        // timestamp column a quote never parses, so the row is refused anyway. Checking cells rather
+        // than the whole row keeps the cost to the short text cells.
+        _quoteChecked = [.. _shape.KnownOf.Select(known => csv && (known < 0 || kind.Columns[known].Kind is CellKind.Text or CellKind.Product or CellKind.ProductList))];
     }
 
     /// <summary>The row, or <see langword="null"/> for an empty line, which is skipped.</summary>
@@ -44,16 +52,13 @@ internal sealed class DelimitedRow
             return null;
         }
 
-        // Sep takes any quote as the start of a quoted stretch: one inside an unquoted value would
-        // run on into the next lines and merge them into this row. A row without quotes (nearly all)
-        // costs one vectorized search.
-        if (_csv && source.Span.Contains('"'))
-        {
-            RefuseStrayQuotes(source, number, _shape.Columns);
-        }
-
         if (source.ColCount != count)
         {
+            if (_csv)
+            {
+                RefuseStrayQuotes(source, number, _shape.Columns);
+            }
+
             throw new ReportRowFormatException(
                 $"Row {number} has {source.ColCount} fields where the header has {count}: a stray separator, a value that needed quoting, or a file cut short.",
                 number,
@@ -70,6 +75,10 @@ internal sealed class DelimitedRow
             {
                 span = Unquote(span, number, _shape.Columns[i]);
             }
+            else if (_quoteChecked[i] && span.Contains('"'))
+            {
+                RefuseStrayQuotes(source, number, _shape.Columns);
+            }
 
             var known = _shape.KnownOf[i];
             if (known < 0)
@@ -78,7 +87,7 @@ internal sealed class DelimitedRow
             }
             else if (_textColumn[i] && !quoted)
             {
-                // Sep's per-column pool: a repeated id costs no new string.
+                // Sep's string pool: a repeated id costs no new string.
                 row.SetText(known, cell.ToString());
                 row.Present |= 1UL << known;
             }
@@ -93,8 +102,9 @@ internal sealed class DelimitedRow
 
     /// <summary>
     /// RFC 4180: "If fields are not enclosed with double quotes, then double quotes may not appear
-    /// inside the fields." Such a quote is refused, not kept: Sep has already read on from it as from
-    /// an opening quote, so the field holds the lines after it, and no value of it can be trusted.
+    /// inside the fields." Such a quote is refused, not kept: Sep has read on from it as from an
+    /// opening quote, so the field may hold the separators and lines after it. Also called before a
+    /// field-count error, whose likeliest cause it then names.
     /// </summary>
     private static void RefuseStrayQuotes(SepReader.Row source, long number, IReadOnlyList<string> columns)
     {

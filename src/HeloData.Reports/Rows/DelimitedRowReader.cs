@@ -29,7 +29,7 @@ internal static class DelimitedRowReader
             DisableQuotesParsing = !csv,
             DisableColCountCheck = true,
             CultureInfo = CultureInfo.InvariantCulture,
-            CreateToString = SepToString.PoolPerCol(maximumStringLength: 64),
+            CreateToString = SepToString.OnePool(maximumStringLength: 64),
         });
 
         using var text = new StreamReader(content, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: true);

@@ -41,6 +41,38 @@ public sealed class MalformedTextTests
     }
 
     [Test]
+    public async Task A_stray_quote_running_over_a_separator_is_refused_naming_it()
+    {
+        var csv = Header + "2026-05-01,su\"1,residential\",1,1,1\r\n";
+
+        var error = await Assert.ThrowsAsync<ReportRowFormatException>(() => ReportRowsTests.ReadAllAsync<TrafficRow>(Encoding.UTF8.GetBytes(csv), ReportFormat.Csv));
+
+        Assert.That(error!.Column, Is.EqualTo("subuser_id"));
+        Assert.That(error.Message, Does.Contain("a quote inside a value"));
+    }
+
+    [TestCase("2026-05-01,su\"1\"x,residential,1,1\r\n", "subuser_id", TestName = "quotes paired inside a text value")]
+    [TestCase("2026-05-01,su_1,resi\"dential,1,1\r\n2026-05-01,su_2,isp\",1,1\r\n", "product", TestName = "a stray quote in a product")]
+    [TestCase("2026-05-01,su_1,residential,1\"2,1\r\n", "bandwidth_bytes", TestName = "a stray quote in a number")]
+    public async Task Any_quote_inside_an_unquoted_value_is_refused(string row, string column)
+    {
+        var error = await Assert.ThrowsAsync<ReportRowFormatException>(() => ReportRowsTests.ReadAllAsync<TrafficRow>(Encoding.UTF8.GetBytes(Header + row), ReportFormat.Csv));
+
+        Assert.That(error!.RowNumber, Is.EqualTo(1));
+        Assert.That(error.Column, Is.EqualTo(column));
+    }
+
+    [Test]
+    public async Task A_quoted_value_over_several_lines_is_still_read()
+    {
+        var csv = "subuser_id,name\r\nsu_1,\"two\r\nlines, \"\"quoted\"\"\"\r\nsu_2,plain\r\n";
+
+        var rows = await ReportRowsTests.ReadAllAsync<ReportRow>(Encoding.UTF8.GetBytes(csv), ReportFormat.Csv);
+
+        Assert.That(rows.Select(r => r["name"]), Is.EqualTo(new[] { "two\r\nlines, \"quoted\"", "plain" }));
+    }
+
+    [Test]
     public async Task A_quote_inside_a_header_name_is_refused()
     {
         var csv = "date,sub\"user_id,product\r\n2026-05-01,su_1,\"isp\"\r\n";
