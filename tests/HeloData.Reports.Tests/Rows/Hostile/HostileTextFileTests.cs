@@ -5,7 +5,7 @@ namespace HeloData.Reports.Tests.Rows.Hostile;
 /// <summary>
 /// Clean csv, tsv and NDJSON files of every row type, damaged thousands of ways by a seeded
 /// <see cref="TextMutator"/> (plain, and gzip-compressed after the damage or in their compressed bytes),
-/// read through <see cref="ReportRows"/> from seekable and download-like streams. Each read must end as
+/// read through <see cref="ReportRows"/> as typed and as plain rows, from seekable and download-like streams. Each read must end as
 /// <see cref="RowsOracle"/> allows: the rows the damage did not touch unchanged and in order, or a
 /// <see cref="ReportRowFormatException"/>; never another exception type, never a hang. One test per row
 /// type, format and mutation; its failure lists each distinct problem with the seed that shows it.
@@ -24,6 +24,9 @@ public sealed class HostileTextFileTests
         Invoices,
         Subusers,
         IspBatches,
+
+        /// <summary>The invoices file read as plain <see cref="ReportRow"/>s: every column kept as text.</summary>
+        Plain,
     }
 
     private static IEnumerable<TestCaseData> TextCases() =>
@@ -46,7 +49,8 @@ public sealed class HostileTextFileTests
             RowType.Requests => DamagedTextAsync<RequestRow>(type, format, mutation),
             RowType.Invoices => DamagedTextAsync<InvoiceRow>(type, format, mutation),
             RowType.Subusers => DamagedTextAsync<SubuserRow>(type, format, mutation),
-            _ => DamagedTextAsync<IspBatchRow>(type, format, mutation),
+            RowType.IspBatches => DamagedTextAsync<IspBatchRow>(type, format, mutation),
+            _ => DamagedTextAsync<ReportRow>(type, format, mutation),
         };
 
     [TestCaseSource(nameof(GzipCases))]
@@ -57,7 +61,8 @@ public sealed class HostileTextFileTests
             RowType.Requests => DamagedGzipAsync<RequestRow>(type, format, mutation),
             RowType.Invoices => DamagedGzipAsync<InvoiceRow>(type, format, mutation),
             RowType.Subusers => DamagedGzipAsync<SubuserRow>(type, format, mutation),
-            _ => DamagedGzipAsync<IspBatchRow>(type, format, mutation),
+            RowType.IspBatches => DamagedGzipAsync<IspBatchRow>(type, format, mutation),
+            _ => DamagedGzipAsync<ReportRow>(type, format, mutation),
         };
 
     /// <summary>A clean artifact of the row type: a dozen rows, each with its own id, one column the type does not know, a quoted csv value.</summary>
@@ -67,7 +72,7 @@ public sealed class HostileTextFileTests
         {
             RowType.Traffic => (TestArtifact.Traffic, "subuser_id"),
             RowType.Requests => (TestArtifact.Requests, "subuser_id"),
-            RowType.Invoices => (TestArtifact.Invoices.WithCell(0, "description", "Residential \"premium\" bandwidth, May"), "line_id"),
+            RowType.Invoices or RowType.Plain => (TestArtifact.Invoices.WithCell(0, "description", "Residential \"premium\" bandwidth, May"), "line_id"),
             RowType.Subusers => (TestArtifact.Subusers, "subuser_id"),
             _ => (TestArtifact.IspBatches, "batch_id"),
         };
