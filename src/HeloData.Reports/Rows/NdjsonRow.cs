@@ -56,7 +56,7 @@ internal sealed class NdjsonRow
             var position = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                file = -1;
+                file = -1; // until the key is read: a key that is not valid UTF-8 names no column
                 file = Match(ref reader, position++);
                 if (_seenIn[file] == number)
                 {
