@@ -12,11 +12,7 @@ internal static class DecimalDigits
 {
     public static bool SameNumber(ReadOnlySpan<char> text, decimal value)
     {
-        if (!TryNormalize(text, out var writtenDigits, out var writtenExponent))
-        {
-            return false;
-        }
-
+        var (writtenDigits, writtenExponent) = Normalize(text);
         var bits = decimal.GetBits(value);
         var mantissa = ((BigInteger)(uint)bits[2] << 64) | ((BigInteger)(uint)bits[1] << 32) | (uint)bits[0];
         var scale = (bits[3] >> 16) & 0xFF;
@@ -25,10 +21,9 @@ internal static class DecimalDigits
     }
 
     // "-0012.3400e2" → ("1234", -2 + 2 = 0): digits without leading or trailing zeros, and the power of ten of the last.
-    private static bool TryNormalize(ReadOnlySpan<char> text, out string digits, out long exponent)
+    private static (string Digits, long Exponent) Normalize(ReadOnlySpan<char> text)
     {
-        digits = string.Empty;
-        exponent = 0;
+        long exponent = 0;
         if (!text.IsEmpty && text[0] is '+' or '-')
         {
             text = text[1..];
@@ -45,8 +40,7 @@ internal static class DecimalDigits
         var point = mantissa.IndexOf('.');
         var fraction = point < 0 ? 0 : mantissa.Length - point - 1;
         var written = point < 0 ? mantissa.ToString() : string.Concat(mantissa[..point], mantissa[(point + 1)..]);
-        (digits, exponent) = Strip(written, exponent - fraction);
-        return true;
+        return Strip(written, exponent - fraction);
     }
 
     private static (string Digits, long Exponent) Strip(string digits, long exponent)
