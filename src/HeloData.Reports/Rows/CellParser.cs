@@ -17,8 +17,36 @@ internal static class CellParser
 
     public static bool TryInt64(ReadOnlySpan<char> text, out long value) => long.TryParse(text, Integer, CultureInfo.InvariantCulture, out value);
 
-    // Keeps the scale as written: "3.4500" stays 3.4500m, so the row's text is the file's.
-    public static bool TryDecimal(ReadOnlySpan<char> text, out decimal value) => decimal.TryParse(text, Decimal, CultureInfo.InvariantCulture, out value);
+    // Keeps the scale as written: "3.4500" stays 3.4500m, so the row's text is the file's. A value
+    // decimal cannot hold exactly is refused, where decimal.TryParse would round it.
+    public static bool TryDecimal(ReadOnlySpan<char> text, out decimal value) =>
+        decimal.TryParse(text, Decimal, CultureInfo.InvariantCulture, out value) && IsExact(text, value);
+
+    /// <summary>
+    /// Whether <paramref name="value"/>, parsed from <paramref name="text"/>, is the number written:
+    /// decimal holds 28–29 significant digits and 28 decimal places, and its parsers round the rest
+    /// away (<c>0.1234567890123456789012345678901</c>, <c>1e-30</c> → 0). Text of at most 28
+    /// characters without an exponent always fits, so the usual cell costs one length check.
+    /// </summary>
+    public static bool IsExact(ReadOnlySpan<char> text, decimal value) =>
+        (text.Length <= 28 && !text.ContainsAny('e', 'E')) || DecimalDigits.SameNumber(text, value);
+
+    /// <summary>The same check for an NDJSON number's UTF-8 text (ASCII by JSON's grammar).</summary>
+    public static bool IsExact(ReadOnlySpan<byte> json, decimal value)
+    {
+        if (json.Length <= 28 && !json.ContainsAny((byte)'e', (byte)'E'))
+        {
+            return true;
+        }
+
+        Span<char> text = json.Length <= 256 ? stackalloc char[json.Length] : new char[json.Length];
+        for (var i = 0; i < json.Length; i++)
+        {
+            text[i] = (char)json[i];
+        }
+
+        return DecimalDigits.SameNumber(text, value);
+    }
 
     public static bool TryDate(ReadOnlySpan<char> text, out DateOnly value)
     {
@@ -58,12 +86,51 @@ internal static class CellParser
         // RFC 3339 allows a lower-case 'z' (and 't'); .NET's parser wants upper case.
         Span<char> upper = stackalloc char[text.Length];
         text.ToUpperInvariant(upper);
+        if (!TryTruncateFraction(ref upper))
+        {
+            return false;
+        }
+
         if (!DateTimeOffset.TryParseExact(upper, TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
         {
             return false;
         }
 
         value = parsed.ToUniversalTime();
+        return true;
+    }
+
+    /// <summary>
+    /// RFC 3339 allows any number of fractional digits, at least one; .NET's parser takes up to seven
+    /// (one tick, 100 ns) and also takes none. Digits past the seventh are dropped, so a nanosecond
+    /// timestamp is read truncated to the tick; a point without digits is refused.
+    /// </summary>
+    private static bool TryTruncateFraction(ref Span<char> text)
+    {
+        const int FractionStart = 20; // yyyy-MM-ddTHH:mm:ss.
+        if (text.Length < FractionStart || text[FractionStart - 1] != '.')
+        {
+            return true;
+        }
+
+        var end = FractionStart;
+        while (end < text.Length && char.IsAsciiDigit(text[end]))
+        {
+            end++;
+        }
+
+        if (end == FractionStart)
+        {
+            return false;
+        }
+
+        const int Kept = FractionStart + 7;
+        if (end > Kept)
+        {
+            text[end..].CopyTo(text[Kept..]);
+            text = text[..(Kept + text.Length - end)];
+        }
+
         return true;
     }
 

@@ -13,52 +13,53 @@ namespace HeloData.Reports.Models;
 internal static class DelimitedRowReader
 {
     // Invalid UTF-8 is an error, not U+FFFD in a value: a latin-1 file would otherwise read as garbage.
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    // The encoding's preamble is the UTF-8 byte order mark, which StreamReader then skips; it does not
+    // look for others, so bytes that would be a UTF-16 or UTF-32 mark are invalid UTF-8 too.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
 
     public static async IAsyncEnumerable<ReportRow> ReadAsync(Stream content, bool csv, RowKind kind, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Sep unquotes in place only when asked; DelimitedRow does it itself, so a quote left open
         // (a file cut inside a quoted field) is an error rather than a value that runs to the end.
+        // The header is read as a row of its own: Sep's header refuses a name given twice with an
+        // ArgumentException, and RowShape says the same as a ReportRowFormatException.
         var options = Sep.New(csv ? ',' : '\t').Reader(o => o with
         {
-            HasHeader = true,
+            HasHeader = false,
             DisableQuotesParsing = !csv,
             DisableColCountCheck = true,
             CultureInfo = CultureInfo.InvariantCulture,
-            CreateToString = SepToString.PoolPerCol(maximumStringLength: 64),
+            CreateToString = SepToString.OnePool(maximumStringLength: 64),
         });
 
-        using var text = new StreamReader(content, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
+        using var text = new StreamReader(content, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: true);
         SepReader reader;
         try
         {
             reader = await options.FromAsync(text, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (RowErrors.IsContentProblem(exception))
+        catch (Exception exception) when (IsContentProblem(exception))
         {
-            throw RowErrors.Wrap(exception, 0);
+            throw Wrap(exception, 0);
         }
 
         using (reader)
         {
-            if (reader.IsEmpty)
-            {
-                yield break;
-            }
-
-            var rows = new DelimitedRow(kind, reader.Header.ColNames, csv);
+            DelimitedRow? rows = null;
             long number = 0;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+
+                // Inline, not a helper method: an async call per row costs several percent of the read.
                 bool more;
                 try
                 {
                     more = await reader.MoveNextAsync(cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception exception) when (RowErrors.IsContentProblem(exception))
+                catch (Exception exception) when (IsContentProblem(exception))
                 {
-                    throw RowErrors.Wrap(exception, number + 1);
+                    throw Wrap(exception, rows is null ? 0 : number + 1);
                 }
 
                 if (!more)
@@ -66,7 +67,11 @@ internal static class DelimitedRowReader
                     break;
                 }
 
-                if (rows.Bind(reader, number + 1) is { } row)
+                if (rows is null)
+                {
+                    rows = new DelimitedRow(kind, reader.Current, csv);
+                }
+                else if (rows.Bind(reader, number + 1) is { } row)
                 {
                     number++;
                     yield return row;
@@ -74,4 +79,16 @@ internal static class DelimitedRowReader
             }
         }
     }
+
+    // Sep refuses a row longer than it buffers (16 MiB) with NotSupportedException; the streams
+    // it reads through throw none (they read asynchronously), so here it can only mean that.
+    private static bool IsContentProblem(Exception exception) => RowErrors.IsContentProblem(exception) || exception is NotSupportedException;
+
+    private static ReportRowFormatException Wrap(Exception exception, long number) =>
+        exception is NotSupportedException
+            ? new ReportRowFormatException(
+                $"{(number == 0 ? "The artifact's header" : $"Row {number}")} is longer than the 16 MiB a csv or tsv row may be: a quote never closed, or not csv or tsv at all.",
+                number,
+                innerException: exception)
+            : RowErrors.Wrap(exception, number);
 }

@@ -15,6 +15,9 @@ internal sealed class NdjsonRow
 {
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
 
+    // An unknown column's object or array is kept as its JSON text: invalid UTF-8 in it is an error, not U+FFFD.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private readonly CellWriter _cells = new();
     private RowShape _shape;
     private byte[][] _names = [];
@@ -40,6 +43,7 @@ internal sealed class NdjsonRow
     {
         var reader = new Utf8JsonReader(line, Options);
         ReportRow row;
+        var file = -1;
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -52,7 +56,8 @@ internal sealed class NdjsonRow
             var position = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var file = Match(ref reader, position++);
+                file = -1; // until the key is read: a key that is not valid UTF-8 names no column
+                file = Match(ref reader, position++);
                 if (_seenIn[file] == number)
                 {
                     throw new ReportRowFormatException(
@@ -73,6 +78,19 @@ internal sealed class NdjsonRow
         {
             throw new ReportRowFormatException(
                 $"Row {number} is not valid JSON ({ValueText.Escape(exception.Message)}): {ValueText.Quote(Text(line))}.", number, value: Text(line), innerException: exception);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or DecoderFallbackException)
+        {
+            // Utf8JsonReader checks a string's UTF-8 and escapes only when it is read (GetString,
+            // CopyString), and throws InvalidOperationException, the type a missing value throws.
+            var column = file >= 0 ? _shape.Columns[file] : null;
+            var where = column is null ? $"Row {number}, a key" : $"Row {number}, column '{ValueText.Escape(column)}'";
+            throw new ReportRowFormatException(
+                $"{where}: a string that is not valid UTF-8 or holds a lone surrogate escape (\\ud800), so it is no text: {ValueText.Quote(Text(line))}.",
+                number,
+                column,
+                Text(line),
+                exception);
         }
 
         if (!ReferenceEquals(row.Shape, _shape))
@@ -152,7 +170,7 @@ internal sealed class NdjsonRow
                 row.Present |= 1UL << known;
                 break;
             case JsonTokenType.Number when column.Kind == CellKind.Decimal:
-                row.SetDecimal(known, reader.TryGetDecimal(out var number) ? number : throw Unparsable(row, column, reader.ValueSpan));
+                row.SetDecimal(known, reader.TryGetDecimal(out var number) && CellParser.IsExact(reader.ValueSpan, number) ? number : throw Unparsable(row, column, reader.ValueSpan));
                 row.Present |= 1UL << known;
                 break;
             case JsonTokenType.Number when column.Kind is CellKind.Text or CellKind.Product:
@@ -205,7 +223,7 @@ internal sealed class NdjsonRow
             case JsonTokenType.StartObject or JsonTokenType.StartArray:
                 var start = (int)reader.TokenStartIndex;
                 reader.Skip();
-                return Encoding.UTF8.GetString(line[start..(int)reader.BytesConsumed]);
+                return StrictUtf8.GetString(line[start..(int)reader.BytesConsumed]);
             default:
                 return Encoding.UTF8.GetString(reader.ValueSpan);
         }

@@ -12,8 +12,9 @@ namespace HeloData.Reports;
 /// Columns are matched by name, in any order. A column the row type does not know is kept in
 /// <see cref="ReportRow.AdditionalColumns"/>; a missing one leaves its property unset, which throws
 /// <see cref="InvalidOperationException"/> naming it only when read. A value that does not parse, or a
-/// malformed file, throws <see cref="ReportRowFormatException"/> naming the row, column and value.
-/// An artifact with none of the row type's columns fails at its header: it is most likely another
+/// malformed file, throws <see cref="ReportRowFormatException"/> naming the row, column and value;
+/// nothing else leaves a read but <see cref="OperationCanceledException"/>. The rows read their stream
+/// once, as they are enumerated: enumerate them once. An artifact with none of the row type's columns fails at its header: it is most likely another
 /// report type.
 /// </para>
 /// <para>
@@ -37,6 +38,7 @@ public static class ReportRows
     /// <exception cref="ArgumentNullException"><paramref name="artifact"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="artifact"/> cannot be read, or <paramref name="format"/> is not one of the four.</exception>
     /// <exception cref="ReportRowFormatException">While enumerating: a value or the file is malformed.</exception>
+    /// <exception cref="InvalidOperationException">When enumerated a second time: the stream is read once, as the rows are enumerated.</exception>
     /// <example>
     /// <code>
     /// await foreach (var line in ReportRows.ReadAsync&lt;InvoiceRow&gt;(File.OpenRead("may.parquet"), ReportFormat.Parquet, ct))
@@ -59,6 +61,7 @@ public static class ReportRows
     /// <exception cref="ArgumentNullException"><paramref name="artifact"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="artifact"/> cannot be read, or <paramref name="format"/> is not one of the four.</exception>
     /// <exception cref="ReportRowFormatException">While enumerating: a value or the file is malformed.</exception>
+    /// <exception cref="InvalidOperationException">When enumerated a second time: the stream is read once, as the rows are enumerated.</exception>
     public static IAsyncEnumerable<TRow> ReadAsync<TRow>(Stream artifact, ReportFormat format, bool leaveOpen, CancellationToken cancellationToken)
         where TRow : ReportRow
     {
@@ -71,6 +74,6 @@ public static class ReportRows
         var known = RowReading.Known(format)
             ?? throw new ArgumentException(
                 $"Artifacts of format '{ValueText.Escape(format.ToString())}' cannot be read as rows: the formats are csv, tsv, json (NDJSON) and parquet.", nameof(format));
-        return RowReading.ReadAsync<TRow>(artifact, leaveOpen, _ => known, RowReading.DefaultSpoolDirectory, cancellationToken);
+        return new SingleUseRows<TRow>(RowReading.ReadAsync<TRow>(artifact, leaveOpen, _ => known, RowReading.DefaultSpoolDirectory, cancellationToken));
     }
 }

@@ -64,6 +64,7 @@ internal sealed class DownloadStream : Stream
     {
         try
         {
+            EnsureKnownEncoding(response, runId);
             var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             return new DownloadStream(response, body, runId, idle);
         }
@@ -72,6 +73,27 @@ internal sealed class DownloadStream : Stream
             idle.Dispose();
             response.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The download client asks for no content coding and decodes none: a gzip body is taken off by
+    /// its first bytes when rows are read, and saved as sent by a download. Any other coding (<c>br</c>,
+    /// <c>zstd</c>, <c>deflate</c>) would come out as compressed bytes under the artifact's name, so it
+    /// is refused, named, before a byte is read.
+    /// </summary>
+    private static void EnsureKnownEncoding(HttpResponseMessage response, string runId)
+    {
+        foreach (var coding in response.Content.Headers.ContentEncoding)
+        {
+            if (!coding.Equals("gzip", StringComparison.OrdinalIgnoreCase) && !coding.Equals("x-gzip", StringComparison.OrdinalIgnoreCase)
+                && !coding.Equals("identity", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ReportsException(
+                    $"Download of run {runId} failed: the download host sent the artifact with Content-Encoding '{ValueText.Escape(coding)}', which the SDK does not decode (it reads gzip and identity, and asks for no coding).",
+                    ReportsErrorCode.InvalidResponse,
+                    (int)response.StatusCode).Named(runId);
+            }
         }
     }
 
