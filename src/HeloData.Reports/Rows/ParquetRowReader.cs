@@ -28,7 +28,7 @@ internal static class ParquetRowReader
                 source = spool.Stream;
             }
 
-            var reader = await OpenAsync(source, cancellationToken).ConfigureAwait(false);
+            var reader = await OpenAsync(new EndCheckedStream(source), cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
                 var (shape, columns) = Layout(reader, kind);
@@ -66,12 +66,13 @@ internal static class ParquetRowReader
     {
         try
         {
+            await ParquetFooter.CheckAsync(source, cancellationToken).ConfigureAwait(false);
             return await ParquetReader.CreateAsync(source, Options, leaveStreamOpen: true, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (IsParquetProblem(exception))
         {
             throw new ReportRowFormatException(
-                $"The artifact is not a readable parquet file (cut short, or another format): {ValueText.Escape(exception.Message)}", 0, innerException: exception);
+                $"The artifact is not a readable parquet file (cut short, or another format): {Why(exception)}", 0, innerException: exception);
         }
     }
 
@@ -84,7 +85,7 @@ internal static class ParquetRowReader
         catch (Exception exception) when (IsParquetProblem(exception))
         {
             throw new ReportRowFormatException(
-                $"The parquet row group {index} (after row {rowsBefore}) cannot be opened (the file may be damaged): {ValueText.Escape(exception.Message)}", rowsBefore + 1, innerException: exception);
+                $"The parquet row group {index} (after row {rowsBefore}) cannot be opened (the file may be damaged): {Why(exception)}", rowsBefore + 1, innerException: exception);
         }
     }
 
@@ -136,7 +137,7 @@ internal static class ParquetRowReader
         catch (Exception exception) when (IsParquetProblem(exception))
         {
             throw new ReportRowFormatException(
-                $"The parquet file's schema cannot be read (the file may be damaged, or use a layout Parquet.Net does not know): {ValueText.Escape(exception.Message)}", 0, innerException: exception);
+                $"The parquet file's schema cannot be read (the file may be damaged, or use a layout Parquet.Net does not know): {Why(exception)}", 0, innerException: exception);
         }
     }
 
@@ -165,7 +166,7 @@ internal static class ParquetRowReader
             catch (Exception exception) when (IsParquetProblem(exception))
             {
                 throw new ReportRowFormatException(
-                    $"The parquet column '{ValueText.Escape(column.Name)}' of the row group after row {rowsBefore} cannot be read (the file may be cut short or damaged): {ValueText.Escape(exception.Message)}",
+                    $"The parquet column '{ValueText.Escape(column.Name)}' of the row group after row {rowsBefore} cannot be read (the file may be cut short or damaged): {Why(exception)}",
                     rowsBefore + 1,
                     column.Name,
                     innerException: exception);
@@ -196,7 +197,18 @@ internal static class ParquetRowReader
         }
     }
 
-    // What a damaged or foreign file makes Parquet.Net throw; never cancellation or a download failure.
+    private static string Why(Exception exception) =>
+        exception is OutOfMemoryException
+            ? "Parquet.Net ran out of memory (a damaged length in the file can ask for gigabytes at once, or a row group is larger than this process can hold)"
+            : ValueText.Escape(exception.Message);
+
+    /// <summary>
+    /// What a damaged or foreign file makes Parquet.Net throw; never cancellation or a download failure.
+    /// That includes <see cref="OutOfMemoryException"/>: Parquet.Net allocates whatever a length in the
+    /// file says before it reads (a damaged page header can ask for 2 GiB at once), and a refused
+    /// allocation of that kind leaves nothing behind. Only Parquet.Net's calls are covered by this; the
+    /// message says memory may be the cause.
+    /// </summary>
     private static bool IsParquetProblem(Exception exception) =>
-        exception is not OperationCanceledException and not ReportsException and not ReportRowFormatException and not OutOfMemoryException;
+        exception is not OperationCanceledException and not ReportsException and not ReportRowFormatException;
 }
