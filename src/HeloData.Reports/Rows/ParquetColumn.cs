@@ -123,7 +123,7 @@ internal abstract partial class ParquetColumn
 
     /// <summary>A column's type for a message: its .NET type as Parquet.Net reads it.</summary>
     public static string Describe(DataField field) =>
-        IsString(field.ClrType) ? "string" : field.ClrType.Name;
+        IsString(field.ClrType) ? "string" : IsBytes(field.ClrType) ? "byte array" : field.ClrType.Name;
 
     /// <summary>Whether a column of this parquet type can feed a documented column of <paramref name="kind"/>; checked once, at the schema.</summary>
     public static bool CanFeed(DataField field, CellKind kind)
