@@ -3,8 +3,8 @@ using HeloData.Reports.Models;
 namespace HeloData.Reports.Tests.Rows;
 
 /// <summary>
-/// Parquet files another writer made (DuckDB: PARQUET_VERSION v1 and v2 encodings, snappy, zstd and
-/// gzip, several row groups, and columns no row type knows: struct, map, list, JSON, BLOB, INTERVAL,
+/// Parquet files another writer made (DuckDB: PARQUET_VERSION v1 and v2 encodings, DELTA_BINARY_PACKED
+/// dates, timestamps and decimals among them, snappy, zstd and gzip, several row groups, and columns no row type knows: struct, map, list, JSON, BLOB, INTERVAL,
 /// TIME) are read in full, every documented value equal to the csv DuckDB wrote of the same rows.
 /// </summary>
 public sealed class ParquetFixtureTests
@@ -12,7 +12,7 @@ public sealed class ParquetFixtureTests
     private static IEnumerable<string> Fixtures => ParquetFixtures.Names;
 
     [Test]
-    public void The_fixtures_are_there() => Assert.That(Fixtures.Count(), Is.GreaterThanOrEqualTo(8));
+    public void The_fixtures_are_there() => Assert.That(Fixtures.Count(), Is.GreaterThanOrEqualTo(10));
 
     [TestCaseSource(nameof(Fixtures))]
     public async Task Every_fixture_reads_as_its_typed_rows_with_the_values_duckdb_wrote(string name)
@@ -49,6 +49,7 @@ public sealed class ParquetFixtureTests
     [TestCase("traffic-v2-zstd")]
     [TestCase("requests-v2-snappy")]
     [TestCase("invoices-v1-zstd")]
+    [TestCase("traffic-v2-snappy-dates")]
     public async Task Flat_unknown_columns_are_kept_as_text_and_nested_ones_are_left_out(string name)
     {
         var rows = await ReadTypedAsync(name, ParquetFixtures.Parquet(name), seekable: false);

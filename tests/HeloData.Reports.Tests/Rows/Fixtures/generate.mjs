@@ -25,13 +25,13 @@ const extras = `,
   CASE WHEN i % 3 = 0 THEN NULL ELSE 'note ' || i END AS extra_text`;
 
 const sources = {
-  traffic: (n, x) => `SELECT DATE '2026-05-01' + (i // 40)::INT AS date,
+  traffic: (n, x, day = 'i // 40') => `SELECT DATE '2026-05-01' + (${day})::INT AS date,
       'su_' || lpad(((i // 4) % 10)::VARCHAR, 4, '0') AS subuser_id,
       ['residential', 'mobile', 'datacenter', 'isp'][i % 4 + 1] AS product,
       (i * 1000003 + 7)::BIGINT AS bandwidth_bytes,
       (i * 31)::BIGINT AS requests${x}
     FROM range(${n}) t(i)`,
-  requests: (n, x) => `SELECT TIMESTAMPTZ '2026-05-01 03:05:46+00' + to_seconds(i * 97) AS timestamp,
+  requests: (n, x, day) => `SELECT TIMESTAMPTZ '2026-05-01 03:05:46+00' + to_seconds(i * 97) AS timestamp,
       'su_' || lpad((i % 7)::VARCHAR, 4, '0') AS subuser_id,
       ['residential', 'mobile', 'datacenter', 'isp'][i % 4 + 1] AS product,
       'h' || (i % 5) || '.example.net' AS target_host,
@@ -40,11 +40,11 @@ const sources = {
       (i * 517)::BIGINT AS bytes,
       (10 + i % 300)::INTEGER AS latency_ms${x}
     FROM range(${n}) t(i)`,
-  invoices: (n, x) => `SELECT 'inv_' || (i // 5) AS invoice_id,
+  invoices: (n, x, day = '0') => `SELECT 'inv_' || (i // 5) AS invoice_id,
       'li_' || i AS line_id,
-      DATE '2026-05-28' AS issued_on,
-      DATE '2026-05-01' AS period_start,
-      DATE '2026-05-28' AS period_end,
+      DATE '2026-05-28' + (${day})::INT AS issued_on,
+      DATE '2026-05-01' + (${day})::INT AS period_start,
+      DATE '2026-05-28' + (${day})::INT AS period_end,
       ['residential', 'mobile', 'datacenter', 'isp'][i % 4 + 1] AS product,
       'Line ' || i || ', "quoted", 2026-05-01 to 2026-05-28' AS description,
       (i * 1.125 + 0.688)::DECIMAL(18, 3) AS quantity,
@@ -62,8 +62,10 @@ const expected = {
     "strftime(period_end, '%Y-%m-%d') AS period_end, product, description, quantity::VARCHAR AS quantity, unit, unit_price_usd::VARCHAR AS unit_price_usd, amount_usd::VARCHAR AS amount_usd",
 };
 
-// [report, rows, parquet version, compression]; more than 2,048 rows make several row groups (DuckDB cuts
-// them at whole vectors): those files leave the extra columns out and gzip their csv, to stay small.
+// [report, rows, parquet version, compression, day]; more than 2,048 rows make several row groups (DuckDB cuts
+// them at whole vectors): those files leave the extra columns out and gzip their csv, to stay small. DuckDB
+// writes a date column with few distinct days as a dictionary; the "-dates" files change the day every row
+// or two, so their dates are DELTA_BINARY_PACKED in v2.
 const fixtures = [
   ['traffic', 12, 'V1', 'snappy'],
   ['traffic', 12, 'V2', 'zstd'],
@@ -73,12 +75,14 @@ const fixtures = [
   ['requests', 2100, 'V1', 'zstd'],
   ['invoices', 12, 'V1', 'zstd'],
   ['invoices', 12, 'V2', 'gzip'],
+  ['traffic', 12, 'V2', 'snappy', 'i // 2'],
+  ['invoices', 12, 'V2', 'zstd', 'i'],
 ];
 
-for (const [report, rows, version, compression] of fixtures) {
+for (const [report, rows, version, compression, day] of fixtures) {
   const groups = rows > 2048;
-  const name = `${report}-${version.toLowerCase()}-${compression}${groups ? '-groups' : ''}`;
-  await c.run(`CREATE OR REPLACE TABLE t AS ${sources[report](rows, groups ? '' : extras)}`);
+  const name = `${report}-${version.toLowerCase()}-${compression}${groups ? '-groups' : ''}${day ? '-dates' : ''}`;
+  await c.run(`CREATE OR REPLACE TABLE t AS ${sources[report](rows, groups ? '' : extras, day)}`);
   await c.run(`COPY t TO '${join(here, name + '.parquet')}' (FORMAT parquet, PARQUET_VERSION ${version}, COMPRESSION ${compression}, ROW_GROUP_SIZE 2048)`);
   await c.run(`COPY (SELECT ${expected[report]} FROM t) TO '${join(here, name + (groups ? '.csv.gz' : '.csv'))}' (HEADER, DELIMITER ',', NEW_LINE '\\r\\n'${groups ? ", COMPRESSION gzip" : ''})`);
   const written = await c.runAndReadAll(`SELECT count(DISTINCT row_group_id) FROM parquet_metadata('${join(here, name + '.parquet')}')`);
