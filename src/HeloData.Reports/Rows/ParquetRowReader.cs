@@ -8,26 +8,27 @@ namespace HeloData.Reports.Models;
 /// Parquet with Parquet.Net's low-level reader (its class serializer compiles expressions, which
 /// Native AOT cannot), one row group at a time: memory follows the largest row group, not the file.
 /// Parquet keeps its index at the end of the file, so a stream that cannot seek (a download, gzip)
-/// is first copied to a temporary file, deleted however the read ends.
+/// is first copied to a temporary file only this user can read (<see cref="SpoolFile"/>), deleted
+/// however the read ends. Whatever Parquet.Net throws about a damaged file becomes a
+/// <see cref="ReportRowFormatException"/> saying where (the footer, a row group, a column).
 /// </summary>
 internal static class ParquetRowReader
 {
     private static readonly ParquetOptions Options = new() { UseDateOnlyTypeForDates = true };
 
-    public static async IAsyncEnumerable<ReportRow> ReadAsync(ArtifactContent content, RowKind kind, string spoolDirectory, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<ReportRow> ReadAsync(ArtifactContent content, RowKind kind, string? spoolDirectory, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        string? spoolPath = null;
-        Stream? spool = null;
+        SpoolFile? spool = null;
         try
         {
             var source = content.Stream;
             if (!content.SeekableFromStart)
             {
-                (spool, spoolPath) = await SpoolAsync(content.Stream, spoolDirectory, cancellationToken).ConfigureAwait(false);
-                source = spool;
+                spool = await SpoolAsync(content.Stream, spoolDirectory, cancellationToken).ConfigureAwait(false);
+                source = spool.Stream;
             }
 
-            var reader = await OpenAsync(source, cancellationToken).ConfigureAwait(false);
+            var reader = await OpenAsync(new EndCheckedStream(source), cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
                 var (shape, columns) = Layout(reader, kind);
@@ -36,7 +37,7 @@ internal static class ParquetRowReader
                 for (var g = 0; g < reader.RowGroupCount; g++)
                 {
                     // Kept open while its rows are made: string values point into its pages.
-                    using var group = reader.OpenRowGroupReader(g);
+                    using var group = OpenGroup(reader, g, number);
                     var rows = columns.Length == 0 ? 0 : await ReadGroupAsync(group, columns, number, cancellationToken).ConfigureAwait(false);
                     for (var r = 0; r < rows; r++)
                     {
@@ -58,8 +59,6 @@ internal static class ParquetRowReader
             {
                 await spool.DisposeAsync().ConfigureAwait(false);
             }
-
-            TryDelete(spoolPath);
         }
     }
 
@@ -67,27 +66,43 @@ internal static class ParquetRowReader
     {
         try
         {
+            await ParquetFooter.CheckAsync(source, cancellationToken).ConfigureAwait(false);
             return await ParquetReader.CreateAsync(source, Options, leaveStreamOpen: true, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (IsParquetProblem(exception))
         {
             throw new ReportRowFormatException(
-                $"The artifact is not a readable parquet file (cut short, or another format): {ValueText.Escape(exception.Message)}", 0, innerException: exception);
+                $"The artifact is not a readable parquet file (cut short, or another format): {Why(exception)}", 0, innerException: exception);
         }
     }
 
+    private static ParquetRowGroupReader OpenGroup(ParquetReader reader, int index, long rowsBefore)
+    {
+        try
+        {
+            return reader.OpenRowGroupReader(index);
+        }
+        catch (Exception exception) when (IsParquetProblem(exception))
+        {
+            throw new ReportRowFormatException(
+                $"The parquet row group {index} (after row {rowsBefore}) cannot be opened (the file may be damaged): {Why(exception)}", rowsBefore + 1, innerException: exception);
+        }
+    }
+
+    /// <summary>
+    /// The file's flat columns, each with its reader. A nested (struct, map, list) or repeated column has
+    /// no single value per row to give as text, so it is left out, as a column the row type does not know
+    /// may be; so is a flat column of a type the SDK has no reading of, unless the row type documents it.
+    /// </summary>
     private static (RowShape Shape, ParquetColumn[] Columns) Layout(ParquetReader reader, RowKind kind)
     {
         var fields = new List<DataField>();
-        foreach (var field in reader.Schema.Fields)
+        foreach (var field in Schema(reader).Fields)
         {
-            if (field is not DataField data || data.MaxRepetitionLevel > 0)
+            if (field is DataField { MaxRepetitionLevel: 0 } data && (kind.IndexOf(data.Name) >= 0 || ParquetColumn.Create(data, new ParquetTarget(-1, CellKind.Text, 0)) is not null))
             {
-                throw new ReportRowFormatException(
-                    $"The parquet column '{ValueText.Escape(field.Name)}' is nested or repeated ({field.SchemaType}); an artifact's columns are flat values.", 0, field.Name);
+                fields.Add(data);
             }
-
-            fields.Add(data);
         }
 
         var shape = RowShape.Create(kind, [.. fields.Select(field => field.Name)]);
@@ -97,27 +112,41 @@ internal static class ParquetRowReader
         {
             var known = shape.KnownOf[i];
             var cellKind = known < 0 ? CellKind.Text : kind.Columns[known].Kind;
-            if (known >= 0 && !ParquetColumn.CanFeed(fields[i].ClrType, cellKind))
+            var column = known >= 0 && !ParquetColumn.CanFeed(fields[i], cellKind) ? null : ParquetColumn.Create(fields[i], new ParquetTarget(known, cellKind, shape.ExtraOf[i]));
+            if (column is null)
             {
-                var column = kind.Columns[known];
+                var documented = kind.Columns[known];
                 throw new ReportRowFormatException(
-                    $"The parquet column '{column.Name}' holds {ParquetColumn.Describe(fields[i])} values; {kind.RowType}.{column.Property} needs {CellWriter.Expected(cellKind)}.",
+                    $"The parquet column '{documented.Name}' holds {ParquetColumn.Describe(fields[i])} values; {kind.RowType}.{documented.Property} needs {CellWriter.Expected(cellKind)}.",
                     0,
-                    column.Name);
+                    documented.Name);
             }
 
-            columns[i] = ParquetColumn.Create(fields[i], new ParquetTarget(known, cellKind, shape.ExtraOf[i]));
+            columns[i] = column;
         }
 
         return (shape, columns);
     }
 
+    private static ParquetSchema Schema(ParquetReader reader)
+    {
+        try
+        {
+            return reader.Schema;
+        }
+        catch (Exception exception) when (IsParquetProblem(exception))
+        {
+            throw new ReportRowFormatException(
+                $"The parquet file's schema cannot be read (the file may be damaged, or use a layout Parquet.Net does not know): {Why(exception)}", 0, innerException: exception);
+        }
+    }
+
     /// <summary>Reads a row group's values into the columns (in place of the previous group's); returns its row count.</summary>
     private static async Task<int> ReadGroupAsync(ParquetRowGroupReader group, ParquetColumn[] columns, long rowsBefore, CancellationToken cancellationToken)
     {
-        if (group.RowCount > int.MaxValue)
+        if (group.RowCount is < 0 or > int.MaxValue)
         {
-            throw new ReportRowFormatException($"A parquet row group after row {rowsBefore} holds {group.RowCount} rows, more than one read can hold.", rowsBefore + 1);
+            throw new ReportRowFormatException($"A parquet row group after row {rowsBefore} says it holds {group.RowCount} rows, which no read can hold (the file may be damaged).", rowsBefore + 1);
         }
 
         var rows = (int)group.RowCount;
@@ -125,12 +154,19 @@ internal static class ParquetRowReader
         {
             try
             {
+                // A flat column holds one value (or null) per row: a count that disagrees is a damaged footer, refused before buffers are sized by it.
+                var stored = column.StoredValues(group);
+                if (stored != rows)
+                {
+                    throw new InvalidDataException($"it holds {stored?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no"} values for the group's {rows} rows");
+                }
+
                 await column.ReadAsync(group, rows, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (IsParquetProblem(exception))
             {
                 throw new ReportRowFormatException(
-                    $"The parquet column '{ValueText.Escape(column.Name)}' of the row group after row {rowsBefore} cannot be read (the file may be cut short or damaged): {ValueText.Escape(exception.Message)}",
+                    $"The parquet column '{ValueText.Escape(column.Name)}' of the row group after row {rowsBefore} cannot be read (the file may be cut short or damaged): {Why(exception)}",
                     rowsBefore + 1,
                     column.Name,
                     innerException: exception);
@@ -140,20 +176,18 @@ internal static class ParquetRowReader
         return rows;
     }
 
-    private static async Task<(Stream Spool, string Path)> SpoolAsync(Stream source, string directory, CancellationToken cancellationToken)
+    private static async Task<SpoolFile> SpoolAsync(Stream source, string? directory, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(directory, $"helodata-rows-{Guid.NewGuid():N}.parquet");
-        var spool = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var spool = SpoolFile.Create(directory, ".parquet");
         try
         {
-            await source.CopyToAsync(spool, 81920, cancellationToken).ConfigureAwait(false);
-            spool.Position = 0;
-            return (spool, path);
+            await source.CopyToAsync(spool.Stream, 81920, cancellationToken).ConfigureAwait(false);
+            spool.Stream.Position = 0;
+            return spool;
         }
         catch (Exception exception)
         {
             await spool.DisposeAsync().ConfigureAwait(false);
-            TryDelete(path);
             if (RowErrors.IsContentProblem(exception))
             {
                 throw RowErrors.Wrap(exception, 0);
@@ -163,27 +197,18 @@ internal static class ParquetRowReader
         }
     }
 
-    // DeleteOnClose normally removes it already; this covers file systems where it does not.
-    private static void TryDelete(string? path)
-    {
-        if (path is null)
-        {
-            return;
-        }
+    private static string Why(Exception exception) =>
+        exception is OutOfMemoryException
+            ? "Parquet.Net ran out of memory (a damaged length in the file can ask for gigabytes at once, or a row group is larger than this process can hold)"
+            : ValueText.Escape(exception.Message);
 
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
-
-    // What a damaged or foreign file makes Parquet.Net throw; never cancellation or a download failure.
+    /// <summary>
+    /// What a damaged or foreign file makes Parquet.Net throw; never cancellation or a download failure.
+    /// That includes <see cref="OutOfMemoryException"/>: Parquet.Net allocates whatever a length in the
+    /// file says before it reads (a damaged page header can ask for 2 GiB at once), and a refused
+    /// allocation of that kind leaves nothing behind. Only Parquet.Net's calls are covered by this; the
+    /// message says memory may be the cause.
+    /// </summary>
     private static bool IsParquetProblem(Exception exception) =>
-        exception is not OperationCanceledException and not ReportsException and not ReportRowFormatException and not OutOfMemoryException;
+        exception is not OperationCanceledException and not ReportsException and not ReportRowFormatException;
 }

@@ -24,8 +24,8 @@ internal static class RowReading
 #endif
     internal static bool IsParquetSupported => !AppContext.TryGetSwitch(ParquetSwitch, out var enabled) || enabled;
 
-    /// <summary>Where parquet from an unseekable stream is copied; tests point it elsewhere to watch it.</summary>
-    internal static string DefaultSpoolDirectory => Path.GetTempPath();
+    /// <summary>Where parquet from an unseekable stream is copied: <see langword="null"/>, a private folder in the system temp folder (<see cref="SpoolFile"/>); tests give their own root to watch it.</summary>
+    internal static string? DefaultSpoolDirectory => null;
 
     /// <summary>The format among the four the SDK reads; <see langword="null"/> for any other.</summary>
     public static ReportFormat? Known(ReportFormat format) =>
@@ -41,7 +41,7 @@ internal static class RowReading
     /// <param name="spoolDirectory">Where a parquet copy goes.</param>
     /// <param name="cancellationToken">Stops the read.</param>
     public static async IAsyncEnumerable<TRow> ReadAsync<TRow>(
-        Stream source, bool leaveOpen, Func<ReadOnlyMemory<byte>, ReportFormat> format, string spoolDirectory, [EnumeratorCancellation] CancellationToken cancellationToken)
+        Stream source, bool leaveOpen, Func<ReadOnlyMemory<byte>, ReportFormat> format, string? spoolDirectory, [EnumeratorCancellation] CancellationToken cancellationToken)
         where TRow : ReportRow
     {
         var kind = RowKinds.Of<TRow>();
@@ -78,7 +78,7 @@ internal static class RowReading
         }
     }
 
-    private static IAsyncEnumerable<ReportRow> Parquet(ArtifactContent content, RowKind kind, string spoolDirectory, CancellationToken cancellationToken) =>
+    private static IAsyncEnumerable<ReportRow> Parquet(ArtifactContent content, RowKind kind, string? spoolDirectory, CancellationToken cancellationToken) =>
         IsParquetSupported
             ? ParquetRowReader.ReadAsync(content, kind, spoolDirectory, cancellationToken)
             : throw new NotSupportedException(

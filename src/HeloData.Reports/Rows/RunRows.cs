@@ -12,7 +12,7 @@ namespace HeloData.Reports;
 /// </summary>
 internal static class RunRows
 {
-    public static async IAsyncEnumerable<TRow> ReadAsync<TRow>(ArtifactDownloader downloads, ReportRun run, string spoolDirectory, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<TRow> ReadAsync<TRow>(ArtifactDownloader downloads, ReportRun run, string? spoolDirectory, [EnumeratorCancellation] CancellationToken cancellationToken)
         where TRow : ReportRow
     {
         var download = await downloads.OpenDownloadAsync(run, cancellationToken).ConfigureAwait(false);

@@ -3,7 +3,7 @@ using HeloData.Reports.Models;
 
 namespace HeloData.Reports.Tests.Rows;
 
-/// <summary>Streaming, cancellation, the temporary parquet copy, who disposes the stream, and the arguments.</summary>
+/// <summary>Streaming, cancellation, who disposes the stream, and the arguments (the temporary parquet copy: <see cref="ParquetSpoolTests"/>).</summary>
 public sealed class RowReadingTests
 {
     private string _spool = null!;
@@ -36,78 +36,6 @@ public sealed class RowReadingTests
         gate.SetResult();
         Assert.That(await rows.MoveNextAsync(), Is.True);
         Assert.That(rows.Current.RowNumber, Is.EqualTo(2));
-    }
-
-    [Test]
-    public async Task Parquet_from_a_stream_that_cannot_seek_goes_through_a_temporary_file_deleted_at_the_end()
-    {
-        var bytes = TestArtifact.Traffic.Parquet(rowGroupSize: 2);
-        var seen = new List<string[]>();
-
-        await foreach (var row in RowReading.ReadAsync<TrafficRow>(new NetworkLikeStream(bytes), false, _ => ReportFormat.Parquet, _spool, default))
-        {
-            seen.Add(Directory.GetFiles(_spool));
-            Assert.That(row.RowNumber, Is.EqualTo(seen.Count), "row numbers run on across row groups");
-        }
-
-        Assert.That(seen, Has.Count.EqualTo(3));
-        Assert.That(seen[0], Has.Length.EqualTo(1), "the copy exists while rows are read");
-        Assert.That(Directory.GetFiles(_spool), Is.Empty, "and is gone after");
-    }
-
-    [Test]
-    public async Task Parquet_from_a_file_is_read_in_place()
-    {
-        var path = Path.Combine(_spool, "may.parquet");
-        await File.WriteAllBytesAsync(path, TestArtifact.Invoices.Parquet());
-        var spool = Directory.CreateDirectory(Path.Combine(_spool, "spool")).FullName;
-        var count = 0;
-
-        await foreach (var line in RowReading.ReadAsync<InvoiceRow>(File.OpenRead(path), false, _ => ReportFormat.Parquet, spool, default))
-        {
-            Assert.That(Directory.GetFiles(spool), Is.Empty, "no copy of a file that can seek");
-            Assert.That(line.AmountUsd, Is.EqualTo(1989.57m));
-            count++;
-        }
-
-        Assert.That(count, Is.EqualTo(1));
-    }
-
-    [Test]
-    public async Task Canceling_a_parquet_read_stops_it_and_deletes_the_temporary_file()
-    {
-        using var cancel = new CancellationTokenSource();
-        var rows = RowReading.ReadAsync<TrafficRow>(new NetworkLikeStream(TestArtifact.Traffic.Parquet()), false, _ => ReportFormat.Parquet, _spool, cancel.Token);
-        var read = 0;
-
-        var error = await Assert.ThrowsAsync(Is.InstanceOf<OperationCanceledException>(), async () =>
-        {
-            await foreach (var row in rows)
-            {
-                read++;
-                Assert.That(Directory.GetFiles(_spool), Has.Length.EqualTo(1));
-                await cancel.CancelAsync();
-            }
-        });
-
-        Assert.That(error, Is.Not.Null);
-        Assert.That(read, Is.EqualTo(1));
-        Assert.That(Directory.GetFiles(_spool), Is.Empty);
-    }
-
-    [Test]
-    public async Task A_parquet_file_that_fails_mid_read_leaves_no_temporary_file()
-    {
-        var bytes = TestArtifact.Traffic.Parquet();
-
-        await Assert.ThrowsAsync<ReportRowFormatException>(async () =>
-        {
-            await foreach (var _ in RowReading.ReadAsync<TrafficRow>(new NetworkLikeStream(bytes[..^40]), false, _ => ReportFormat.Parquet, _spool, default))
-            {
-            }
-        });
-
-        Assert.That(Directory.GetFiles(_spool), Is.Empty);
     }
 
     [TestCase("csv")]
