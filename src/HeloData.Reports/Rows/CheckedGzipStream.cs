@@ -195,11 +195,12 @@ internal sealed class CheckedGzipStream : Stream
         BinaryPrimitives.WriteUInt32LittleEndian(trailer[4..], unchecked((uint)_memberLength));
         var expected = trailer.ToArray();
 
-        // Keep the last chunk in the buffer and have the trailer's bytes after it.
+        // Keep the last chunk in the buffer and have the trailer's bytes after it, and the two after those
+        // (the next member's magic, if one follows).
         Compact(_chunkStart);
-        await EnsureAsync(TrailerLength, cancellationToken).ConfigureAwait(false);
+        await EnsureAsync(TrailerLength + 2, cancellationToken).ConfigureAwait(false);
         var window = _buffer.AsSpan(_chunkStart, Math.Min(_end, _start + TrailerLength) - _chunkStart);
-        var found = window.IndexOf(expected);
+        var found = FindTrailer(window, expected);
         if (found < 0)
         {
             throw _eof && _end - _start < TrailerLength
@@ -211,6 +212,30 @@ internal sealed class CheckedGzipStream : Stream
         _start = _chunkStart + found + TrailerLength;
         _chunkStart = _start;
         _inflating = false;
+    }
+
+    /// <summary>
+    /// Where the trailer starts in <paramref name="window"/>. Its bytes can also occur a little earlier: an
+    /// empty member's trailer is eight zero bytes, and its deflate data (<c>03 00</c>) ends in a zero. So of
+    /// the places the bytes match, the first one followed by the end of the input or by another member's
+    /// magic (<c>1f 8b</c>) wins; failing that (zero padding, or damage the next step reports), the first.
+    /// </summary>
+    private int FindTrailer(ReadOnlySpan<byte> window, ReadOnlySpan<byte> expected)
+    {
+        var first = window.IndexOf(expected);
+        for (var at = first; at >= 0;)
+        {
+            var after = _chunkStart + at + TrailerLength;
+            if ((after == _end && _eof) || (after + 1 < _end && _buffer[after] == 0x1f && _buffer[after + 1] == 0x8b))
+            {
+                return at;
+            }
+
+            var next = window[(at + 1)..].IndexOf(expected);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        return first;
     }
 
     private async ValueTask SkipPaddingAsync(CancellationToken cancellationToken)

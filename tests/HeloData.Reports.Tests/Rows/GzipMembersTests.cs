@@ -33,6 +33,30 @@ public sealed class GzipMembersTests
         Assert.That(rows, Has.Count.EqualTo(1200));
     }
 
+    /// <summary>An empty member as the gzip tool, zlib and Python write it: its deflate data <c>03 00</c> ends in a zero, like its trailer's eight bytes.</summary>
+    private static readonly byte[] EmptyMember = Convert.FromHexString("1f8b08000000000000030300" + "0000000000000000");
+
+    [Test]
+    public async Task An_empty_member_as_the_gzip_tool_writes_it_is_read_before_between_and_after_others()
+    {
+        var member = TestArtifact.Gzip(Csv);
+        var cut = Csv.Length / 2 + 3;
+        var clean = await ReportRowsTests.ReadAllAsync<TrafficRow>(member, ReportFormat.Csv);
+        byte[][] files =
+        [
+            [.. EmptyMember, .. member],
+            [.. TestArtifact.Gzip(Csv[..cut]), .. EmptyMember, .. TestArtifact.Gzip(Csv[cut..])],
+            [.. member, .. EmptyMember],
+            [.. EmptyMember, .. EmptyMember, .. member, .. new byte[3]],
+        ];
+
+        foreach (var bytes in files)
+        {
+            var rows = await ReportRowsTests.ReadAllAsync<TrafficRow>(bytes, ReportFormat.Csv);
+            Assert.That(rows.Select(r => (r.Date, r.SubuserId, r.BandwidthBytes)), Is.EqualTo(clean.Select(r => (r.Date, r.SubuserId, r.BandwidthBytes))));
+        }
+    }
+
     [TestCase(1)]
     [TestCase(8)]
     [TestCase(70_000)]
