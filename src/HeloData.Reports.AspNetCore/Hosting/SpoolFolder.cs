@@ -71,7 +71,7 @@ internal sealed class SpoolFolder : IDisposable
         }
     }
 
-    /// <summary>Removes this instance's folder (when empty) and its owner file; called when the app stops, and again, harmlessly, when it is disposed.</summary>
+    /// <summary>Removes this instance's folder (when empty) and then its owner file (else keeps it, for the next start's sweep); called when the app stops, and again, harmlessly, when it is disposed.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
@@ -79,17 +79,26 @@ internal sealed class SpoolFolder : IDisposable
             return;
         }
 
+        bool removed;
         try
         {
             // The folder while the lock is still held, so no other receiver sweeps it meanwhile.
             Directory.Delete(Folder, recursive: false);
+            removed = true;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            // A file still open (a handler outliving the app): the lock is dropped anyway, and the next start sweeps it.
+            // A file still open (a handler outliving the app): the lock is dropped, and the owner file kept, so
+            // the next start finds the folder by it and sweeps it (a sweep only looks at owner files).
+            removed = false;
         }
 
         _owner.Dispose();
+        if (!removed)
+        {
+            return;
+        }
+
         try
         {
             File.Delete(_owner.Name);

@@ -126,6 +126,22 @@ public sealed class SpoolFolderTests
     }
 
     [Test]
+    public void A_folder_that_cannot_be_removed_at_shutdown_is_swept_at_the_next_start()
+    {
+        // A handler that outlives the app still has its spool file: the folder is not empty when the app stops.
+        var spool = Start();
+        var left = spool.NewFilePath();
+        File.WriteAllBytes(left, new byte[100]);
+        spool.Dispose();
+
+        using var next = Start();
+
+        Assert.That(File.Exists(left), Is.False, "the next start sweeps what the last one could not remove");
+        Assert.That(Directory.Exists(spool.Folder), Is.False);
+        Assert.That(File.Exists(spool.Folder + ".owner"), Is.False);
+    }
+
+    [Test]
     public void A_temporary_directory_that_cannot_be_used_fails_at_start_naming_it()
     {
         var file = Path.Combine(_temp, "a-file");
