@@ -98,6 +98,22 @@ public sealed partial class WebhookReceiverSampleTests
     }
 
     [Test]
+    public async Task A_second_receiver_on_the_folder_fails_at_start_without_touching_the_live_ones_partial_files()
+    {
+        // The live receiver: it holds the store's instance lock and is writing a delivery's partial copy.
+        await using var live = new SqliteReportDeliveryStore(Path.Combine(_folder, ".receiver", "handled-runs.db"));
+        await live.StartAsync(CancellationToken.None);
+        var inFlight = Path.Combine(_folder, $".hd-{Random.Shared.NextInt64():x16}.partial");
+        await File.WriteAllTextAsync(inFlight, "date,subuser_id,prod");
+
+        var result = await RunSampleAsync("--sandbox");
+
+        Assert.That(result.ExitCode, Is.Not.Zero, "the instance lock is held: this receiver does not start");
+        Assert.That(File.Exists(inFlight), Is.True, result.ToString());
+        Assert.That(result.Out, Does.Not.Contain("partial file(s)"));
+    }
+
+    [Test]
     public async Task A_malformed_chunk_is_a_warning_line_not_a_fail_with_a_stack_trace()
     {
         var start = SampleStart(new Dictionary<string, string> { ["HELODATA_WEBHOOK_SECRET"] = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", ["ASPNETCORE_URLS"] = "http://127.0.0.1:0" });
