@@ -96,7 +96,7 @@ internal static class FileKinds
         Encoding.UTF8.GetBytes(path, name);
         try
         {
-            // The shim's FileStatus: int32 Flags, int32 Mode, uint32 Uid, uint32 Gid, … (unchanged since .NET Core 1.0).
+            // The shim's FileStatus: int32 Flags, int32 Mode, then the owner's 32-bit Uid, at these offsets since .NET Core 1.0.
             return Stat(ref name[0], out var status) == 0
                 ? new FileOwnership((status.Mode & TypeMask) == 0x4000, status.Uid, (UnixFileMode)(status.Mode & 0xFFF))
                 : null;
