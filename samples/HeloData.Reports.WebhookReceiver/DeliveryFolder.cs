@@ -20,7 +20,8 @@ internal sealed class DeliveryFolder(string path)
     /// <summary>
     /// Deletes the temporary copies a killed receiver left here: <see cref="ReportDelivery.SaveToAsync"/> writes
     /// <c>.hd-{random}.partial</c> beside its target and renames it into place, so a kill -9 mid-copy leaves
-    /// one. Called at start-up, before the first delivery; the folder is this receiver's, and only files of
+    /// one. Called at start-up by <see cref="LeftoverSweep"/>, once the store's instance lock proves no other
+    /// receiver (of this machine's instance name) uses the folder, and before the first delivery; only files of
     /// that name are touched.
     /// </summary>
     /// <returns>How many were deleted.</returns>

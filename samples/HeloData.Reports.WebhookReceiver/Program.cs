@@ -26,10 +26,6 @@ if (string.IsNullOrWhiteSpace(secret))
 
 var folder = new DeliveryFolder(Environment.GetEnvironmentVariable("HELODATA_WEBHOOK_DIR") is { Length: > 0 } dir ? dir : "deliveries");
 Directory.CreateDirectory(folder.Path);
-if (folder.SweepLeftovers() is > 0 and var swept)
-{
-    Console.WriteLine($"Deleted {swept} partial file(s) a stopped receiver left in {folder.Path}.");
-}
 
 // "--sandbox" is ours, not a configuration key: the command-line provider would take the next argument as its value.
 var builder = WebApplication.CreateBuilder([.. args.Where(a => a != "--sandbox")]);
@@ -58,6 +54,10 @@ builder.Services.AddHeloReportsWebhooks(o =>
     o.StorePath = Path.Combine(folder.Path, ".receiver", "handled-runs.db");
     settings.ApplyTo(o);
 });
+
+// After the store has taken its instance lock, before the server takes a delivery: a second receiver on this
+// folder fails on the lock before it could delete the live one's in-flight partial files.
+builder.Services.AddSingleton<IHostedService>(new LeftoverSweep(folder));
 
 var stored = new TaskCompletionSource<StoredDelivery>(TaskCreationOptions.RunContinuationsAsynchronously);
 var app = builder.Build();

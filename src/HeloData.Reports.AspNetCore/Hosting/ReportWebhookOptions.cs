@@ -34,8 +34,10 @@ public sealed class ReportWebhookOptions
 
     /// <summary>
     /// Where an artifact is kept while it is verified and handled: in a folder of the receiver's own,
-    /// <c>helodata-webhook-spool/</c>, under this one (folders 0700, files 0600 on Unix). Spool files a killed
-    /// receiver left there are deleted at the next start; nothing else in the folder is touched.
+    /// <c>helodata-webhook-spool-{uid}/</c>, under this one (folders 0700, files 0600 on Unix). On Unix that folder
+    /// must be a real directory owned by this user with mode 0700 (another user could have made it first), or the
+    /// app does not start. Spool files a killed receiver left there are deleted at the next start; nothing else
+    /// in the folder is touched.
     /// </summary>
     /// <value>The default, <see langword="null"/>, is <see cref="Path.GetTempPath"/>.</value>
     public string? TemporaryDirectory { get; set; }

@@ -96,6 +96,12 @@ internal sealed class RunHandling(
     }
 
     /// <summary>Claims the run; answers 503 and returns <see langword="null"/> when the host is stopping or the store cannot answer now.</summary>
+    /// <remarks>
+    /// A claim call that fails or is cancelled may still have been written: the store's writer can commit it
+    /// after the caller stopped waiting. It is released on every such path, while this request still holds the
+    /// run's gate (and the writer runs calls in order, so the release follows the claim, or finds nothing to
+    /// release); otherwise the run would stay claimed by this process with nobody handling it.
+    /// </remarks>
     private async Task<ReportDeliveryClaim?> ClaimAsync(HttpContext context, string runId, CancellationToken stopping)
     {
         using var either = CancellationTokenSource.CreateLinkedTokenSource(stopping, context.RequestAborted);
@@ -111,6 +117,7 @@ internal sealed class RunHandling(
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The sender is gone; nobody reads the answer.
+            await ReleaseAsync(runId).ConfigureAwait(false);
             return null;
         }
         catch (Exception exception)
@@ -118,6 +125,7 @@ internal sealed class RunHandling(
             WebhookLog.StoreUnavailable(logger, exception, runId);
         }
 
+        await ReleaseAsync(runId).ConfigureAwait(false);
         Answer(context, StatusCodes.Status503ServiceUnavailable, RetryUnavailable);
         return null;
     }

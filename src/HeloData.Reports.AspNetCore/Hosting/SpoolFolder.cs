@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace HeloData.Reports.AspNetCore;
 
 /// <summary>
-/// Where this receiver spools delivery bodies: <c>{TemporaryDirectory}/helodata-webhook-spool/{instance}/</c>,
-/// a folder of its own (mode 0700, files 0600), marked as alive by a lock on <c>{instance}.owner</c> beside it.
+/// Where this receiver spools delivery bodies: <c>{TemporaryDirectory}/helodata-webhook-spool-{uid}/{instance}/</c>,
+/// a folder of its own (mode 0700, files 0600), marked as alive by a lock on <c>{instance}.owner</c> beside it. The
+/// root must be a real directory, owned by this user, mode 0700; the receiver does not start otherwise.
 /// </summary>
 /// <remarks>
 /// A receiver killed mid-body leaves its spool files behind. At start-up, each instance folder whose owner
@@ -15,7 +16,14 @@ namespace HeloData.Reports.AspNetCore;
 /// </remarks>
 internal sealed class SpoolFolder : IDisposable
 {
-    internal const string RootName = "helodata-webhook-spool";
+    /// <summary>
+    /// The root's name: per user on Unix (<c>helodata-webhook-spool-{uid}</c>), since the default temp folder is
+    /// shared by every user there; on Windows the temp folder is per user already.
+    /// </summary>
+    internal static readonly string RootName = FileKinds.CurrentUserId() is { } uid
+        ? "helodata-webhook-spool-" + uid.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : "helodata-webhook-spool";
+
     internal const string FileExtension = ".spool";
     private const string OwnerExtension = ".owner";
 
@@ -32,6 +40,7 @@ internal sealed class SpoolFolder : IDisposable
         try
         {
             CreatePrivateDirectory(Root);
+            CheckPrivate(Root);
             SweepLeftovers();
 
             // The lock first, then the folder: a folder whose owner file is missing or locked is never swept.
@@ -71,7 +80,7 @@ internal sealed class SpoolFolder : IDisposable
         }
     }
 
-    /// <summary>Removes this instance's folder (when empty) and its owner file; called when the app stops, and again, harmlessly, when it is disposed.</summary>
+    /// <summary>Removes this instance's folder (when empty) and then its owner file (else keeps it, for the next start's sweep); called when the app stops, and again, harmlessly, when it is disposed.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
@@ -79,17 +88,26 @@ internal sealed class SpoolFolder : IDisposable
             return;
         }
 
+        bool removed;
         try
         {
             // The folder while the lock is still held, so no other receiver sweeps it meanwhile.
             Directory.Delete(Folder, recursive: false);
+            removed = true;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            // A file still open (a handler outliving the app): the lock is dropped anyway, and the next start sweeps it.
+            // A file still open (a handler outliving the app): the lock is dropped, and the owner file kept, so
+            // the next start finds the folder by it and sweeps it (a sweep only looks at owner files).
+            removed = false;
         }
 
         _owner.Dispose();
+        if (!removed)
+        {
+            return;
+        }
+
         try
         {
             File.Delete(_owner.Name);
@@ -160,6 +178,53 @@ internal sealed class SpoolFolder : IDisposable
         }
 
         return deleted;
+    }
+
+    /// <summary>
+    /// Refuses a root that is not this user's alone: another local user could have created it first (a link, or a
+    /// folder anyone can write), and would then choose where spool files go or read them. Creating the folder does
+    /// not tell: an existing one keeps its owner and mode.
+    /// </summary>
+    private static void CheckPrivate(string root)
+    {
+        if (WhyNotPrivate(root) is { } problem)
+        {
+            throw new InvalidOperationException(
+                $"The webhook spool folder {root} is not private to this user: {problem}. Remove it, or set {nameof(ReportWebhookOptions)}.{nameof(ReportWebhookOptions.TemporaryDirectory)} to a folder of this user's.");
+        }
+    }
+
+    private static string? WhyNotPrivate(string root)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return null; // the temp folder is the user's own, and ACLs are not modes
+        }
+
+        // The link first: the stat below follows links.
+        if (new DirectoryInfo(root).LinkTarget is not null)
+        {
+            return "it is a symbolic link";
+        }
+
+        // Null only if this runtime has no stat: then the link and the mode bits are what can be checked.
+        if (FileKinds.OwnershipOf(root) is { } status)
+        {
+            if (!status.IsDirectory)
+            {
+                return "it is not a directory";
+            }
+
+            if (FileKinds.CurrentUserId() is { } uid && status.UserId != uid)
+            {
+                return $"it is owned by user id {status.UserId}, not by this process's user ({uid})";
+            }
+        }
+
+        var mode = File.GetUnixFileMode(root);
+        return (mode & ~(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute)) != 0
+            ? $"its mode is {Convert.ToString((int)mode, 8).PadLeft(4, '0')}, not 0700"
+            : null;
     }
 
     private static void CreatePrivateDirectory(string path)

@@ -51,8 +51,12 @@ public interface IReportDeliveryStore
     /// <returns>A task that completes once the record is durable.</returns>
     Task CompleteAsync(string runId, CancellationToken cancellationToken);
 
-    /// <summary>Gives up the caller's claim after the handler failed, so the next redelivery runs it again.</summary>
-    /// <param name="runId">A run the caller claimed.</param>
+    /// <summary>
+    /// Gives up the caller's claim after the handler failed, so the next redelivery runs it again. Also called
+    /// after a <see cref="TryClaimAsync"/> that failed or was cancelled, since that claim may have been written
+    /// anyway: a run the caller holds no claim on is left as it is.
+    /// </summary>
+    /// <param name="runId">A run the caller claimed, or tried to.</param>
     /// <param name="cancellationToken">Stops the call.</param>
     /// <returns>A task that completes once the claim is gone.</returns>
     Task ReleaseAsync(string runId, CancellationToken cancellationToken);

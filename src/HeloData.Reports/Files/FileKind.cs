@@ -80,6 +80,60 @@ internal static class FileKinds
         };
     }
 
+    /// <summary>
+    /// The owner's user id and the mode of what <paramref name="path"/> names (the same <c>stat(2)</c> as
+    /// <see cref="Of(string)"/>, following links; check for a link first where that matters), or
+    /// <see langword="null"/> on Windows, when the shim has no stat, or when the path cannot be stat'ed.
+    /// </summary>
+    public static FileOwnership? OwnershipOf(string path)
+    {
+        if (OperatingSystem.IsWindows() || s_noStat)
+        {
+            return null;
+        }
+
+        var name = new byte[Encoding.UTF8.GetByteCount(path) + 1];
+        Encoding.UTF8.GetBytes(path, name);
+        try
+        {
+            // The shim's FileStatus: int32 Flags, int32 Mode, then the owner's 32-bit Uid, at these offsets since .NET Core 1.0.
+            return Stat(ref name[0], out var status) == 0
+                ? new FileOwnership((status.Mode & TypeMask) == 0x4000, status.Uid, (UnixFileMode)(status.Mode & 0xFFF))
+                : null;
+        }
+        catch (Exception exception) when (exception is EntryPointNotFoundException or DllNotFoundException)
+        {
+            s_noStat = true;
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// This process's effective user id (<c>geteuid(2)</c>), the owner a folder it creates gets; <see langword="null"/>
+    /// on Windows or when the shim lacks it. Asked of the same runtime shim as the stat (its
+    /// <c>SystemNative_GetEUid</c>, which the runtime itself calls), so no other native library is loaded.
+    /// </summary>
+    public static uint? CurrentUserId()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return null;
+        }
+
+        try
+        {
+            return GetEUid();
+        }
+        catch (Exception exception) when (exception is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    [DllImport("libSystem.Native", EntryPoint = "SystemNative_GetEUid")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern uint GetEUid();
+
     [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int Stat(ref byte path, out FileStatusHead status);
@@ -90,5 +144,12 @@ internal static class FileKinds
     {
         public int Flags;
         public int Mode;
+        public uint Uid; // the owner, read by OwnershipOf
     }
 }
+
+/// <summary>Who owns a path, and its permission bits, as <see cref="FileKinds.OwnershipOf(string)"/> read them.</summary>
+/// <param name="IsDirectory">Whether it is a directory.</param>
+/// <param name="UserId">The owner's user id.</param>
+/// <param name="Permissions">The permission bits (including setuid, setgid and sticky).</param>
+internal readonly record struct FileOwnership(bool IsDirectory, uint UserId, UnixFileMode Permissions);

@@ -93,8 +93,24 @@ public sealed partial class WebhookReceiverSampleTests
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.Out, Does.Contain($"receiving at most 5000000 bytes per delivery, 2 unverified at once, spooled under {temp}"));
-        Assert.That(Directory.Exists(Path.Combine(temp, "helodata-webhook-spool")), Is.True, "the body was spooled there");
-        Assert.That(Directory.GetFileSystemEntries(Path.Combine(temp, "helodata-webhook-spool")), Is.Empty, "and nothing is left");
+        Assert.That(Directory.Exists(Path.Combine(temp, SpoolFolder.RootName)), Is.True, "the body was spooled there");
+        Assert.That(Directory.GetFileSystemEntries(Path.Combine(temp, SpoolFolder.RootName)), Is.Empty, "and nothing is left");
+    }
+
+    [Test]
+    public async Task A_second_receiver_on_the_folder_fails_at_start_without_touching_the_live_ones_partial_files()
+    {
+        // The live receiver: it holds the store's instance lock and is writing a delivery's partial copy.
+        await using var live = new SqliteReportDeliveryStore(Path.Combine(_folder, ".receiver", "handled-runs.db"));
+        await live.StartAsync(CancellationToken.None);
+        var inFlight = Path.Combine(_folder, $".hd-{Random.Shared.NextInt64():x16}.partial");
+        await File.WriteAllTextAsync(inFlight, "date,subuser_id,prod");
+
+        var result = await RunSampleAsync("--sandbox");
+
+        Assert.That(result.ExitCode, Is.Not.Zero, "the instance lock is held: this receiver does not start");
+        Assert.That(File.Exists(inFlight), Is.True, result.ToString());
+        Assert.That(result.Out, Does.Not.Contain("partial file(s)"));
     }
 
     [Test]
