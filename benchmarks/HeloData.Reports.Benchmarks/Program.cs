@@ -13,7 +13,7 @@ using HeloData.Reports.Benchmarks;
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- breakdown [calls] [rounds]
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- concurrency [waits] [--uncapped]
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- rows [BenchmarkDotNet options]   (RowsBenchmarks, then rows-memory)
-// dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- rows-cpu [rounds] [formats…]
+// dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- rows-cpu [rounds] [formats…]   (SDK ÷ hand-written and ÷ peers by CPU time, e.g. rows-cpu 10, rows-cpu 10 csv json; one markdown table)
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- rows-memory [rows] [format]
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- webhook-abuse [unsigned|forged] [senders] [MiB]
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- webhook-store [deliveries] [senders]
