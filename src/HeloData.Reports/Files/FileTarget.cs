@@ -11,8 +11,11 @@ namespace HeloData.Reports;
 /// <item>no file, or a regular file: the bytes go to a temporary file beside it (a short name, mode
 /// 0600 on Unix), which replaces it by an atomic rename only once complete and flushed to disk; a
 /// replaced file keeps its permissions;</item>
-/// <item>a symlink (or a chain of them): the same, for the file the chain ends at, in that file's
-/// folder; the link stays a link;</item>
+/// <item>a symlink (or a chain of them): the same, for the file the chain ends at (followed as the
+/// kernel follows it, <see cref="LinkChain"/>), in that file's folder; the link stays a link;</item>
+/// <item>anything reached through an open descriptor (<c>/dev/stdout</c>, <c>/proc/PID/fd/N</c>):
+/// written in place, through this process's own descriptor for its stdout and stderr, else opened again
+/// and added to at its end; never replaced;</item>
 /// <item>a character device, a FIFO or a socket: the bytes are written into it in place, as they
 /// come; it is never deleted or replaced;</item>
 /// <item>a directory, a block device, a folder that does not exist or cannot be written: an
