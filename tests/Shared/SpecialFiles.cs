@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using System.Runtime.ExceptionServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 
 namespace HeloData.Reports.TestSupport;
@@ -71,6 +73,68 @@ internal static class SpecialFiles
                 return false; // the thread ended meanwhile
             }
         });
+
+    /// <summary>The path's inode number (<c>stat -L</c>, through links): the same before and after means the file was written in place, not replaced.</summary>
+    public static long InodeOf(string path) => long.Parse(Run("stat", "-L", "-c", "%i", path).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Where the kernel resolves <paramref name="path"/> to (<c>readlink -m</c>: every link and <c>..</c> on disk, in order).</summary>
+    public static string KernelPathOf(string path) => Run("readlink", "-m", path).Trim();
+
+    /// <summary>
+    /// Runs <paramref name="action"/> on a thread of its own whose file-system user and group are
+    /// nobody's (65534) when the tests run as root, so file permissions apply to it as to any user
+    /// (root's own overrides are dropped with it); Linux's <c>setfsuid</c> and <c>setfsgid</c> act on the
+    /// calling thread only, so no other thread is affected.
+    /// </summary>
+    public static void AsAnotherUser(Action action)
+    {
+        ExceptionDispatchInfo? failure = null;
+        var thread = new Thread(() =>
+        {
+            var root = Run("id", "-u").Trim() == "0";
+            if (root)
+            {
+                SetFsGid(Nobody);
+                SetFsUid(Nobody);
+                if (SetFsUid(uint.MaxValue) != Nobody || SetFsGid(uint.MaxValue) != Nobody)
+                {
+                    failure = ExceptionDispatchInfo.Capture(new InvalidOperationException("setfsuid or setfsgid did not take"));
+                    SetFsUid(0);
+                    SetFsGid(0);
+                    return;
+                }
+            }
+
+            try
+            {
+                action();
+            }
+            catch (Exception exception)
+            {
+                failure = ExceptionDispatchInfo.Capture(exception);
+            }
+            finally
+            {
+                if (root)
+                {
+                    SetFsUid(0);
+                    SetFsGid(0);
+                }
+            }
+        });
+        thread.Start();
+        thread.Join();
+        failure?.Throw();
+    }
+
+    private const uint Nobody = 65534;
+
+    // Returns the previous file-system uid; an invalid one (uint.MaxValue) changes nothing, so it reads it.
+    [DllImport("libc", EntryPoint = "setfsuid")]
+    private static extern int SetFsUid(uint uid);
+
+    [DllImport("libc", EntryPoint = "setfsgid")]
+    private static extern int SetFsGid(uint gid);
 
     /// <summary>What <c>stat</c> says the path is, without following a link: "fifo", "character special file", "socket", "symbolic link", "regular file", "regular empty file".</summary>
     public static string TypeOf(string path) => Run("stat", "-c", "%F", path).Trim();

@@ -109,11 +109,11 @@ internal static partial class RunSteps
     }
 
     /// <summary>
-    /// Whether the path is a character device, FIFO or socket, which the download writes in place: no
-    /// file to print the path of, and maybe the tool's own stdout (<c>-o /dev/stdout</c>).
+    /// Whether the path is a character device, FIFO or socket, or an open descriptor (<c>/dev/stdout</c>
+    /// redirected to a file), which the download writes in place: no file to print the path of, and
+    /// maybe the tool's own stdout (<c>-o /dev/stdout</c>).
     /// </summary>
-    public static bool WrittenInPlace(string path) =>
-        FileKinds.Of(Path.GetFullPath(path)) is FileKind.CharacterDevice or FileKind.Fifo or FileKind.Socket;
+    public static bool WrittenInPlace(string path) => FileTarget.WritesInPlace(path);
 
     /// <summary>Where a run's artifact goes: the path given, or inside the folder given, under the URL's own file name.</summary>
     public static string TargetPath(string? path, ReportRun run)

@@ -11,8 +11,11 @@ namespace HeloData.Reports;
 /// <item>no file, or a regular file: the bytes go to a temporary file beside it (a short name, mode
 /// 0600 on Unix), which replaces it by an atomic rename only once complete and flushed to disk; a
 /// replaced file keeps its permissions;</item>
-/// <item>a symlink (or a chain of them): the same, for the file the chain ends at, in that file's
-/// folder; the link stays a link;</item>
+/// <item>a symlink (or a chain of them): the same, for the file the chain ends at (followed as the
+/// kernel follows it, <see cref="LinkChain"/>), in that file's folder; the link stays a link;</item>
+/// <item>anything reached through an open descriptor (<c>/dev/stdout</c>, <c>/proc/PID/fd/N</c>):
+/// written in place, through this process's own descriptor for its stdout and stderr, else opened again
+/// and added to at its end; never replaced;</item>
 /// <item>a character device, a FIFO or a socket: the bytes are written into it in place, as they
 /// come; it is never deleted or replaced;</item>
 /// <item>a directory, a block device, a folder that does not exist or cannot be written: an
@@ -32,24 +35,30 @@ internal sealed class FileTarget
     /// <inheritdoc cref="TemporaryPrefix"/>
     internal const string TemporarySuffix = ".partial";
 
-    private FileTarget(string path, string writePath, FileKind kind)
+    private readonly LinkChain.Descriptor? _descriptor;
+
+    private FileTarget(string path, string writePath, FileKind kind, LinkChain.Descriptor? descriptor = null)
     {
         Path = path;
         WritePath = writePath;
         Kind = kind;
+        _descriptor = descriptor;
     }
 
     /// <summary>The path as named, made full.</summary>
     public string Path { get; }
 
-    /// <summary>Where the bytes go: for a file to create or replace, the file its symlinks lead to (else <see cref="Path"/>); for a device, FIFO or socket, <see cref="Path"/> (opening it follows the links).</summary>
+    /// <summary>Where the bytes go: for a file to create or replace, the file its symlinks lead to (else <see cref="Path"/>); for a device, FIFO or socket, where its symlinks lead (opening it follows the rest); for a descriptor link, the <c>/proc/PID/fd/N</c> hop.</summary>
     public string WritePath { get; }
 
     /// <summary><see cref="FileKind.None"/>, <see cref="FileKind.Regular"/>, <see cref="FileKind.CharacterDevice"/>, <see cref="FileKind.Fifo"/> or <see cref="FileKind.Socket"/>.</summary>
     public FileKind Kind { get; }
 
-    /// <summary>Written in place (a device, a FIFO, a socket): what was written cannot be taken back, so a write is never started again.</summary>
-    public bool InPlace => Kind is FileKind.CharacterDevice or FileKind.Fifo or FileKind.Socket;
+    /// <summary>
+    /// Written in place (a device, a FIFO, a socket, or anything reached through an open descriptor
+    /// such as <c>/dev/stdout</c>): what was written cannot be taken back, so a write is never started again.
+    /// </summary>
+    public bool InPlace => _descriptor is not null || Kind is FileKind.CharacterDevice or FileKind.Fifo or FileKind.Socket;
 
     /// <summary>
     /// Checks <paramref name="path"/> without opening it (so a FIFO with no reader does not block
@@ -58,8 +67,41 @@ internal sealed class FileTarget
     /// </summary>
     /// <param name="path">The path to check.</param>
     /// <param name="paramName">The parameter the path came in, for the exception; <see langword="null"/> for a message without one (the CLI).</param>
-    /// <exception cref="ArgumentException">The path is blank or malformed, names a directory or a block device, or its folder does not exist or cannot be written.</exception>
+    /// <exception cref="ArgumentException">The path is blank or malformed, names a directory or a block device, its links cannot be followed, or its folder does not exist or cannot be written.</exception>
     public static FileTarget Inspect(string? path, string? paramName)
+    {
+        var target = Classify(path, paramName);
+        if (target.InPlace)
+        {
+            return target;
+        }
+
+        var folder = System.IO.Path.GetDirectoryName(target.WritePath);
+        if (folder is null || !Directory.Exists(folder))
+        {
+            var leadsTo = target.WritePath == target.Path ? string.Empty : $" (where its link leads: {Quote(target.WritePath)})";
+            throw new ArgumentException($"The folder {Quote(folder ?? target.WritePath)} of the path {Quote(path!)}{leadsTo} does not exist; create it first.", paramName);
+        }
+
+        CheckWritable(folder, paramName);
+        return target;
+    }
+
+    /// <summary>Whether a write to <paramref name="path"/> goes in place (see <see cref="InPlace"/>); <see langword="false"/> for a path <see cref="Inspect"/> refuses.</summary>
+    public static bool WritesInPlace(string path)
+    {
+        try
+        {
+            return Classify(path, paramName: null).InPlace;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    // What the path is and where it leads, without opening or creating anything.
+    private static FileTarget Classify(string? path, string? paramName)
     {
         ArgumentNullException.ThrowIfNull(path, paramName);
         if (string.IsNullOrWhiteSpace(path))
@@ -93,21 +135,27 @@ internal sealed class FileTarget
                 throw new ArgumentException(
                     $"The path {Quote(path)} names a {(kind == FileKind.BlockDevice ? "block device" : "special file")}; an artifact is written to a file, a character device, a FIFO or a socket.",
                     paramName);
-            case FileKind.CharacterDevice or FileKind.Fifo or FileKind.Socket:
-                return new FileTarget(full, full, kind);
         }
 
-        var writePath = FinalTarget(full, path, paramName);
-
-        var folder = System.IO.Path.GetDirectoryName(writePath);
-        if (folder is null || !Directory.Exists(folder))
+        var (writePath, descriptor) = FinalTarget(full, path, paramName);
+        if (descriptor is null)
         {
-            var leadsTo = writePath == full ? string.Empty : $" (where its link leads: {Quote(writePath)})";
-            throw new ArgumentException($"The folder {Quote(folder ?? writePath)} of the path {Quote(path)}{leadsTo} does not exist; create it first.", paramName);
+            return new FileTarget(full, writePath, kind);
         }
 
-        CheckWritable(folder, paramName);
-        return new FileTarget(full, writePath, kind);
+        // An open descriptor (/dev/stdout, /proc/PID/fd/N): whatever it is (a file a shell opened for
+        // `>> all.csv`, a pipe, a socket), it is someone's open file, written into, never replaced.
+        if (kind == FileKind.None)
+        {
+            throw new ArgumentException($"The path {Quote(path)} leads to {Quote(writePath)}, a descriptor that is not open.", paramName);
+        }
+
+        if (kind == FileKind.Socket && !descriptor.IsOwnStandardOutputOrError)
+        {
+            throw new ArgumentException($"The path {Quote(path)} leads to {Quote(writePath)}, a socket held by a descriptor, which only this process's standard output or error can be written to.", paramName);
+        }
+
+        return new FileTarget(full, writePath, kind, descriptor);
     }
 
     /// <summary>
@@ -181,21 +229,24 @@ internal sealed class FileTarget
     private static ArgumentException NamesADirectory(string path, string? paramName) =>
         new($"The path {Quote(path)} names a directory; give the file to write, such as {Quote(System.IO.Path.Combine(path, "report.csv"))}.", paramName);
 
-    // The file a chain of symlinks ends at (which need not exist yet), or the path itself.
-    private static string FinalTarget(string full, string path, string? paramName)
+    // The file a chain of symlinks ends at (which need not exist yet), or the descriptor link that ends it.
+    private static (string WritePath, LinkChain.Descriptor? Descriptor) FinalTarget(string full, string path, string? paramName)
     {
         try
         {
-            if (new FileInfo(full).LinkTarget is null)
+            var (writePath, descriptor, folderMissing) = LinkChain.Follow(full);
+            if (folderMissing)
             {
-                return full;
+                var leadsTo = writePath == full ? string.Empty : $" (where its link leads: {Quote(writePath)})";
+                throw new ArgumentException($"The folder {Quote(System.IO.Path.GetDirectoryName(writePath) ?? writePath)} of the path {Quote(path)}{leadsTo} does not exist; create it first.", paramName);
             }
 
-            return File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full;
+            return (writePath, descriptor);
         }
-        catch (IOException exception)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new ArgumentException($"The symlink {Quote(path)} cannot be followed to a file: {exception.Message}", paramName, exception);
+            // Unauthorized: a folder on the way that cannot be searched, or a link that cannot be read.
+            throw new ArgumentException($"The path {Quote(path)} cannot be followed to a file: {Reason(exception)}.", paramName, exception);
         }
     }
 
@@ -246,11 +297,31 @@ internal sealed class FileTarget
 
     private async Task<Stream> OpenInPlaceAsync(CancellationToken cancellationToken)
     {
+        if (_descriptor is { IsOwnStandardOutputOrError: true })
+        {
+            // The very descriptor (a duplicate of it, written with write(2)), not the file it names
+            // opened again: `>> all.csv` keeps appending, `> log 2>&1` keeps one offset for both, a
+            // socket (the systemd journal) is written as it is.
+            return _descriptor.Number == 1 ? Console.OpenStandardOutput() : Console.OpenStandardError();
+        }
+
         if (Kind == FileKind.Socket)
         {
             return await ConnectAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        var stream = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (stream.CanSeek)
+        {
+            // A file someone else holds open, opened again: added to, never written over.
+            stream.Seek(0, SeekOrigin.End);
+        }
+
+        return stream;
+    }
+
+    private async Task<FileStream> OpenAsync(CancellationToken cancellationToken)
+    {
         // Open, not create or truncate: the node stays what it is. A FIFO's open blocks until a reader
         // opens the other end, so it runs off the caller's thread and the caller's token ends the wait;
         // an open abandoned that way is closed as soon as it completes.
@@ -264,8 +335,32 @@ internal sealed class FileTarget
         catch (OperationCanceledException)
         {
             _ = opening.ContinueWith(static opened => opened.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            ReleaseAbandonedOpen(opening);
             throw;
         }
+    }
+
+    // A FIFO's open with no reader would wait for ever, holding a thread. Opening the FIFO here for
+    // reading and writing (which on Linux and macOS never waits) is the reader it waits for: it
+    // completes, and both are closed. A reader that comes later sees an empty write, then the end.
+    private void ReleaseAbandonedOpen(Task<FileStream> opening)
+    {
+        if (Kind != FileKind.Fifo || opening.IsCompleted)
+        {
+            return;
+        }
+
+        FileStream reader;
+        try
+        {
+            reader = new FileStream(WritePath, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.ReadWrite, Share = FileShare.ReadWrite, BufferSize = 0 });
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return; // Gone or replaced meanwhile: nothing this process can open is what the open waits for.
+        }
+
+        _ = opening.ContinueWith(_ => reader.Dispose(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
 
     private async Task<Stream> ConnectAsync(CancellationToken cancellationToken)

@@ -119,6 +119,47 @@ public sealed class ToolProcessTests
         Assert.That(created.Out + created.Error, Does.Not.Contain(Secret));
     }
 
+    [Test]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Download_to_dev_stdout_appended_to_a_file_adds_to_that_very_file()
+    {
+        Assume.That(OperatingSystem.IsLinux(), "/dev/stdout leads through /proc/self/fd/1 to the file the shell opened");
+        var created = await RunToolAsync("reports", "create", "--name", "e2e-stdout", "--type", "invoices", "--format", "csv", "--json");
+        Assert.That(created.ExitCode, Is.Zero, created.ToString());
+        var ran = await RunToolAsync("reports", "run", JsonNode.Parse(created.Out)!["id"]!.GetValue<string>(), "--from", "2026-05-01", "--to", "2026-05-31", "--wait", "--json");
+        Assert.That(ran.ExitCode, Is.Zero, ran.ToString());
+        var runId = JsonNode.Parse(ran.Out)!["run_id"]!.GetValue<string>();
+        var all = Path.Combine(_folder, "all.csv");
+        await File.WriteAllTextAsync(all, "earlier\n");
+        var inode = SpecialFiles.InodeOf(all);
+
+        // `helodata-reports runs download RUN -o /dev/stdout >> all.csv`: the tool reads the /dev/stdout
+        // link; the bytes go to all.csv, which the shell holds open for appending on descriptor 1.
+        var tool = Start(Built("Cli"));
+        var start = Start(Built("Cli"));
+        start.FileName = "/bin/sh";
+        start.ArgumentList.Clear();
+        foreach (var arg in (string[])["-c", "out=$1; shift; exec \"$@\" >> \"$out\"", "sh", all, tool.FileName, .. tool.ArgumentList, "runs", "download", runId, "-o", "/dev/stdout"])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in _environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        var result = await ChildProcess.RunAsync(start, Guard);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        using var client = new ReportsClient(new ReportsClientOptions { ApiKey = _environment["HELODATA_API_KEY"], BaseAddress = new Uri(_environment["HELODATA_BASE_URL"]) });
+        using var expected = new MemoryStream();
+        await client.DownloadAsync(await client.GetRunAsync(runId), expected);
+        Assert.That(SpecialFiles.InodeOf(all), Is.EqualTo(inode), "the shell's file, not a new one renamed over it");
+        Assert.That(await File.ReadAllBytesAsync(all), Is.EqualTo("earlier\n"u8.ToArray().Concat(expected.ToArray())), "what it held, then the artifact, and no path printed");
+        Assert.That(Directory.GetFiles(_folder, ".hd-*"), Is.Empty);
+    }
+
     [TestCase("schedule", "next", "0 6 * * 1", "--count", "3")]
     [TestCase("reports", "list", "--json")]
     public async Task A_closed_standard_output_is_a_clean_exit(params string[] args)

@@ -86,6 +86,72 @@ public sealed class DownloadTargetTests
     }
 
     [Test]
+    public async Task A_relative_link_in_a_linked_folder_is_followed_as_the_kernel_follows_it()
+    {
+        // a -> real/b/c, and a/out.csv -> ../shared/out.csv: the kernel reaches real/b/shared/out.csv;
+        // joining and collapsing ".." as text reaches shared/out.csv beside a, an unrelated file.
+        var deep = Directory.CreateDirectory(Path.Combine(_folder, "real", "b", "c")).FullName;
+        var shared = Directory.CreateDirectory(Path.Combine(_folder, "real", "b", "shared")).FullName;
+        var decoy = Directory.CreateDirectory(Path.Combine(_folder, "shared")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(decoy, "out.csv"), "unrelated");
+        Directory.CreateSymbolicLink(Path.Combine(_folder, "a"), "real/b/c");
+        var link = File.CreateSymbolicLink(Path.Combine(deep, "out.csv"), "../shared/out.csv").FullName;
+        var named = Path.Combine(_folder, "a", "out.csv");
+        var file = Path.Combine(shared, "out.csv");
+        Assert.That(SpecialFiles.KernelPathOf(named), Is.EqualTo(file), "the premise: where the kernel goes");
+
+        await _api.Client.DownloadToFileAsync(CompletedRun(_host.Url), named);
+
+        Assert.That(await File.ReadAllBytesAsync(file), Is.EqualTo(Artifact));
+        Assert.That(await File.ReadAllTextAsync(Path.Combine(decoy, "out.csv")), Is.EqualTo("unrelated"));
+        Assert.That(SpecialFiles.TypeOf(link), Is.EqualTo("symbolic link"));
+        Assert.That(Directory.GetFiles(shared), Is.EqualTo(new[] { file }), "no temporary file");
+    }
+
+    [Test]
+    public async Task A_file_reached_through_an_open_descriptor_is_added_to_in_place_never_replaced()
+    {
+        // As `-o /dev/stdout >> all.csv`: /dev/stdout leads through /proc/self/fd/1 to a regular file the
+        // shell holds open. Here the descriptor is this test's own, so /dev is never touched.
+        var file = Path.Combine(_folder, "all.csv");
+        await File.WriteAllTextAsync(file, "earlier\n");
+        var inode = SpecialFiles.InodeOf(file);
+        using (var open = new FileStream(file, FileMode.Append, FileAccess.Write))
+        {
+            var link = $"/proc/self/fd/{open.SafeFileHandle.DangerousGetHandle()}";
+
+            var result = await _api.Client.DownloadToFileAsync(CompletedRun(_host.Url), link);
+
+            Assert.That(result.Bytes, Is.EqualTo(Artifact.Length));
+        }
+
+        Assert.That(SpecialFiles.InodeOf(file), Is.EqualTo(inode), "the same file, not a new one renamed over it");
+        Assert.That(await File.ReadAllBytesAsync(file), Is.EqualTo("earlier\n"u8.ToArray().Concat(Artifact)));
+        Assert.That(Directory.GetFileSystemEntries(_folder), Is.EqualTo(new[] { file }), "no temporary file");
+    }
+
+    [Test]
+    public void A_folder_on_the_way_that_cannot_be_searched_is_named_as_such_before_any_request()
+    {
+        // locked/ exists but cannot be searched: what is below it is out of reach, not missing.
+        var locked = Directory.CreateDirectory(Path.Combine(_folder, "locked", "reports")).Parent!.FullName;
+        var target = Path.Combine(locked, "reports", "traffic.csv");
+        File.SetUnixFileMode(_folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.OtherExecute);
+        File.SetUnixFileMode(locked, UnixFileMode.None);
+
+        SpecialFiles.AsAnotherUser(() =>
+        {
+            var error = Assert.Throws<ArgumentException>(() => _api.Client.DownloadToFileAsync(CompletedRun(_host.Url), target));
+
+            Assert.That(error!.ParamName, Is.EqualTo("path"));
+            Assert.That(error.Message, Does.Contain(target).And.Contain("ermission denied").And.Not.Contain("does not exist"));
+        });
+
+        Assert.That(_host.Requests, Is.Zero);
+        Assert.That(_api.RequestCount, Is.Zero);
+    }
+
+    [Test]
     public async Task A_fifo_gets_every_byte_in_place_and_stays_a_fifo()
     {
         var fifo = SpecialFiles.MakeFifo(Path.Combine(_folder, "traffic.csv"));
@@ -120,6 +186,33 @@ public sealed class DownloadTargetTests
         // open of a FIFO never waits, and it is the reader that open was waiting for.
         using (new FileStream(fifo, FileMode.Open, FileAccess.ReadWrite))
         {
+        }
+    }
+
+    [Test]
+    public async Task A_cancelled_download_into_a_fifo_nobody_reads_leaves_no_thread_waiting_to_open_it()
+    {
+        var fifo = SpecialFiles.MakeFifo(Path.Combine(_folder, "traffic.csv"));
+        using var cancellation = new CancellationTokenSource();
+        var waiting = SpecialFiles.ThreadsWaitingToOpenAFifo();
+        try
+        {
+            var download = _api.Client.DownloadToFileAsync(CompletedRun(_host.Url), fifo, cancellationToken: cancellation.Token);
+            await Eventually.That(() => SpecialFiles.ThreadsWaitingToOpenAFifo() > waiting);
+            cancellation.Cancel();
+
+            Assert.That(async () => await download, Throws.InstanceOf<OperationCanceledException>());
+            await Eventually.That(() => SpecialFiles.ThreadsWaitingToOpenAFifo() == waiting);
+            Assert.That(SpecialFiles.TypeOf(fifo), Is.EqualTo("fifo"));
+            Assert.That(Directory.GetFileSystemEntries(_folder), Is.EqualTo(new[] { fifo }));
+        }
+        finally
+        {
+            // Should the assertion fail, the thread is released all the same (a read-write open of a
+            // FIFO never waits on Linux), so no later test runs with one thread fewer.
+            using (new FileStream(fifo, FileMode.Open, FileAccess.ReadWrite))
+            {
+            }
         }
     }
 
