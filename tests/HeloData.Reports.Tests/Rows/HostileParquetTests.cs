@@ -1,5 +1,6 @@
 using System.Globalization;
 using HeloData.Reports.Models;
+using HeloData.Reports.Tests.Rows.Hostile;
 
 namespace HeloData.Reports.Tests.Rows;
 
@@ -16,9 +17,6 @@ public sealed class HostileParquetTests
     // 11 files × 300: a few thousand cases in seconds; HELODATA_HOSTILE_CASES raises it for a longer hunt.
     private static int CasesPerFile =>
         int.TryParse(Environment.GetEnvironmentVariable("HELODATA_HOSTILE_CASES"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var cases) ? cases : 300;
-
-    // A read of a few KB takes milliseconds; only a hang comes near this.
-    private static readonly TimeSpan HangBound = TimeSpan.FromSeconds(60);
 
     private static int BaseSeed =>
         int.TryParse(Environment.GetEnvironmentVariable("HELODATA_HOSTILE_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed) ? seed : 18_000;
@@ -40,7 +38,8 @@ public sealed class HostileParquetTests
     public async Task Every_mutation_ends_in_rows_or_a_ReportRowFormatException(string source)
     {
         var clean = Clean(source);
-        var expected = await SnapshotAsync(source, clean, seekable: true, CancellationToken.None);
+        var expected = await ReadAsync(source, clean, seekable: true);
+        Assert.That(expected.Error, Is.Null, "the clean file reads");
         var failures = new List<string>();
         var outcomes = new Dictionary<string, int>();
         var fileSeed = BaseSeed + (Sources().ToList().FindIndex(data => (string)data.Arguments[0]! == source) * 100_000);
@@ -71,7 +70,8 @@ public sealed class HostileParquetTests
     public async Task Damaged_footers_that_once_hung_the_reader_are_refused(string source, int seed)
     {
         var clean = Clean(source);
-        var expected = await SnapshotAsync(source, clean, seekable: true, CancellationToken.None);
+        var expected = await ReadAsync(source, clean, seekable: true);
+        Assert.That(expected.Error, Is.Null, "the clean file reads");
         var mutation = ParquetMutator.Mutate(clean, seed);
 
         var outcome = await OutcomeAsync(source, mutation, expected, seekable: true);
@@ -79,84 +79,39 @@ public sealed class HostileParquetTests
         Assert.That(outcome, Is.EqualTo(("refused", (string?)null)), mutation.Description);
     }
 
-    private static async Task<(string Kind, string? Failure)> OutcomeAsync(string source, ParquetMutation mutation, List<string> expected, bool seekable)
+    private static async Task<(string Kind, string? Failure)> OutcomeAsync(string source, ParquetMutation mutation, RowsOutcome expected, bool seekable)
     {
-        using var cancel = new CancellationTokenSource(HangBound);
-        List<string> rows;
-        try
+        var outcome = await ReadAsync(source, mutation.Bytes, seekable);
+        if (RowsOracle.ErrorProblem(outcome) is { } problem)
         {
-            // On the thread pool, bounded from outside too: a loop that never looks at the token is still caught.
-            rows = await Task.Run(() => SnapshotAsync(source, mutation.Bytes, seekable, cancel.Token)).WaitAsync(HangBound * 1.5);
+            return (outcome.Error is OperationCanceledException or TimeoutException ? "hang" : "foreign", $"{problem}\n{outcome.Error!.StackTrace}");
         }
-        catch (ReportRowFormatException)
+
+        if (outcome.Error is not null)
         {
             return ("refused", null);
         }
-        catch (TimeoutException)
-        {
-            return ("hang", $"still reading after {HangBound * 1.5}");
-        }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-        {
-            return ("hang", $"still reading after {HangBound}");
-        }
-        catch (Exception exception)
-        {
-            return ("foreign", $"{exception.GetType().FullName}: {exception.Message}\n{exception.StackTrace}");
-        }
 
-        if (rows.SequenceEqual(expected))
+        if (outcome.Rows.SequenceEqual(expected.Rows))
         {
             return ("equal", null);
         }
 
         return mutation.Region is MutationRegion.Cut or MutationRegion.Trailer
-            ? ("read", $"a damaged trailer or a cut file gave {rows.Count} rows instead of an error")
+            ? ("read", $"a damaged trailer or a cut file gave {outcome.Rows.Count} rows instead of an error")
             : ("different", null);
     }
 
-    /// <summary>Every row's every value as text (read through its typed property where it has one), so a read that completes has made each value.</summary>
-    private static async Task<List<string>> SnapshotAsync(string source, byte[] bytes, bool seekable, CancellationToken cancellationToken)
+    /// <summary>Reads as the source's row type, through the oracle the text suite uses (every value made, hangs bounded).</summary>
+    private static Task<RowsOutcome> ReadAsync(string source, byte[] bytes, bool seekable)
     {
-        Stream stream = seekable ? new MemoryStream(bytes) : new NetworkLikeStream(bytes);
-        var rows = new List<string>();
         var report = source.StartsWith("parquetnet-", StringComparison.Ordinal) ? source["parquetnet-".Length..] : ParquetFixtures.Report(source);
-        var read = report switch
+        return report switch
         {
-            "traffic" => Snapshot(ReportRows.ReadAsync<TrafficRow>(stream, ReportFormat.Parquet, cancellationToken), row => $"{Try(() => row.Date)}|{Try(() => row.BandwidthBytes)}|{Try(() => row.Requests)}|{Try(() => row.Product)}"),
-            "requests" => Snapshot(ReportRows.ReadAsync<RequestRow>(stream, ReportFormat.Parquet, cancellationToken), row => $"{Try(() => row.Timestamp)}|{Try(() => row.StatusCode)}|{Try(() => row.Bytes)}|{Try(() => row.LatencyMs)}"),
-            _ => Snapshot(ReportRows.ReadAsync<InvoiceRow>(stream, ReportFormat.Parquet, cancellationToken), row => $"{Try(() => row.IssuedOn)}|{Try(() => row.Quantity)}|{Try(() => row.UnitPriceUsd)}|{Try(() => row.AmountUsd)}"),
+            "traffic" => RowsOracle.ReadAsync<TrafficRow>(bytes, ReportFormat.Parquet, seekable),
+            "requests" => RowsOracle.ReadAsync<RequestRow>(bytes, ReportFormat.Parquet, seekable),
+            _ => RowsOracle.ReadAsync<InvoiceRow>(bytes, ReportFormat.Parquet, seekable),
         };
-
-        await foreach (var row in read)
-        {
-            rows.Add(row);
-        }
-
-        return rows;
-    }
-
-    private static async IAsyncEnumerable<string> Snapshot<TRow>(IAsyncEnumerable<TRow> rows, Func<TRow, string> typed)
-        where TRow : ReportRow
-    {
-        await foreach (var row in rows)
-        {
-            var cells = row.Columns.Select(column => row.TryGetValue(column, out var value) ? $"{column}={value}" : $"{column}∅");
-            yield return $"{row.RowNumber}:{string.Join('|', cells)}:{typed(row)}";
-        }
-    }
-
-    // A value a row lacks (a null) throws InvalidOperationException when read, by design.
-    private static string Try<T>(Func<T> read)
-    {
-        try
-        {
-            return Convert.ToString(read(), CultureInfo.InvariantCulture) ?? "null";
-        }
-        catch (InvalidOperationException)
-        {
-            return "∅";
-        }
     }
 
     private static byte[] Clean(string source) => source switch

@@ -6,14 +6,6 @@ namespace HeloData.Reports.Tests.Rows;
 /// <summary>Streaming, cancellation, who disposes the stream, and the arguments (the temporary parquet copy: <see cref="ParquetSpoolTests"/>).</summary>
 public sealed class RowReadingTests
 {
-    private string _spool = null!;
-
-    [SetUp]
-    public void SetUp() => _spool = Directory.CreateTempSubdirectory("helodata-rows-test-").FullName;
-
-    [TearDown]
-    public void TearDown() => Directory.Delete(_spool, recursive: true);
-
     [TestCase("csv")]
     [TestCase("tsv")]
     [TestCase("json")]

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Reflection;
 using HeloData.Reports.Models;
 
 namespace HeloData.Reports.Tests.Rows.Hostile;
@@ -9,8 +11,8 @@ namespace HeloData.Reports.Tests.Rows.Hostile;
 internal sealed record RowsOutcome(IReadOnlyList<string> Rows, IReadOnlyList<long> Numbers, Exception? Error);
 
 /// <summary>
-/// The judge shared by the hostile-file suites (text formats and gzip here; parquet can use it the
-/// same way): reads an artifact through <see cref="ReportRows"/>, and says what is wrong with the
+/// The judge shared by the hostile-file suites (text formats and gzip, <c>HostileTextFileTests</c>;
+/// parquet, <c>HostileParquetTests</c>): reads an artifact through <see cref="ReportRows"/>, and says what is wrong with the
 /// outcome, or nothing. The rule: a read ends in rows equal to the clean file's (or, where the damage
 /// sits in known rows, the untouched rows unchanged and in order), or in
 /// <see cref="ReportRowFormatException"/>; never another exception type, never a hang.
@@ -32,26 +34,40 @@ internal static class RowsOracle
         using var guard = new CancellationTokenSource(HangGuard);
         try
         {
-            Stream stream = seekable ? new MemoryStream(bytes, writable: false) : new NetworkLikeStream(bytes, chunk);
-            await foreach (var row in ReportRows.ReadAsync<TRow>(stream, format, guard.Token))
-            {
-                rows.Add(Snapshot(row));
-                numbers.Add(row.RowNumber);
-            }
-
+            // On the thread pool and bounded from outside too: a loop that never looks at the token (Parquet.Net's
+            // thrift reader once ran on past a damaged footer) is caught as well.
+            await Task.Run(
+                async () =>
+                {
+                    Stream stream = seekable ? new MemoryStream(bytes, writable: false) : new NetworkLikeStream(bytes, chunk);
+                    await foreach (var row in ReportRows.ReadAsync<TRow>(stream, format, guard.Token))
+                    {
+                        var snapshot = Snapshot(row);
+                        lock (rows)
+                        {
+                            rows.Add(snapshot);
+                            numbers.Add(row.RowNumber);
+                        }
+                    }
+                },
+                guard.Token).WaitAsync(HangGuard * 1.5);
             return new RowsOutcome(rows, numbers, null);
         }
         catch (Exception exception)
         {
-            return new RowsOutcome(rows, numbers, exception);
+            lock (rows)
+            {
+                return new RowsOutcome([.. rows], [.. numbers], exception);
+            }
         }
     }
 
     /// <summary>
     /// A row as text: every column it holds a value for, with that value as the row spells it, in
-    /// column-name order. Columns without a value are left out, and the order is not the file's, so an
-    /// NDJSON key first seen on a damaged line (which widens the columns of the rows after it) does
-    /// not change how they read.
+    /// column-name order, then every typed property a row type adds to <see cref="ReportRow"/>, read (so a read that ends has made
+    /// each value; a value the row lacks reads as <c>∅</c>). Columns without a value are left out, and the
+    /// order is not the file's, so an NDJSON key first seen on a damaged line (which widens the columns of
+    /// the rows after it) does not change how they read.
     /// </summary>
     public static string Snapshot(ReportRow row)
     {
@@ -74,14 +90,41 @@ internal static class RowsOracle
         }
 
         cells.Sort(StringComparer.Ordinal);
+        foreach (var property in row.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(p => p.DeclaringType != typeof(ReportRow) && p.GetIndexParameters().Length == 0))
+        {
+            cells.Add($"{property.Name}:{Typed(row, property)}");
+        }
+
         return string.Join(" | ", cells);
+    }
+
+    private static string Typed(ReportRow row, PropertyInfo property)
+    {
+        try
+        {
+            var value = property.GetValue(row);
+            return value is System.Collections.IEnumerable list and not string
+                ? string.Join(';', list.Cast<object>().Select(item => Convert.ToString(item, CultureInfo.InvariantCulture)))
+                : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "null";
+        }
+        catch (TargetInvocationException lacking) when (lacking.InnerException is InvalidOperationException)
+        {
+            // A value the row lacks (a null, a column left out) throws when read, by design.
+            return "∅";
+        }
+        catch (TargetInvocationException invocation) when (invocation.InnerException is { } inner)
+        {
+            // Anything else a property throws is the read's outcome, judged like any other.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(inner);
+            throw;
+        }
     }
 
     /// <summary>What is wrong with an outcome's exception, or <see langword="null"/>: only <see cref="ReportRowFormatException"/> may end a read of a damaged file.</summary>
     public static string? ErrorProblem(RowsOutcome outcome) => outcome.Error switch
     {
         null or ReportRowFormatException => null,
-        OperationCanceledException => $"no end after {HangGuard.TotalSeconds:0} s (a hang?)",
+        OperationCanceledException or TimeoutException => $"no end after {HangGuard.TotalSeconds:0} s (a hang?)",
         var other => $"{other.GetType().Name}: {Excerpt(other.Message)}",
     };
 
