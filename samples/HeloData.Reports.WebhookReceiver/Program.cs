@@ -73,7 +73,7 @@ try
     });
     Console.Out.WriteLine(string.Create(
         CultureInfo.InvariantCulture,
-        $"receiving at most {options.MaxDeliveryBytes} bytes per delivery, {options.MaxConcurrentDeliveries} unverified at once, spooled under {options.TemporaryDirectory ?? Path.GetTempPath()}"));
+        $"receiving at most {options.MaxDeliveryBytes} bytes per delivery, {options.MaxConcurrentDeliveries} unverified at once, spooled under {options.TemporaryDirectory ?? Path.GetTempPath()}, as instance {options.InstanceName ?? Environment.MachineName}"));
 }
 catch (OptionsValidationException exception)
 {

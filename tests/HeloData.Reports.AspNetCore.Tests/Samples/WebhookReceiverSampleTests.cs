@@ -84,15 +84,15 @@ public sealed partial class WebhookReceiverSampleTests
     }
 
     [Test]
-    public async Task The_limits_and_the_spool_folder_come_from_the_environment()
+    public async Task The_limits_the_spool_folder_and_the_instance_name_come_from_the_environment()
     {
         var temp = Path.Combine(_folder, "spool-here");
-        var environment = new Dictionary<string, string> { ["HELODATA_WEBHOOK_TEMP_DIR"] = temp, ["HELODATA_WEBHOOK_MAX_BYTES"] = "5000000", ["HELODATA_WEBHOOK_MAX_CONCURRENT"] = "2" };
+        var environment = new Dictionary<string, string> { ["HELODATA_WEBHOOK_TEMP_DIR"] = temp, ["HELODATA_WEBHOOK_MAX_BYTES"] = "5000000", ["HELODATA_WEBHOOK_MAX_CONCURRENT"] = "2", ["HELODATA_WEBHOOK_INSTANCE"] = "receiver-a" };
 
         var result = await RunSampleAsync(environment, "--sandbox");
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
-        Assert.That(result.Out, Does.Contain($"receiving at most 5000000 bytes per delivery, 2 unverified at once, spooled under {temp}"));
+        Assert.That(result.Out, Does.Contain($"receiving at most 5000000 bytes per delivery, 2 unverified at once, spooled under {temp}, as instance receiver-a"));
         Assert.That(Directory.Exists(Path.Combine(temp, SpoolFolder.RootName)), Is.True, "the body was spooled there");
         Assert.That(Directory.GetFileSystemEntries(Path.Combine(temp, SpoolFolder.RootName)), Is.Empty, "and nothing is left");
     }
