@@ -222,12 +222,15 @@ internal static class ReportsCommands
 
             context.Error.WriteLine($"Started run {accepted.RunId}");
             var done = await RunSteps.WaitAsync(client, context, accepted.RunId, parse.GetValue(timeout), cancellationToken);
-            if (target is not null)
+            var path = target is null ? null : RunSteps.TargetPath(target, done);
+            if (path is not null)
             {
-                await RunSteps.DownloadAsync(client, context, done, RunSteps.TargetPath(target, done), cancellationToken);
+                await RunSteps.DownloadAsync(client, context, done, path, cancellationToken);
             }
 
-            WriteRun(context, done, parse.GetValue(json));
+            // Written in place, the artifact may have gone to this very stdout (--download /dev/stdout, a pipe):
+            // the run's summary then goes to stderr, so stdout carries the artifact alone.
+            WriteRun(path is not null && RunSteps.WrittenInPlace(path) ? context.Error : context.Out, done, parse.GetValue(json));
             return ExitCodes.Success;
         });
         return command;
@@ -251,15 +254,15 @@ internal static class ReportsCommands
         }
     }
 
-    internal static void WriteRun(CliContext context, ReportRun run, bool json)
+    internal static void WriteRun(TextWriter output, ReportRun run, bool json)
     {
         if (json)
         {
-            JsonOutput.Write(context.Out, ReportsJson.Serialize(run));
+            JsonOutput.Write(output, ReportsJson.Serialize(run));
         }
         else
         {
-            Summaries.WriteRun(context.Out, run);
+            Summaries.WriteRun(output, run);
         }
     }
 }

@@ -60,7 +60,8 @@ internal static partial class RunSteps
             }
             catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
             {
-                throw new InterruptedException($"No file was left at {path}; download it again with: helodata-reports runs download {run.RunId} -o {path}", e);
+                var left = WrittenInPlace(path) ? $"The artifact written into {path} is incomplete" : $"No file was left at {path}";
+                throw new InterruptedException($"{left}; download it again with: helodata-reports runs download {run.RunId} -o {path}", e);
             }
             catch (ReportsException e) when (e.ErrorCode != ReportsErrorCode.RunNotCompleted)
             {

@@ -19,7 +19,7 @@ internal static class RunsCommands
         var command = new Command("get", "Show a run's status.") { id, json };
         CommandAction.SetWithClient(command, context, async (client, parse, cancellationToken) =>
         {
-            ReportsCommands.WriteRun(context, await RunSteps.ReadAsync(client, parse.GetValue(id)!, cancellationToken), parse.GetValue(json));
+            ReportsCommands.WriteRun(context.Out, await RunSteps.ReadAsync(client, parse.GetValue(id)!, cancellationToken), parse.GetValue(json));
             return ExitCodes.Success;
         });
         return command;
@@ -37,7 +37,7 @@ internal static class RunsCommands
             // (nothing listening, no such host) would otherwise show as a silent wait instead of an error.
             await RunSteps.ReadAsync(client, parse.GetValue(id)!, cancellationToken);
             var done = await RunSteps.WaitAsync(client, context, parse.GetValue(id)!, parse.GetValue(timeout), cancellationToken);
-            ReportsCommands.WriteRun(context, done, parse.GetValue(json));
+            ReportsCommands.WriteRun(context.Out, done, parse.GetValue(json));
             return ExitCodes.Success;
         });
         return command;

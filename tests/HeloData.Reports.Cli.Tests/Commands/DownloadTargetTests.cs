@@ -1,3 +1,4 @@
+using System.Text;
 using System.Runtime.Versioning;
 using HeloData.Reports.Cli.Tests.Support;
 using HeloData.Reports.Models;
@@ -48,6 +49,21 @@ public sealed class DownloadTargetTests
         Assert.That(SpecialFiles.TypeOf(fifo), Is.EqualTo("fifo"));
         Assert.That(await reader.WaitAsync(TimeSpan.FromMinutes(1)), Is.EqualTo(artifact));
         Assert.That(Directory.GetFileSystemEntries(_folder), Is.EqualTo(new[] { fifo }));
+    }
+
+    [Test]
+    public async Task Reports_run_download_into_a_fifo_says_the_run_on_stderr_so_the_fifo_or_stdout_carries_the_artifact_alone()
+    {
+        var fifo = SpecialFiles.MakeFifo(Path.Combine(_folder, "pipe"));
+        var reader = SpecialFiles.ReadFifoAsync(fifo);
+
+        var result = await CliHarness.RunAsync(_sandbox, "reports", "run", _reportId, "--from", "2026-05-01", "--to", "2026-05-31", "--download", fifo);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Out, Is.Empty, "stdout may be where the artifact goes (--download /dev/stdout)");
+        var artifact = Encoding.UTF8.GetString(await reader.WaitAsync(TimeSpan.FromMinutes(1)));
+        Assert.That(artifact, Does.StartWith("date,subuser_id,product,bandwidth_bytes,requests"));
+        Assert.That(result.Error, Does.Match(@"(?m)^\s*status\s+completed\s*$").And.Contain(_reportId), "the run's summary, on stderr");
     }
 
     [Test]
