@@ -56,9 +56,15 @@ internal static class Credentials
         }
     }
 
-    /// <summary>The address the client calls: <see cref="BaseUrlVariable"/> when set, else the SDK's default.</summary>
+    /// <summary>
+    /// The address the client calls, fit to print: <see cref="BaseUrlVariable"/> when set, else the SDK's
+    /// default; scheme, host, port and path only, since a user name, password or query in the variable may
+    /// be a credential.
+    /// </summary>
     public static string BaseAddressText(CliContext context) =>
-        context.Environment(BaseUrlVariable) is { Length: > 0 } baseUrl ? baseUrl : new ReportsClientOptions().BaseAddress.ToString();
+        context.Environment(BaseUrlVariable) is not { Length: > 0 } baseUrl ? new ReportsClientOptions().BaseAddress.ToString()
+        : Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped)
+        : $"the address in {BaseUrlVariable}";
 
     /// <summary>
     /// A webhook destination's signing secret: from <paramref name="fileOption"/>'s file when given, else

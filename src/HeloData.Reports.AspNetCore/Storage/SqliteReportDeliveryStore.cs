@@ -76,7 +76,7 @@ public sealed class SqliteReportDeliveryStore : IReportDeliveryStore, IAsyncDisp
     /// <summary>The database file.</summary>
     public string Path { get; }
 
-    /// <summary>The name this store's claims are recorded under, with this process's life id.</summary>
+    /// <summary>The instance name this store's claims are recorded under (each start adds a life id of its own to the claims, not to this name).</summary>
     public string InstanceName { get; }
 
     /// <summary>

@@ -228,6 +228,23 @@ public sealed class RunCommandTests
     }
 
     [Test]
+    public async Task An_unreachable_address_is_named_without_the_user_password_or_query_it_was_given_with()
+    {
+        var port = ClosedPort.Find();
+        var environment = new Dictionary<string, string>
+        {
+            ["HELODATA_BASE_URL"] = $"http://ops:pa55word@127.0.0.1:{port}/v1/?token=t0ken",
+            ["HELODATA_API_KEY"] = _sandbox.ApiKey,
+        };
+
+        var result = await CliHarness.RunAsync(environment, ["runs", "get", "run_1"]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(3), result.ToString());
+        Assert.That(result.Error, Does.Contain($"the service could not be reached at http://127.0.0.1:{port}/v1/"));
+        Assert.That(result.Out + result.Error, Does.Not.Contain("pa55word").And.Not.Contain("t0ken").And.Not.Contain("ops:"));
+    }
+
+    [Test]
     public async Task A_key_the_service_refuses_exits_3_and_is_never_printed()
     {
         const string Key = "hd_live_not_a_key_the_sandbox_issued_1234";
