@@ -45,27 +45,12 @@ internal static class FileKinds
             return Directory.Exists(path) ? FileKind.Directory : File.Exists(path) ? FileKind.Regular : FileKind.None;
         }
 
-        var name = new byte[Encoding.UTF8.GetByteCount(path) + 1];
-        Encoding.UTF8.GetBytes(path, name);
-        int result;
-        FileStatusHead status;
-        try
-        {
-            result = Stat(ref name[0], out status);
-        }
-        catch (Exception exception) when (exception is EntryPointNotFoundException or DllNotFoundException)
-        {
-            // Every .NET from Core 1.0 to 10 has it (the tests run against it); a future one that renamed it
-            // gets the type that public APIs can tell, which knows no device, FIFO or socket.
-            s_noStat = true;
-            return Of(path);
-        }
-
-        if (result != 0)
+        if (!TryStat(path, out var status))
         {
             // Absent, or not reachable (a dangling link, a folder on the way not searchable): nothing
-            // to keep. Creating the file later reports what really stands in the way.
-            return FileKind.None;
+            // to keep. Creating the file later reports what really stands in the way. (Or the shim has
+            // no stat: then what public APIs can tell.)
+            return s_noStat ? Of(path) : FileKind.None;
         }
 
         return (status.Mode & TypeMask) switch
@@ -92,19 +77,37 @@ internal static class FileKinds
             return null;
         }
 
+        // The shim's FileStatus: int32 Flags, int32 Mode, then the owner's 32-bit Uid, at these offsets since .NET Core 1.0.
+        return TryStat(path, out var status)
+            ? new FileOwnership((status.Mode & TypeMask) == 0x4000, status.Uid, (UnixFileMode)(status.Mode & 0xFFF))
+            : null;
+    }
+
+    /// <summary>The path as the native shim takes it: UTF-8, ending in a zero byte.</summary>
+    internal static byte[] NativePath(string path)
+    {
         var name = new byte[Encoding.UTF8.GetByteCount(path) + 1];
         Encoding.UTF8.GetBytes(path, name);
+        return name;
+    }
+
+    /// <summary>
+    /// <c>stat(2)</c> through the shim; <see langword="false"/> when the path cannot be stat'ed, or when the
+    /// shim has no stat (every .NET from Core 1.0 to 10 has it, and the tests run against it; a future one
+    /// that renamed it sets <see cref="s_noStat"/>, and callers fall back to public APIs).
+    /// </summary>
+    private static bool TryStat(string path, out FileStatusHead status)
+    {
+        var name = NativePath(path);
         try
         {
-            // The shim's FileStatus: int32 Flags, int32 Mode, then the owner's 32-bit Uid, at these offsets since .NET Core 1.0.
-            return Stat(ref name[0], out var status) == 0
-                ? new FileOwnership((status.Mode & TypeMask) == 0x4000, status.Uid, (UnixFileMode)(status.Mode & 0xFFF))
-                : null;
+            return Stat(ref name[0], out status) == 0;
         }
         catch (Exception exception) when (exception is EntryPointNotFoundException or DllNotFoundException)
         {
             s_noStat = true;
-            return null;
+            status = default;
+            return false;
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace HeloData.Reports;
@@ -103,8 +102,7 @@ internal static partial class LinkChain
     // it (or a folder on its way) does not exist.
     private static string? RealPath(string folder)
     {
-        var name = new byte[Encoding.UTF8.GetByteCount(folder) + 1];
-        Encoding.UTF8.GetBytes(folder, name);
+        var name = FileKinds.NativePath(folder);
         var resolved = RealPathNative(ref name[0]);
         if (resolved == IntPtr.Zero)
         {
