@@ -12,11 +12,6 @@ namespace HeloData.Reports.Models;
 /// </summary>
 internal static class DelimitedRowReader
 {
-    // Invalid UTF-8 is an error, not U+FFFD in a value: a latin-1 file would otherwise read as garbage.
-    // The encoding's preamble is the UTF-8 byte order mark, which StreamReader then skips; it does not
-    // look for others, so bytes that would be a UTF-16 or UTF-32 mark are invalid UTF-8 too.
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
-
     public static async IAsyncEnumerable<ReportRow> ReadAsync(Stream content, bool csv, RowKind kind, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Sep unquotes in place only when asked; DelimitedRow does it itself, so a quote left open
@@ -32,7 +27,9 @@ internal static class DelimitedRowReader
             CreateToString = SepToString.OnePool(maximumStringLength: 64),
         });
 
-        using var text = new StreamReader(content, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: true);
+        // Invalid UTF-8 is an error. StreamReader skips the encoding's preamble, the UTF-8 byte order mark, and
+        // looks for no other, so bytes that would be a UTF-16 or UTF-32 mark are invalid UTF-8 too.
+        using var text = new StreamReader(content, RowReading.StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: true);
         SepReader reader;
         try
         {

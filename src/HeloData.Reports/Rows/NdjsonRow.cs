@@ -15,9 +15,6 @@ internal sealed class NdjsonRow
 {
     private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
 
-    // An unknown column's object or array is kept as its JSON text: invalid UTF-8 in it is an error, not U+FFFD.
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     private readonly CellWriter _cells = new();
     private RowShape _shape;
     private byte[][] _names = [];
@@ -223,7 +220,8 @@ internal sealed class NdjsonRow
             case JsonTokenType.StartObject or JsonTokenType.StartArray:
                 var start = (int)reader.TokenStartIndex;
                 reader.Skip();
-                return StrictUtf8.GetString(line[start..(int)reader.BytesConsumed]);
+                // An unknown column's object or array is kept as its JSON text: invalid UTF-8 in it is an error, not U+FFFD.
+                return RowReading.StrictUtf8.GetString(line[start..(int)reader.BytesConsumed]);
             default:
                 return Encoding.UTF8.GetString(reader.ValueSpan);
         }

@@ -15,8 +15,6 @@ internal abstract partial class ParquetColumn
     private sealed class BytesColumn(DataField field, DataField read, ParquetTarget target, BytesColumn.Form form, int scale = 0)
         : ParquetColumn(field, read, target)
     {
-        private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
         private ReadOnlyMemory<byte>[] _values = [];
         private ReadOnlyMemory<byte>[]? _packed;
         private int[]? _levels;
@@ -70,7 +68,7 @@ internal abstract partial class ParquetColumn
         {
             try
             {
-                return StrictUtf8.GetString(bytes);
+                return RowReading.StrictUtf8.GetString(bytes);
             }
             catch (DecoderFallbackException)
             {

@@ -10,6 +10,13 @@ namespace HeloData.Reports;
 /// </summary>
 internal static class RowReading
 {
+    /// <summary>
+    /// UTF-8 that throws on invalid bytes instead of making them U+FFFD (a latin-1 file would otherwise read
+    /// as garbage), for every format. Its preamble is the UTF-8 byte order mark, which a StreamReader then
+    /// skips (csv, tsv); decoding with <see cref="Encoding.GetString(byte[])"/> is not affected by it.
+    /// </summary>
+    internal static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
+
     /// <summary>The feature switch that turns parquet reading off (see <see cref="IsParquetSupported"/>).</summary>
     internal const string ParquetSwitch = "HeloData.Reports.Rows.Parquet.IsSupported";
 
