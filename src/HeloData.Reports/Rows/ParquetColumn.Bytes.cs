@@ -13,12 +13,8 @@ internal abstract partial class ParquetColumn
     /// strings) is read as UTF-8.
     /// </summary>
     private sealed class BytesColumn(DataField field, DataField read, ParquetTarget target, BytesColumn.Form form, int scale = 0)
-        : ParquetColumn(field, read, target)
+        : RawColumn<byte>(field, read, target)
     {
-        private ReadOnlyMemory<byte>[] _values = [];
-        private ReadOnlyMemory<byte>[]? _packed;
-        private int[]? _levels;
-
         public enum Form
         {
             Binary,
@@ -26,24 +22,9 @@ internal abstract partial class ParquetColumn
             Decimal,
         }
 
-        public override async ValueTask ReadAsync(ParquetRowGroupReader group, int rows, CancellationToken cancellationToken)
-        {
-            _values = Ensure(_values, rows);
-            if (!Read.IsNullable)
-            {
-                await group.ReadRawAsync(Read, _values.AsMemory(0, rows), null, null, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-
-            _packed = Ensure(_packed, rows);
-            _levels = Ensure(_levels, rows);
-            await group.ReadRawAsync(Read, _packed.AsMemory(0, rows), _levels.AsMemory(0, rows), null, cancellationToken).ConfigureAwait(false);
-            Nulls = Unpack(_packed, _levels, _values, rows, Read.MaxDefinitionLevel, Nulls);
-        }
-
         protected override string Text(int index, CellWriter cells)
         {
-            var bytes = _values[index].Span;
+            var bytes = Values[index].Span;
             return form switch
             {
                 Form.Decimal => ParquetValues.DecimalText(ParquetValues.Unscaled(bytes), scale),
@@ -56,12 +37,12 @@ internal abstract partial class ParquetColumn
         {
             if (form == Form.Decimal && Kind == CellKind.Decimal)
             {
-                row.SetDecimal(known, ParquetValues.Decimal(ParquetValues.Unscaled(_values[index].Span), scale));
+                row.SetDecimal(known, ParquetValues.Decimal(ParquetValues.Unscaled(Values[index].Span), scale));
                 return;
             }
 
             // A documented column: text, its kind parsed from it.
-            cells.Write(row, known, form == Form.Decimal ? Text(index, cells) : Utf8(_values[index].Span));
+            cells.Write(row, known, form == Form.Decimal ? Text(index, cells) : Utf8(Values[index].Span));
         }
 
         private static string Utf8(ReadOnlySpan<byte> bytes)

@@ -296,32 +296,40 @@ internal abstract partial class ParquetColumn
         }
     }
 
-    /// <summary>UTF-8 strings, read raw as characters so only the strings a row keeps are made (through the read's cache).</summary>
-    private sealed class StringColumn(DataField field, ParquetTarget target) : ParquetColumn(field, field, target)
+    /// <summary>
+    /// A column read raw, as the spans Parquet.Net decodes into (characters for strings, bytes for the rest),
+    /// so only the values a row keeps are turned into objects.
+    /// </summary>
+    private abstract class RawColumn<T>(DataField field, DataField read, ParquetTarget target) : ParquetColumn(field, read, target)
     {
-        private ReadOnlyMemory<char>[] _values = [];
-        private ReadOnlyMemory<char>[]? _packed;
+        private ReadOnlyMemory<T>[]? _packed;
         private int[]? _levels;
+
+        protected ReadOnlyMemory<T>[] Values { get; private set; } = [];
 
         public override async ValueTask ReadAsync(ParquetRowGroupReader group, int rows, CancellationToken cancellationToken)
         {
-            _values = Ensure(_values, rows);
-            if (!Field.IsNullable)
+            Values = Ensure(Values, rows);
+            if (!Read.IsNullable)
             {
-                await group.ReadRawAsync(Field, _values.AsMemory(0, rows), null, null, cancellationToken).ConfigureAwait(false);
+                await group.ReadRawAsync(Read, Values.AsMemory(0, rows), null, null, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
             // Nullable: the reader packs the present values; the definition levels say which rows have one.
             _packed = Ensure(_packed, rows);
             _levels = Ensure(_levels, rows);
-            await group.ReadRawAsync(Field, _packed.AsMemory(0, rows), _levels.AsMemory(0, rows), null, cancellationToken).ConfigureAwait(false);
-            Nulls = Unpack(_packed, _levels, _values, rows, Field.MaxDefinitionLevel, Nulls);
+            await group.ReadRawAsync(Read, _packed.AsMemory(0, rows), _levels.AsMemory(0, rows), null, cancellationToken).ConfigureAwait(false);
+            Nulls = Unpack(_packed, _levels, Values, rows, Read.MaxDefinitionLevel, Nulls);
         }
+    }
 
-        protected override string Text(int index, CellWriter cells) => cells.Strings.Get(_values[index].Span);
+    /// <summary>UTF-8 strings, read raw as characters so only the strings a row keeps are made (through the read's cache).</summary>
+    private sealed class StringColumn(DataField field, ParquetTarget target) : RawColumn<char>(field, field, target)
+    {
+        protected override string Text(int index, CellWriter cells) => cells.Strings.Get(Values[index].Span);
 
-        protected override void SetKnown(ReportRow row, int known, int index, CellWriter cells) => cells.Write(row, known, _values[index].Span);
+        protected override void SetKnown(ReportRow row, int known, int index, CellWriter cells) => cells.Write(row, known, Values[index].Span);
     }
 
     /// <summary>Spreads the present values a nullable read packs over the rows (by definition level); returns which rows are null.</summary>
