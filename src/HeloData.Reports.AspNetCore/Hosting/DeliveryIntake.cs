@@ -81,7 +81,7 @@ internal sealed class DeliveryIntake
         var headers = context.Request.Headers;
         try
         {
-            await using var file = SpoolFiles.Open(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete, FileOptions.Asynchronous);
+            await using var file = new FileStream(path, PrivateFiles.Options(FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete, FileOptions.Asynchronous));
             var verified = await _verifier.VerifyAsync(
                 headers["webhook-id"], headers["webhook-timestamp"], headers["webhook-signature"], context.Request.Body, new CappedStream(file, _options.MaxDeliveryBytes), context.RequestAborted)
                 .ConfigureAwait(false);

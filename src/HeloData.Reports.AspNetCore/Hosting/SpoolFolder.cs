@@ -39,13 +39,13 @@ internal sealed class SpoolFolder : IDisposable
         Folder = Path.Combine(Root, instance);
         try
         {
-            CreatePrivateDirectory(Root);
+            PrivateFiles.CreateFolder(Root);
             CheckPrivate(Root);
             SweepLeftovers();
 
             // The lock first, then the folder: a folder whose owner file is missing or locked is never swept.
-            _owner = SpoolFiles.Open(Path.Combine(Root, instance + OwnerExtension), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
-            CreatePrivateDirectory(Folder);
+            _owner = new FileStream(Path.Combine(Root, instance + OwnerExtension), PrivateFiles.Options(FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None));
+            PrivateFiles.CreateFolder(Folder);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -126,7 +126,7 @@ internal sealed class SpoolFolder : IDisposable
             FileStream owner;
             try
             {
-                owner = SpoolFiles.Open(ownerFile, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+                owner = new FileStream(ownerFile, PrivateFiles.Options(FileMode.Open, FileAccess.ReadWrite, FileShare.None));
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
@@ -225,17 +225,5 @@ internal sealed class SpoolFolder : IDisposable
         return (mode & ~(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute)) != 0
             ? $"its mode is {Convert.ToString((int)mode, 8).PadLeft(4, '0')}, not 0700"
             : null;
-    }
-
-    private static void CreatePrivateDirectory(string path)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(path);
-        }
-        else
-        {
-            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
     }
 }

@@ -267,24 +267,9 @@ internal sealed class FileTarget
     private static string TemporaryName() =>
         string.Create(CultureInfo.InvariantCulture, $"{TemporaryPrefix}{Random.Shared.NextInt64():x16}{TemporarySuffix}");
 
-    private static FileStreamOptions CreateOptions(FileOptions options)
-    {
-        var create = new FileStreamOptions
-        {
-            Mode = FileMode.CreateNew,
-            Access = FileAccess.Write,
-            Share = FileShare.None,
-            BufferSize = 0,
-            Options = options,
-        };
-        if (!OperatingSystem.IsWindows())
-        {
-            // Nobody else reads a half-written artifact (a report may hold invoices).
-            create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        return create;
-    }
+    // Nobody else reads a half-written artifact (a report may hold invoices).
+    private static FileStreamOptions CreateOptions(FileOptions options) =>
+        PrivateFiles.Options(FileMode.CreateNew, FileAccess.Write, FileShare.None, options);
 
     // A file that is replaced keeps its mode (a group that could read it still can); a new one stays 0600.
     private void KeepPermissions(string temporary)

@@ -9,8 +9,6 @@ namespace HeloData.Reports.Models;
 internal sealed class SpoolFile : IAsyncDisposable
 {
     private const string Prefix = "helodata-rows-";
-    private const UnixFileMode UserOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private const UnixFileMode UserOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     private readonly string _folder;
 
@@ -31,20 +29,7 @@ internal sealed class SpoolFile : IAsyncDisposable
         var folder = root is null ? Directory.CreateTempSubdirectory(Prefix).FullName : CreatePrivateFolder(root);
         try
         {
-            var options = new FileStreamOptions
-            {
-                Mode = FileMode.CreateNew,
-                Access = FileAccess.ReadWrite,
-                Share = FileShare.None,
-                BufferSize = 81920,
-                Options = FileOptions.DeleteOnClose | FileOptions.Asynchronous,
-            };
-
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UserOnlyFile;
-            }
-
+            var options = PrivateFiles.Options(FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose | FileOptions.Asynchronous, bufferSize: 81920);
             return new SpoolFile(folder, new FileStream(Path.Combine(folder, "artifact" + extension), options));
         }
         catch
@@ -73,7 +58,7 @@ internal sealed class SpoolFile : IAsyncDisposable
             throw new IOException($"The temporary folder '{folder}' already exists.");
         }
 
-        return OperatingSystem.IsWindows() ? Directory.CreateDirectory(folder).FullName : Directory.CreateDirectory(folder, UserOnlyFolder).FullName;
+        return PrivateFiles.CreateFolder(folder).FullName;
     }
 
     private static void TryDelete(Action delete)
