@@ -1,29 +1,23 @@
-
 namespace HeloData.Reports;
 
 /// <summary>
-/// The alphabet of standard 5-field cron: between the <c>,</c>, <c>-</c> and <c>/</c> of a field,
-/// only numbers, <c>*</c>, and three-letter names in their own field (<c>JAN</c> in the month field,
+/// The values of standard 5-field cron: between the <c>,</c>, <c>-</c> and <c>/</c> of a field, only
+/// numbers, <c>*</c>, and three-letter names in their own field (<c>JAN</c> in the month field,
 /// <c>MON</c> in the day-of-week field). Cronos accepts more (Quartz's <c>L</c>, <c>W</c>, <c>#</c>
 /// and <c>?</c>, and its own <c>H</c>), which the API's "standard 5-field cron" does not promise, so
-/// this check runs first; Cronos still judges how the values are combined and their ranges.
+/// this check runs first and names what the user was trying to write; Cronos then judges ranges.
 /// </summary>
 internal static class CronTokens
 {
-    /// <summary>The index of the day-of-month field.</summary>
-    internal const int DayOfMonthField = 2;
-
-    /// <summary>The index of the month field.</summary>
-    internal const int MonthField = 3;
-
-    /// <summary>The index of the day-of-week field.</summary>
-    internal const int DayOfWeekField = 4;
-
     /// <summary>The month names, January first.</summary>
     internal static readonly string[] MonthNames = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
 
     /// <summary>The day names, Sunday first (day 0).</summary>
     internal static readonly string[] DayNames = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
+
+    private const int MonthField = 3;
+
+    private const int DayOfWeekField = 4;
 
     private static readonly string[] FieldNames = ["minute", "hour", "day-of-month", "month", "day-of-week"];
 
@@ -39,9 +33,9 @@ internal static class CronTokens
             // Empty pieces ("1,,2") are left to Cronos, which judges how values are combined.
             foreach (var token in fields[field].Split(Separators, StringSplitOptions.RemoveEmptyEntries))
             {
-                if (Explain(token, field, quoted) is { } error)
+                if (token != "*" && !token.All(char.IsAsciiDigit) && !IsName(token, field))
                 {
-                    return error;
+                    return Explain(token, field, $"The schedule {quoted}");
                 }
             }
         }
@@ -55,37 +49,26 @@ internal static class CronTokens
     internal static bool HasName(string field, string[] names) =>
         field.Split(Separators).Any(token => names.Contains(token, StringComparer.OrdinalIgnoreCase));
 
-    private static string? Explain(string token, int field, string quoted)
+    private static string Explain(string token, int field, string schedule)
     {
-        if (token == "*" || token.All(char.IsAsciiDigit) || IsName(token, field))
-        {
-            return null;
-        }
-
-        var shown = ValueText.Quote(token);
+        var (shown, upper) = (ValueText.Quote(token), token.ToUpperInvariant());
         var where = $"in the {FieldNames[field]} field";
 
         // Before the letters below: JUL holds an L and WED a W, yet they are names, only misplaced.
-        if (IsName(token, MonthField))
+        if (IsName(token, MonthField) || IsName(token, DayOfWeekField))
         {
-            return $"The schedule {quoted} has the month name {shown} {where}; month names belong in the month (4th) field.";
+            var (kind, home) = IsName(token, MonthField) ? ("month", "month (4th)") : ("day", "day-of-week (5th)");
+            return $"{schedule} has the {kind} name {shown} {where}; {kind} names belong in the {home} field.";
         }
 
-        if (IsName(token, DayOfWeekField))
-        {
-            return $"The schedule {quoted} has the day name {shown} {where}; day names belong in the day-of-week (5th) field.";
-        }
-
-        var upper = token.ToUpperInvariant();
         if (upper == "H" || upper.StartsWith("H(", StringComparison.Ordinal))
         {
-            return $"The schedule {quoted} uses 'H' (a hashed, jittered value), which standard 5-field cron does not have; write an explicit value instead.";
+            return $"{schedule} uses 'H' (a hashed, jittered value), which standard 5-field cron does not have; write an explicit value instead.";
         }
 
         if (Quartz(QuartzPart(upper, field), field) is { } meaning)
         {
-            var instead = upper == "?" ? ": write * instead" : string.Empty;
-            return $"The schedule {quoted} uses {shown} {where}. {meaning} is a Quartz cron extension; standard 5-field cron does not have it{instead}.";
+            return $"{schedule} uses {shown} {where}. {meaning} is a Quartz cron extension; standard 5-field cron does not have it{(upper == "?" ? ": write * instead" : string.Empty)}.";
         }
 
         var allowed = field switch
@@ -94,7 +77,7 @@ internal static class CronTokens
             DayOfWeekField => "a number, * or a day name (SUN to SAT)",
             _ => "a number or *",
         };
-        return $"The schedule {quoted} has {shown} {where}, which is not {allowed}.";
+        return $"{schedule} has {shown} {where}, which is not {allowed}.";
     }
 
     private static bool IsName(string token, int field) => field switch

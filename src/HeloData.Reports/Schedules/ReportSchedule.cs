@@ -14,10 +14,11 @@ namespace HeloData.Reports;
 /// and steps (<c>*/15</c>), with month names (<c>JAN</c>) in the month field and day names
 /// (<c>MON</c>) in the day-of-week field, in any case. Refused, with a message saying why: a seconds
 /// or a year field; <c>@</c> macros such as <c>@weekly</c> (the message names the 5-field
-/// equivalent); Quartz's <c>L</c>, <c>W</c>, <c>#</c> and <c>?</c>, and the hashed <c>H</c>; and a
-/// schedule that never fires, such as <c>0 0 30 2 *</c>. Leading or trailing white space is
-/// rejected, not trimmed, because a schedule is sent exactly as written and what is checked must be
-/// what the service receives.
+/// equivalent); Quartz's <c>L</c>, <c>W</c>, <c>#</c> and <c>?</c>, and the hashed <c>H</c>; a
+/// character outside plain ASCII (a no-break space, an Arabic-Indic digit), named by its code
+/// point; and a schedule that never fires, such as <c>0 0 30 2 *</c>. Leading or trailing white
+/// space is rejected, not trimmed, because a schedule is sent exactly as written and what is
+/// checked must be what the service receives.
 /// </para>
 /// <para>
 /// As in standard cron, when both day-of-month and day-of-week are restricted (neither starts with
