@@ -42,9 +42,10 @@ internal static partial class ReportRules
             throw InvalidCron($"schedule '{schedule}' is not a valid 5-field cron expression: {problem}");
         }
 
+        CronTimetable timetable;
         try
         {
-            CronExpression.Parse(schedule, CronFormat.Standard);
+            timetable = CronTimetable.Parse(schedule);
         }
         catch (CronFormatException exception)
         {
@@ -52,9 +53,9 @@ internal static partial class ReportRules
         }
 
         // A report that would never run is refused, as the contract has clients do, not kept silent.
-        if (!StandardCron.EverFires(schedule))
+        if (timetable.NeverFires() is { } reason)
         {
-            throw InvalidCron($"schedule '{schedule}' never fires: no date matches its day-of-month and month.");
+            throw InvalidCron($"schedule '{schedule}' never fires: {reason}.");
         }
     }
 

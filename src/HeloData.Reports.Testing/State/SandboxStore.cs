@@ -158,8 +158,8 @@ internal sealed partial class SandboxStore(ReportsSandboxOptions options, TimePr
         json["created_at"] = Timestamp(report.CreatedAt);
         json["updated_at"] = Timestamp(report.UpdatedAt);
         json["next_run_at"] = report.Schedule is { } schedule
-            && StandardCron.NextAfter(schedule, Now().UtcDateTime) is { } next
-            ? Timestamp(new DateTimeOffset(next, TimeSpan.Zero))
+            && CronTimetable.Parse(schedule).GetNextOccurrence(Now()) is { } next
+            ? Timestamp(next)
             : null;
         return json;
     }

@@ -6,9 +6,10 @@ using Microsoft.Extensions.Time.Testing;
 namespace HeloData.Reports.Testing.Tests.Integration;
 
 /// <summary>
-/// The client's schedule check and preview (<see cref="ReportSchedule"/>) and the sandbox's
-/// <c>invalid_cron</c> and <c>next_run_at</c> are written separately; they must take the same schedules
-/// (the client never refuses what the service would accept) and name the same next time.
+/// The client's schedule check (<see cref="ReportSchedule"/>) and the sandbox's <c>invalid_cron</c>
+/// are written separately; they must take the same schedules (the client never refuses what the
+/// service would accept). The calendar both read (the SDK's <c>CronTimetable</c>, linked into the
+/// sandbox) must reach the wire: the client's preview names the sandbox's <c>next_run_at</c>.
 /// </summary>
 public sealed class ScheduleAgreementTests
 {
@@ -45,6 +46,12 @@ public sealed class ScheduleAgreementTests
     [TestCase("@daily")]
     [TestCase("61 * * * *")]
     [TestCase("0 0 * * MON-SUNDAY")]
+    [TestCase("0 9 * * Hxx")]
+    [TestCase("\u0663 9 * * *")]
+    [TestCase("0\u00a09 * * *")]
+    [TestCase("*/0 * * * *")]
+    [TestCase("0 0 29 2 *")]
+    [TestCase("0 0 31 2 */7")]
     public async Task The_client_refuses_exactly_the_schedules_the_sandbox_refuses(string schedule)
     {
         using var sandbox = ReportsSandbox.Start();

@@ -1,4 +1,5 @@
 using HeloData.Reports.Testing.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HeloData.Reports.Testing.Tests.Sandbox;
 
@@ -35,8 +36,16 @@ public sealed class SandboxCronTests
     [TestCase("0 0 9 * * MON", "is not a valid 5-field cron expression")]
     [TestCase("@daily", "a macro is not standard cron")]
     [TestCase("@every_minute", "a macro is not standard cron")]
-    [TestCase("0 0 30 2 *", "never fires")]
-    [TestCase("0 0 31 2,4,6 *", "never fires")]
+    [TestCase("0 0 30 2 *", "never fires: day 30 never occurs in February.")]
+    [TestCase("0 0 31 2,4,6 *", "never fires: day 31 never occurs in February, April or June.")]
+    [TestCase("0 9 * * Hxx", "'Hxx' is not standard cron", Description = "Cronos reads an H as a hash, and throws a non-format exception without a seed")]
+    [TestCase("HHH 9 * * *", "'HHH' is not standard cron")]
+    [TestCase("0 9 * Hxx *", "'Hxx' is not standard cron")]
+    [TestCase("٣ 9 * * *", "is not standard cron", Description = "an Arabic-Indic digit")]
+    [TestCase("0 9 * * *", "is not a valid 5-field cron expression", Description = "a no-break space between fields")]
+    [TestCase("*/0 * * * *", "Minutes: Value must be a number between 1 and 59")]
+    [TestCase("99999999999999999999 9 * * *", "Minutes: Value must be a number between 0 and 59")]
+    [TestCase("0 0 * 13 *", "Months: Value must be a number between 1 and 12")]
     public async Task A_schedule_outside_standard_cron_or_that_never_fires_is_invalid_cron(string schedule, string message)
     {
         var (status, body, _) = await _http.PostAsync("reports", ReportBodies.WeeklyTraffic.Replace("0 9 * * MON", schedule));
@@ -57,6 +66,20 @@ public sealed class SandboxCronTests
 
         Assert.That(status, Is.EqualTo(201), body?.ToJsonString());
         Assert.That(body!["next_run_at"], Is.Not.Null);
+    }
+
+    [Test]
+    public async Task Both_day_fields_restricted_fire_on_either_as_in_standard_cron()
+    {
+        // 2026-05-01 is a Friday: the next run is Friday 8th, before Wednesday 13th.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 5, 1, 12, 0, 0, TimeSpan.Zero));
+        using var sandbox = ReportsSandbox.Start(new ReportsSandboxOptions { TimeProvider = time });
+        using var http = new SandboxHttp(sandbox);
+
+        var (status, body, _) = await http.PostAsync("reports", ReportBodies.WeeklyTraffic.Replace("0 9 * * MON", "0 0 13 * FRI"));
+
+        Assert.That(status, Is.EqualTo(201), body?.ToJsonString());
+        Assert.That((string)body!["next_run_at"]!, Is.EqualTo("2026-05-08T00:00:00Z"));
     }
 
     [Test]
