@@ -14,6 +14,7 @@ namespace HeloData.Reports.Testing.State;
 /// </remarks>
 internal static partial class StandardCron
 {
+    // One value: a number, *, or a real month or day name, in any case.
     private const string Value = @"(\*|[0-9]+|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|SUN|MON|TUE|WED|THU|FRI|SAT)";
 
     /// <summary>
@@ -28,8 +29,8 @@ internal static partial class StandardCron
             return "a macro is not standard cron: write out its five fields.";
         }
 
-        // Cronos also takes Quartz's L, W, # and ?, and its own H (which, unseeded, it throws for
-        // as no format error: "Hxx" in a name's place must not get that far).
+        // Cronos also takes Quartz's L, W, # and ?, and its own H. Unseeded, an H makes it throw a
+        // MissingSeedException, not a format error, so no word but a real name ("Hxx") may reach it.
         foreach (var field in schedule.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
             if (!StandardField().IsMatch(field))

@@ -22,7 +22,7 @@ internal static partial class CronParser
     private const string CronosPrefix = "The given cron expression has an invalid format. ";
 
     // Cron is written in printable ASCII, its fields separated by spaces or tabs (Cronos's reading too).
-    private static readonly SearchValues<char> Ascii = SearchValues.Create("\t !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+    private static readonly SearchValues<char> Ascii = SearchValues.Create(['\t', .. Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c)]);
 
     /// <summary>Parses <paramref name="expression"/>, or explains why it cannot be sent.</summary>
     /// <param name="expression">The cron expression, exactly as it would be sent.</param>
