@@ -7,8 +7,7 @@ using HeloData.Reports.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-var apiKey = Environment.GetEnvironmentVariable("HELODATA_API_KEY");
-var baseUrl = Environment.GetEnvironmentVariable("HELODATA_BASE_URL");
+var apiKey = Environment.GetEnvironmentVariable(ReportsClientOptions.ApiKeyEnvironmentVariable);
 using var sandbox = string.IsNullOrWhiteSpace(apiKey) ? ReportsSandbox.Start() : null;
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -18,20 +17,9 @@ Console.CancelKeyPress += (_, e) =>
 };
 
 var services = new ServiceCollection();
-services.AddHeloReports(options =>
-{
-    if (sandbox is not null)
-    {
-        sandbox.Configure(options);
-        return;
-    }
 
-    options.ApiKey = apiKey;
-    if (!string.IsNullOrWhiteSpace(baseUrl))
-    {
-        options.BaseAddress = new Uri(baseUrl);
-    }
-});
+// With the sandbox, its address and key; otherwise AddHeloReports reads HELODATA_API_KEY and HELODATA_BASE_URL itself.
+services.AddHeloReports(options => sandbox?.Configure(options));
 await using var provider = services.BuildServiceProvider();
 
 Console.WriteLine("HeloData.Reports quickstart");

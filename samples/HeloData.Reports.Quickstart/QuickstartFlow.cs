@@ -45,7 +45,7 @@ internal sealed class QuickstartFlow(IReportsClient reports, TextWriter output)
         output.WriteLine();
 
         var path = Path.Combine(Path.GetTempPath(), $"{report.Name}-{done.RunId}.csv");
-        var download = await reports.DownloadToFileAsync(done, path, cancellationToken: cancellationToken);
+        var download = await reports.DownloadToFileAsync(done, path, cancellationToken);
         output.WriteLine($"5. Downloaded {download.Bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes to {path}");
 
         output.WriteLine("6. First lines:");

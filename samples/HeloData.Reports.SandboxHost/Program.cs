@@ -1,14 +1,16 @@
 // Runs a ReportsSandbox in its own process, for clients that cannot host it themselves (the Native
 // AOT smoke app, other languages, manual poking with curl). It prints the two lines a client needs,
 // then serves until its standard input closes or it is stopped.
+using HeloData.Reports;
 using HeloData.Reports.Testing;
 
 using var sandbox = ReportsSandbox.Start(new ReportsSandboxOptions
 {
     RunTimeline = new RunTimeline(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(700)),
 });
-Console.WriteLine($"HELODATA_BASE_URL={sandbox.ApiBaseAddress}");
-Console.WriteLine($"HELODATA_API_KEY={sandbox.ApiKey}");
+// The variables AddHeloReports and the CLI read when nothing else sets the address and the key.
+Console.WriteLine($"{ReportsClientOptions.BaseAddressEnvironmentVariable}={sandbox.ApiBaseAddress}");
+Console.WriteLine($"{ReportsClientOptions.ApiKeyEnvironmentVariable}={sandbox.ApiKey}");
 Console.Out.Flush();
 
 using var stop = new CancellationTokenSource();

@@ -43,7 +43,7 @@ public sealed partial class InvoiceExportWorker(
             var run = await reports.RunReportAndWaitAsync(report.Id, window, cancellationToken: cancellationToken);
             var folder = Directory.CreateDirectory(options.Value.OutputDirectory);
             var path = Path.Combine(folder.FullName, $"invoices-{window.From:yyyy-MM}.csv");
-            await reports.DownloadToFileAsync(run, path, cancellationToken: cancellationToken);
+            await reports.DownloadToFileAsync(run, path, cancellationToken);
             return path;
         }
         finally

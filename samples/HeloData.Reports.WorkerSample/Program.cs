@@ -1,24 +1,19 @@
-// A Generic Host worker that exports last month's invoices to disk. The client is bound from
-// appsettings.json and the environment (HeloReports__ApiKey, or HELODATA_API_KEY); with no key at
-// all it runs against the embedded sandbox, like the quickstart.
+// A Generic Host worker that exports last month's invoices to disk. The client is bound from the
+// HeloReports section (appsettings.json, or HeloReports__ApiKey in the environment), and AddHeloReports
+// reads HELODATA_API_KEY / HELODATA_BASE_URL for what the section leaves unset; with no key at all it
+// runs against the embedded sandbox, like the quickstart.
+using HeloData.Reports;
 using HeloData.Reports.Testing;
 using HeloData.Reports.WorkerSample;
 
 var builder = Host.CreateApplicationBuilder(args);
-var apiKey = builder.Configuration["HeloReports:ApiKey"] is { Length: > 0 } configured
-    ? configured
-    : Environment.GetEnvironmentVariable("HELODATA_API_KEY");
-
-var reports = builder.Services.AddHeloReports(builder.Configuration.GetSection("HeloReports"));
-if (string.IsNullOrWhiteSpace(apiKey))
+var section = builder.Configuration.GetSection("HeloReports");
+builder.Services.AddHeloReports(section);
+if (string.IsNullOrWhiteSpace(section["ApiKey"]) && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(ReportsClientOptions.ApiKeyEnvironmentVariable)))
 {
     var sandbox = ReportsSandbox.Start();
     builder.Services.AddSingleton(sandbox); // disposed with the host
-    builder.Services.PostConfigure<HeloData.Reports.ReportsClientOptions>(sandbox.Configure);
-}
-else
-{
-    builder.Services.PostConfigure<HeloData.Reports.ReportsClientOptions>(o => o.ApiKey = apiKey);
+    builder.Services.PostConfigure<ReportsClientOptions>(sandbox.Configure);
 }
 
 builder.Services.Configure<InvoiceExportOptions>(builder.Configuration.GetSection("InvoiceExport"));

@@ -10,8 +10,9 @@ namespace HeloData.Reports.Cli;
 /// </summary>
 internal static class Credentials
 {
-    public const string ApiKeyVariable = "HELODATA_API_KEY";
-    public const string BaseUrlVariable = "HELODATA_BASE_URL";
+    // The SDK's names, so the CLI, the sandbox's output and AddHeloReports' fallback say the same.
+    public const string ApiKeyVariable = ReportsClientOptions.ApiKeyEnvironmentVariable;
+    public const string BaseUrlVariable = ReportsClientOptions.BaseAddressEnvironmentVariable;
     public const string WebhookSecretVariable = "HELODATA_WEBHOOK_SECRET";
 
     public const string ApiKeyFileName = "--api-key-file";

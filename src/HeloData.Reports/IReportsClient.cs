@@ -10,7 +10,9 @@ namespace HeloData.Reports;
 /// <remarks>
 /// Every method checks its arguments first and throws an <see cref="ArgumentException"/> naming the
 /// parameter, without sending anything. Every failed call throws a <see cref="ReportsException"/>.
-/// Cancellation surfaces as an <see cref="OperationCanceledException"/>.
+/// Cancellation surfaces as an <see cref="OperationCanceledException"/>. A token can always follow the
+/// required arguments alone (<c>WaitForCompletionAsync(runId, ct)</c>): <see cref="ReportsClientOverloads"/>
+/// passes it, with the defaults, to the member here, which is the one a mock sets up.
 /// </remarks>
 public interface IReportsClient
 {

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using HeloData.Reports.Models;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,12 +24,12 @@ public sealed class ReportsClient : IReportsClient, IDisposable
     /// <exception cref="ArgumentException">The key is missing or cannot be sent in a header; the message says so, never showing the key.</exception>
     /// <remarks>This client owns its HTTP connections: dispose it when done.</remarks>
     public ReportsClient(string apiKey)
-        : this(new ReportsClientOptions { ApiKey = CheckKey(apiKey) })
+        : this(new ReportsClientOptions { ApiKey = ReportsClientOptionsValidator.CheckKey(apiKey, nameof(apiKey)) })
     {
     }
 
     /// <summary>Creates a client without dependency injection, on the same registration <c>AddHeloReports</c> makes.</summary>
-    /// <param name="options">The settings, including <see cref="ReportsClientOptions.LoggerFactory"/> and <see cref="ReportsClientOptions.TimeProvider"/>; copied, so later changes to it do not apply.</param>
+    /// <param name="options">The settings, including <see cref="ReportsClientOptions.LoggerFactory"/> and <see cref="ReportsClientOptions.TimeProvider"/>; copied, so later changes to it do not apply. A key or address left unset is read from the environment, as under DI.</param>
     /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
     /// <remarks>This client owns its HTTP connections: dispose it when done.</remarks>
     public ReportsClient(ReportsClientOptions options)
@@ -85,29 +84,8 @@ public sealed class ReportsClient : IReportsClient, IDisposable
         SendAsync(ReportsOperation.ListReports, static (api, args, ct) => api.ListReportsAsync(args.pageSize, args.cursor, ct), (pageSize, cursor), (null, null), cancellationToken);
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<Report> ListAllReportsAsync(int? pageSize = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        // Every cursor of this enumeration: one handed out twice (A→B→A as well as A→A) would loop for ever.
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        string? cursor = null;
-        do
-        {
-            var page = await ListReportsAsync(pageSize, cursor, cancellationToken).ConfigureAwait(false);
-            foreach (var report in page.Reports)
-            {
-                yield return report;
-            }
-
-            cursor = page.NextCursor;
-            if (cursor is not null && !seen.Add(cursor))
-            {
-                throw new ReportsException(
-                    $"List reports failed: the service returned the next_cursor \"{ValueText.Escape(cursor)}\" a second time, so the pages would repeat for ever.",
-                    ReportsErrorCode.InvalidResponse);
-            }
-        }
-        while (cursor is not null);
-    }
+    public IAsyncEnumerable<Report> ListAllReportsAsync(int? pageSize = null, CancellationToken cancellationToken = default) =>
+        ReportPages.ReadAllAsync((cursor, ct) => ListReportsAsync(pageSize, cursor, ct), cancellationToken);
 
     /// <inheritdoc />
     public Task<RunAccepted> RunReportAsync(string reportId, RunWindow? window = null, CancellationToken cancellationToken = default)
@@ -199,13 +177,4 @@ public sealed class ReportsClient : IReportsClient, IDisposable
         (string? ReportId, string? RunId) ids,
         CancellationToken cancellationToken) =>
         (await _transport.SendAsync(operation, call, state, ids, cancellationToken).ConfigureAwait(false)).Value;
-
-    // Checked here to blame the parameter by its own name; the message names the setting, never the key.
-    private static string CheckKey(string apiKey)
-    {
-        var problem = string.IsNullOrEmpty(apiKey)
-            ? "ReportsClientOptions.ApiKey is required: set it to your HeloData API key."
-            : ReportsClientOptionsValidator.ApiKeyProblem(apiKey);
-        return problem is null ? apiKey : throw new ArgumentException(problem, nameof(apiKey));
-    }
 }

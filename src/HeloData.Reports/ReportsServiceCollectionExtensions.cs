@@ -16,9 +16,9 @@ public static class ReportsServiceCollectionExtensions
     /// configured in code.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets the options; <see cref="ReportsClientOptions.ApiKey"/> is required.</param>
+    /// <param name="configure">Sets the options; <see cref="ReportsClientOptions.ApiKey"/> is required, here or in the environment.</param>
     /// <returns>The SDK's <see cref="IHttpClientBuilder"/> for the API host, to add the application's own handlers.</returns>
-    /// <example><code>services.AddHeloReports(o => o.ApiKey = builder.Configuration["HeloData:ApiKey"]);</code></example>
+    /// <example><code>services.AddHeloReports(o => o.ApiKey = builder.Configuration["HeloReports:ApiKey"]);</code></example>
     public static IHttpClientBuilder AddHeloReports(this IServiceCollection services, Action<ReportsClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -27,15 +27,19 @@ public static class ReportsServiceCollectionExtensions
         return services.AddHeloReports();
     }
 
-    /// <summary>Registers the client with options bound from a configuration section (conventionally <c>HeloReports</c>).</summary>
+    /// <summary>Registers the client with options bound from a configuration section: <c>HeloReports</c>, as the docs use.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The section holding <c>ApiKey</c>, <c>BaseAddress</c>, timeouts and retry settings.</param>
     /// <returns>The SDK's <see cref="IHttpClientBuilder"/> for the API host, to add the application's own handlers.</returns>
+    /// <remarks>A validation message names the key as set, such as <c>HeloReports:ApiKey</c>.</remarks>
+    /// <example><code>services.AddHeloReports(builder.Configuration.GetSection("HeloReports"));</code></example>
     public static IHttpClientBuilder AddHeloReports(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<ReportsClientOptions>().Bind(configuration);
+        services.AddOptions<ReportsClientOptions>()
+            .Bind(configuration)
+            .Configure(options => SettingSources.RecordSection(options, configuration));
         return services.AddHeloReports();
     }
 
@@ -47,6 +51,10 @@ public static class ReportsServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <returns>The SDK's <see cref="IHttpClientBuilder"/> for the API host, to add the application's own handlers.</returns>
     /// <remarks>
+    /// An API key or base address that configuration and code leave unset is read from the environment
+    /// variables <see cref="ReportsClientOptions.ApiKeyEnvironmentVariable"/> and
+    /// <see cref="ReportsClientOptions.BaseAddressEnvironmentVariable"/>, after every other configuration
+    /// of the options: a value set in configuration or code wins.
     /// This is the SDK's only wiring: a client built with <c>new ReportsClient(…)</c> runs on the same
     /// registration, in a container of its own. Handlers, outermost first: resilience (Polly, one pipeline
     /// per container) → API key → per-attempt logging → the application's handlers → sockets.
@@ -60,7 +68,16 @@ public static class ReportsServiceCollectionExtensions
             return api;
         }
 
-        services.AddOptions<ReportsClientOptions>().ValidateOnStart();
+        services.TryAddSingleton(EnvironmentSource.Process);
+        services.AddOptions<ReportsClientOptions>()
+            .PostConfigure<EnvironmentSource>(static (options, environment) =>
+            {
+                if (SettingSources.ApplyEnvironment(options, environment) is { } problem)
+                {
+                    throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(ReportsClientOptions), [problem]);
+                }
+            })
+            .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReportsClientOptions>>(ReportsClientOptionsValidator.Instance));
         services.AddSingleton(sp => new ReportsTransport(sp.GetRequiredService<IHttpClientFactory>(), Time(sp)));
         services.AddSingleton(sp => new ArtifactDownloader(

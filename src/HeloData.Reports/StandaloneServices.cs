@@ -12,9 +12,15 @@ namespace HeloData.Reports;
 internal static class StandaloneServices
 {
     /// <exception cref="ArgumentException">A setting is invalid; the message names it (never the key).</exception>
-    public static ServiceProvider Build(ReportsClientOptions options)
+    public static ServiceProvider Build(ReportsClientOptions options, EnvironmentSource? environment = null)
     {
+        // Filled from the environment as AddHeloReports fills them, then validated at once: there is no host start.
         var settings = Copy(options);
+        if (SettingSources.ApplyEnvironment(settings, environment ?? EnvironmentSource.Process) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
         var result = ReportsClientOptionsValidator.Instance.Validate(null, settings);
         if (result.Failed)
         {
@@ -34,15 +40,24 @@ internal static class StandaloneServices
     }
 
     // A snapshot: changing the caller's options object later must not change a client already built.
-    private static ReportsClientOptions Copy(ReportsClientOptions options) => new()
+    // An address left at its default stays unset in the copy, so the environment can still fill it.
+    private static ReportsClientOptions Copy(ReportsClientOptions options)
     {
-        ApiKey = options.ApiKey,
-        BaseAddress = options.BaseAddress,
-        AttemptTimeout = options.AttemptTimeout,
-        TotalTimeout = options.TotalTimeout,
-        MaxRetryAttempts = options.MaxRetryAttempts,
-        RetryBaseDelay = options.RetryBaseDelay,
-        MaxRetryAfter = options.MaxRetryAfter,
-        DownloadIdleTimeout = options.DownloadIdleTimeout,
-    };
+        var copy = new ReportsClientOptions
+        {
+            ApiKey = options.ApiKey,
+            AttemptTimeout = options.AttemptTimeout,
+            TotalTimeout = options.TotalTimeout,
+            MaxRetryAttempts = options.MaxRetryAttempts,
+            RetryBaseDelay = options.RetryBaseDelay,
+            MaxRetryAfter = options.MaxRetryAfter,
+            DownloadIdleTimeout = options.DownloadIdleTimeout,
+        };
+        if (options.HasBaseAddress)
+        {
+            copy.BaseAddress = options.BaseAddress;
+        }
+
+        return copy;
+    }
 }

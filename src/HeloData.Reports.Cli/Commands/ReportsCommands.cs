@@ -23,7 +23,7 @@ internal static class ReportsCommands
         CommandAction.SetWithClient(command, context, async (client, parse, cancellationToken) =>
         {
             var reports = new List<Report>();
-            await foreach (var report in client.ListAllReportsAsync(cancellationToken: cancellationToken))
+            await foreach (var report in client.ListAllReportsAsync(cancellationToken))
             {
                 reports.Add(report);
             }

@@ -14,7 +14,7 @@ internal static class SandboxCommand
     {
         var command = new Command(
             "sandbox",
-            "Start a local fake of the API on a loopback port and print the two variables to set (HELODATA_BASE_URL, HELODATA_API_KEY). Runs until Ctrl-C (then exits 0).");
+            $"Start a local fake of the API on a loopback port and print the two variables to set ({Credentials.BaseUrlVariable}, {Credentials.ApiKeyVariable}). Runs until Ctrl-C (then exits 0).");
         var port = new Option<int>("--port")
         {
             Description = "The API's loopback port, 1 to 65535; by default a free one.",

@@ -4,18 +4,41 @@ namespace HeloData.Reports;
 
 /// <summary>
 /// Settings of the HeloData Reports client: the API key, the service address, and the timeouts and
-/// retries of its transport. Bind them from configuration (section <c>HeloReports</c> by convention)
-/// or set them in code; they are validated when the application starts.
+/// retries of its transport. Bind them from the configuration section <c>HeloReports</c>
+/// (<c>HeloReports:ApiKey</c>, …) or set them in code; they are validated when the application starts.
+/// An <see cref="ApiKey"/> or <see cref="BaseAddress"/> left unset there is read from the environment
+/// variable <see cref="ApiKeyEnvironmentVariable"/> or <see cref="BaseAddressEnvironmentVariable"/>.
 /// </summary>
 public sealed class ReportsClientOptions
 {
+    /// <summary>The environment variable an unset <see cref="ApiKey"/> is read from, as the CLI and the sandbox print it.</summary>
+    public const string ApiKeyEnvironmentVariable = "HELODATA_API_KEY";
+
+    /// <summary>The environment variable an unset <see cref="BaseAddress"/> is read from, as the CLI and the sandbox print it.</summary>
+    public const string BaseAddressEnvironmentVariable = "HELODATA_BASE_URL";
+
+    private static readonly Uri DefaultBaseAddress = new(ReportsClientDefaults.BaseAddress);
+    private Uri? _baseAddress;
+
     /// <summary>The API key sent as <c>Authorization: Bearer …</c>. Required.</summary>
-    /// <remarks>It is a secret: never logged, never part of an exception, and <see cref="ToString"/> hides it.</remarks>
+    /// <remarks>
+    /// It is a secret: never logged, never part of an exception, and <see cref="ToString"/> hides it. Left
+    /// unset (or empty), it is read from <see cref="ApiKeyEnvironmentVariable"/> when the client is built: a
+    /// key set in configuration or code wins.
+    /// </remarks>
     public string? ApiKey { get; set; }
 
     /// <summary>The API's base address, ending in <c>/</c>. Must be absolute https; plain http only for a loopback host.</summary>
     /// <value>The default value is <c>https://api.helodata.com/v1/</c>.</value>
-    public Uri BaseAddress { get; set; } = new(ReportsClientDefaults.BaseAddress);
+    /// <remarks>
+    /// Left unset, it is read from <see cref="BaseAddressEnvironmentVariable"/> when the client is built,
+    /// if that is set: an address set in configuration or code wins. Set to <see langword="null"/>, it is unset.
+    /// </remarks>
+    public Uri BaseAddress
+    {
+        get => _baseAddress ?? DefaultBaseAddress;
+        set => _baseAddress = value;
+    }
 
     /// <summary>How long one attempt may take before it is abandoned (and retried where safe).</summary>
     /// <value>The default value is 30 seconds. Allowed: 1 ms to 1 hour, and at most <see cref="TotalTimeout"/>.</value>
@@ -65,6 +88,22 @@ public sealed class ReportsClientOptions
     /// </summary>
     /// <value>The default value is <see langword="null"/>. Not read from configuration.</value>
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Whether <see cref="BaseAddress"/> was set, by configuration or code, rather than left at its default.</summary>
+    internal bool HasBaseAddress => _baseAddress is not null;
+
+    /// <summary>Where a setting's value came from when not from code: (the value then, the configuration key or environment variable).</summary>
+    internal Dictionary<string, (object? Value, string Name)> Sources { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The configuration section bound to these options (<c>HeloReports</c>), to say where an unset key belongs.</summary>
+    internal string? SectionPath { get; set; }
+
+    /// <summary>
+    /// The name to give <paramref name="setting"/> in a message: the configuration key or environment
+    /// variable it came from, while it still holds that value, else <c>ReportsClientOptions.Setting</c>.
+    /// </summary>
+    internal string NameOf(string setting, object? value) =>
+        Sources.TryGetValue(setting, out var source) && Equals(source.Value, value) ? source.Name : $"{nameof(ReportsClientOptions)}.{setting}";
 
     /// <summary>Describes the settings, with the API key hidden.</summary>
     /// <returns>The settings as text, safe to log.</returns>

@@ -5,7 +5,8 @@ namespace HeloData.Reports;
 /// <summary>
 /// Validates <see cref="ReportsClientOptions"/>, every rule in code in one place (no data annotations:
 /// they would add a second validator, and its reflection-free generated twin, for two rules), each
-/// message naming the setting and never the key.
+/// message naming the setting where the user set it (<c>HeloReports:ApiKey</c>, <c>HELODATA_BASE_URL</c>,
+/// or <c>ReportsClientOptions.ApiKey</c> for code: <see cref="SettingSources"/>) and never the key.
 /// </summary>
 internal sealed class ReportsClientOptionsValidator : IValidateOptions<ReportsClientOptions>
 {
@@ -15,60 +16,63 @@ internal sealed class ReportsClientOptionsValidator : IValidateOptions<ReportsCl
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = new ValidateOptionsResultBuilder();
-        if (string.IsNullOrEmpty(options.ApiKey))
+        if (ApiKeyProblem(options.ApiKey, options.NameOf(nameof(options.ApiKey), options.ApiKey), options.SectionPath) is { } keyProblem)
         {
-            builder.AddError("ReportsClientOptions.ApiKey is required: set it to your HeloData API key.");
-        }
-        else if (ApiKeyProblem(options.ApiKey) is { } problem)
-        {
-            builder.AddError(problem);
+            builder.AddError(keyProblem);
         }
 
+        var maxRetryAttempts = options.NameOf(nameof(options.MaxRetryAttempts), options.MaxRetryAttempts);
         if (options.MaxRetryAttempts is < 0 or > ReportsClientDefaults.MaxRetryAttemptsLimit)
         {
-            builder.AddError($"ReportsClientOptions.MaxRetryAttempts is {options.MaxRetryAttempts}; it must be between 0 and {ReportsClientDefaults.MaxRetryAttemptsLimit}.");
+            builder.AddError($"{maxRetryAttempts} is {options.MaxRetryAttempts}; it must be between 0 and {ReportsClientDefaults.MaxRetryAttemptsLimit}.");
         }
 
-        if (options.BaseAddress is null)
+        var baseAddress = options.NameOf(nameof(options.BaseAddress), options.BaseAddress);
+        if (!options.BaseAddress.IsAbsoluteUri)
         {
-            builder.AddError("ReportsClientOptions.BaseAddress is required.");
-        }
-        else if (!options.BaseAddress.IsAbsoluteUri)
-        {
-            builder.AddError($"ReportsClientOptions.BaseAddress '{options.BaseAddress}' must be an absolute URI.");
+            builder.AddError($"{baseAddress} must be an absolute URI, such as {ReportsClientDefaults.BaseAddress}.");
         }
         else if (options.BaseAddress.Scheme != Uri.UriSchemeHttps
             && !(options.BaseAddress.Scheme == Uri.UriSchemeHttp && options.BaseAddress.IsLoopback))
         {
             builder.AddError(
-                $"ReportsClientOptions.BaseAddress '{options.BaseAddress}' must use https; plain http is allowed only for a loopback host, so the API key never crosses a network in clear text.");
+                $"{baseAddress} '{Printable(options.BaseAddress)}' must use https; plain http is allowed only for a loopback host, so the API key never crosses a network in clear text.");
         }
 
-        CheckRange(builder, nameof(options.AttemptTimeout), options.AttemptTimeout, ReportsClientDefaults.MinTimeout, ReportsClientDefaults.MaxAttemptTimeout);
-        CheckRange(builder, nameof(options.TotalTimeout), options.TotalTimeout, ReportsClientDefaults.MinTimeout, ReportsClientDefaults.MaxTotalTimeout);
-        CheckRange(builder, nameof(options.RetryBaseDelay), options.RetryBaseDelay, TimeSpan.Zero, ReportsClientDefaults.MaxRetryBaseDelay);
-        CheckRange(builder, nameof(options.MaxRetryAfter), options.MaxRetryAfter, TimeSpan.Zero, ReportsClientDefaults.MaxMaxRetryAfter);
-        CheckRange(builder, nameof(options.DownloadIdleTimeout), options.DownloadIdleTimeout, ReportsClientDefaults.MinTimeout, ReportsClientDefaults.MaxDownloadIdleTimeout);
+        CheckRange(builder, options, nameof(options.AttemptTimeout), options.AttemptTimeout, ReportsClientDefaults.MinTimeout, ReportsClientDefaults.MaxAttemptTimeout);
+        CheckRange(builder, options, nameof(options.TotalTimeout), options.TotalTimeout, ReportsClientDefaults.MinTimeout, ReportsClientDefaults.MaxTotalTimeout);
+        CheckRange(builder, options, nameof(options.RetryBaseDelay), options.RetryBaseDelay, TimeSpan.Zero, ReportsClientDefaults.MaxRetryBaseDelay);
+        CheckRange(builder, options, nameof(options.MaxRetryAfter), options.MaxRetryAfter, TimeSpan.Zero, ReportsClientDefaults.MaxMaxRetryAfter);
+        CheckRange(builder, options, nameof(options.DownloadIdleTimeout), options.DownloadIdleTimeout, ReportsClientDefaults.MinTimeout, ReportsClientDefaults.MaxDownloadIdleTimeout);
 
         if (options.AttemptTimeout > options.TotalTimeout)
         {
             builder.AddError(
-                $"ReportsClientOptions.AttemptTimeout ({options.AttemptTimeout}) must not exceed ReportsClientOptions.TotalTimeout ({options.TotalTimeout}).");
+                $"{options.NameOf(nameof(options.AttemptTimeout), options.AttemptTimeout)} ({options.AttemptTimeout}) must not exceed {options.NameOf(nameof(options.TotalTimeout), options.TotalTimeout)} ({options.TotalTimeout}).");
         }
 
         return builder.Build();
     }
 
     /// <summary>
-    /// Says what is wrong with a non-empty API key, never quoting it. A key travels in a header, so only
-    /// printable ASCII without spaces can be sent; anything else (a trailing newline from a file or a
-    /// secret store, most often) would fail every call as a transport error, so it is refused at start.
+    /// Says what is wrong with an API key, never quoting it, naming it <paramref name="name"/> (where it
+    /// was set). A key travels in a header, so only printable ASCII without spaces can be sent; anything
+    /// else (a trailing newline from a file or a secret store, most often) would fail every call as a
+    /// transport error, so it is refused at start. A missing key names both places it may be set: the
+    /// configuration key (in <paramref name="sectionPath"/>, when options were bound from a section) and
+    /// the environment variable.
     /// </summary>
-    internal static string? ApiKeyProblem(string key)
+    internal static string? ApiKeyProblem(string? key, string name, string? sectionPath = null)
     {
+        if (string.IsNullOrEmpty(key))
+        {
+            var where = sectionPath is null ? name : SettingSources.KeyOf(sectionPath, nameof(ReportsClientOptions.ApiKey));
+            return $"No API key: set {where} or the {ReportsClientOptions.ApiKeyEnvironmentVariable} environment variable to your HeloData API key.";
+        }
+
         if (string.IsNullOrWhiteSpace(key))
         {
-            return "ReportsClientOptions.ApiKey is only white space: set it to your HeloData API key.";
+            return $"{name} is only white space: set it to your HeloData API key.";
         }
 
         foreach (var c in key)
@@ -76,19 +80,30 @@ internal sealed class ReportsClientOptionsValidator : IValidateOptions<ReportsCl
             if (c is <= ' ' or > '~')
             {
                 var kind = char.IsWhiteSpace(c) ? "white space" : char.IsControl(c) ? "a control character" : "a non-ASCII character";
-                return $"ReportsClientOptions.ApiKey contains {kind}, which an API key cannot hold (a trailing newline from a file or secret store is the usual cause); set it to the key alone.";
+                return $"{name} contains {kind}, which an API key cannot hold (a trailing newline from a file or secret store is the usual cause); set it to the key alone.";
             }
         }
 
         return null;
     }
 
+    /// <summary>Checks a key given to a constructor, blaming the parameter by its own name (never quoting the key).</summary>
+    /// <exception cref="ArgumentException">The key is missing or cannot be sent in a header.</exception>
+    internal static string CheckKey(string apiKey, string paramName) =>
+        (string.IsNullOrEmpty(apiKey) ? $"{paramName} is required: pass your HeloData API key." : ApiKeyProblem(apiKey, paramName)) is { } problem
+            ? throw new ArgumentException(problem, paramName)
+            : apiKey;
+
+    // Scheme, host, port and path: a user name, password or query in the address may be a credential.
+    private static string Printable(Uri address) =>
+        address.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+
     // TimeSpan bounds are checked here: RangeAttribute(typeof(TimeSpan), …) is not trim-safe.
-    private static void CheckRange(ValidateOptionsResultBuilder builder, string setting, TimeSpan value, TimeSpan min, TimeSpan max)
+    private static void CheckRange(ValidateOptionsResultBuilder builder, ReportsClientOptions options, string setting, TimeSpan value, TimeSpan min, TimeSpan max)
     {
         if (value < min || value > max)
         {
-            builder.AddError($"ReportsClientOptions.{setting} is {value}; it must be between {min} and {max}.");
+            builder.AddError($"{options.NameOf(setting, value)} is {value}; it must be between {min} and {max}.");
         }
     }
 }

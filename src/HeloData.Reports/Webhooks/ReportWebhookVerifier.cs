@@ -27,10 +27,7 @@ public sealed class ReportWebhookVerifier
     /// <summary>How far a delivery's timestamp may be from the receiver's clock unless told otherwise: 5 minutes, as the contract says.</summary>
     public static readonly TimeSpan DefaultTolerance = TimeSpan.FromMinutes(5);
 
-    private const string SecretPrefix = "whsec_";
-    private const string SignatureVersion = "v1";
     private const int BufferLength = 64 * 1024;
-    private const int SignatureLength = 32;
 
     private readonly byte[][] _keys;
     private readonly TimeProvider _time;
@@ -48,7 +45,7 @@ public sealed class ReportWebhookVerifier
     public ReportWebhookVerifier(IEnumerable<string> signingSecrets, TimeSpan? tolerance = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(signingSecrets);
-        _keys = [.. signingSecrets.Select(Key)];
+        _keys = [.. signingSecrets.Select(WebhookSignatures.Key)];
         if (_keys.Length == 0)
         {
             throw new ArgumentException("At least one signing secret is needed.", nameof(signingSecrets));
@@ -67,7 +64,7 @@ public sealed class ReportWebhookVerifier
     /// are present, the timestamp is Unix seconds within <see cref="Tolerance"/>, and <c>webhook-signature</c>
     /// holds at least one <c>v1</c> entry that is 32 bytes of base64 (an HMAC-SHA256). A receiver calls it before
     /// it reads, stores or even accepts a body, so a request the headers already condemn costs nothing.
-    /// <see cref="VerifyAsync"/> makes the same checks first.
+    /// <c>VerifyAsync</c> makes the same checks first.
     /// </summary>
     /// <param name="webhookId">The <c>webhook-id</c> header: the run id.</param>
     /// <param name="webhookTimestamp">The <c>webhook-timestamp</c> header: Unix seconds.</param>
@@ -76,8 +73,20 @@ public sealed class ReportWebhookVerifier
     public void VerifyHeaders(string? webhookId, string? webhookTimestamp, string? webhookSignature)
     {
         _ = CheckHeaders(webhookId, webhookTimestamp);
-        _ = Signatures(webhookSignature);
+        _ = WebhookSignatures.Parse(webhookSignature);
     }
+
+    /// <summary>Checks the headers, then reads <paramref name="body"/> to its end, hashing it as it streams, and checks the signature.</summary>
+    /// <param name="webhookId">The <c>webhook-id</c> header: the run id.</param>
+    /// <param name="webhookTimestamp">The <c>webhook-timestamp</c> header: Unix seconds.</param>
+    /// <param name="webhookSignature">The <c>webhook-signature</c> header: space-separated <c>v1,&lt;base64&gt;</c> entries.</param>
+    /// <param name="body">The request body, read once, to its end; not disposed.</param>
+    /// <param name="cancellationToken">Stops reading the body.</param>
+    /// <returns>The run id, the signing time and the body's length, now proven.</returns>
+    /// <exception cref="ReportWebhookVerificationException">A header is missing or malformed, the timestamp is out of tolerance, or no signature matches.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="body"/> is <see langword="null"/>.</exception>
+    public Task<VerifiedReportWebhook> VerifyAsync(string? webhookId, string? webhookTimestamp, string? webhookSignature, Stream body, CancellationToken cancellationToken) =>
+        VerifyAsync(webhookId, webhookTimestamp, webhookSignature, body, null, cancellationToken);
 
     /// <summary>
     /// Checks the headers, then reads <paramref name="body"/> to its end, hashing it (and copying it to
@@ -104,7 +113,7 @@ public sealed class ReportWebhookVerifier
     {
         ArgumentNullException.ThrowIfNull(body);
         var signedAt = CheckHeaders(webhookId, webhookTimestamp);
-        var expected = Signatures(webhookSignature);
+        var expected = WebhookSignatures.Parse(webhookSignature);
 
         var hashes = new IncrementalHash[_keys.Length];
         var buffer = ArrayPool<byte>.Shared.Rent(BufferLength);
@@ -134,7 +143,7 @@ public sealed class ReportWebhookVerifier
                 length += read;
             }
 
-            return Matches(hashes, expected)
+            return WebhookSignatures.Matches(hashes, expected)
                 ? new VerifiedReportWebhook(webhookId!, signedAt, length)
                 : throw new ReportWebhookVerificationException(
                     ReportWebhookFailure.InvalidSignature,
@@ -147,31 +156,6 @@ public sealed class ReportWebhookVerifier
             {
                 hash?.Dispose();
             }
-        }
-    }
-
-    private static byte[] Key(string secret, int index)
-    {
-        // A blank secret is a configuration slip (an unset variable padded with a space), never a key.
-        if (string.IsNullOrWhiteSpace(secret))
-        {
-            throw new ArgumentException($"Signing secret #{index + 1} is empty or only white space.", "signingSecrets");
-        }
-
-        if (!secret.StartsWith(SecretPrefix, StringComparison.Ordinal))
-        {
-            return Encoding.UTF8.GetBytes(secret);
-        }
-
-        try
-        {
-            var key = Convert.FromBase64String(secret[SecretPrefix.Length..]);
-            return key.Length > 0 ? key : throw new FormatException();
-        }
-        catch (FormatException)
-        {
-            // The secret itself is never shown, only where it sits in the list.
-            throw new ArgumentException($"Signing secret #{index + 1} starts with '{SecretPrefix}' but what follows is not base64.", "signingSecrets");
         }
     }
 
@@ -200,54 +184,5 @@ public sealed class ReportWebhookVerifier
         }
 
         return signedAt;
-    }
-
-    private static List<byte[]> Signatures(string? header)
-    {
-        var signatures = new List<byte[]>();
-        var v1Entries = 0;
-        foreach (var entry in (header ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var comma = entry.IndexOf(',', StringComparison.Ordinal);
-            if (comma > 0 && entry.AsSpan(0, comma).SequenceEqual(SignatureVersion))
-            {
-                v1Entries++;
-                var signature = new byte[SignatureLength];
-
-                // A v1 entry that is not 32 bytes of base64 cannot match; it is skipped like any other non-match.
-                if (Convert.TryFromBase64String(entry[(comma + 1)..], signature, out var written) && written == SignatureLength)
-                {
-                    signatures.Add(signature);
-                }
-            }
-        }
-
-        if (signatures.Count > 0)
-        {
-            return signatures;
-        }
-
-        // Three different faults, told apart for whoever reads the 401; none of them says anything about the secrets.
-        var reason = header is null ? "The delivery has no webhook-signature header."
-            : v1Entries > 0 ? "No v1 signature in the webhook-signature header can match: none is 32 bytes of base64 (an HMAC-SHA256)."
-            : "The webhook-signature header holds no v1 signature.";
-        throw new ReportWebhookVerificationException(ReportWebhookFailure.InvalidSignature, reason);
-    }
-
-    private static bool Matches(IncrementalHash[] hashes, List<byte[]> expected)
-    {
-        Span<byte> actual = stackalloc byte[SignatureLength];
-        var match = false;
-        foreach (var hash in hashes)
-        {
-            hash.GetHashAndReset(actual);
-            foreach (var signature in expected)
-            {
-                // Every pair is compared, so the time taken does not tell which secret or entry matched.
-                match |= CryptographicOperations.FixedTimeEquals(actual, signature);
-            }
-        }
-
-        return match;
     }
 }

@@ -47,11 +47,11 @@ public sealed class AddHeloReportsTests
     [Test]
     public void A_missing_api_key_fails_at_start_naming_the_setting()
     {
-        using var provider = Build(services => services.AddHeloReports(_ => { }));
+        using var provider = Build(services => services.AddHeloReports(_ => { }).Services.AddSingleton(new EnvironmentSource(_ => null)));
 
         var error = Assert.Throws<OptionsValidationException>(() => StartHost(provider));
 
-        Assert.That(error!.Message, Does.Contain("ReportsClientOptions.ApiKey is required"));
+        Assert.That(error!.Message, Does.Contain("No API key: set ReportsClientOptions.ApiKey or the HELODATA_API_KEY environment variable"));
     }
 
     [Test]

@@ -231,6 +231,20 @@ public sealed class ReportWebhookVerifierTests
     }
 
     [Test]
+    public async Task A_token_follows_the_body_alone()
+    {
+        using var canceled = new CancellationTokenSource();
+        canceled.Cancel();
+
+        var verified = await Verifier(VectorSecret).VerifyAsync(VectorId, VectorTimestamp, VectorSignature, Body(VectorBody), CancellationToken.None);
+
+        Assert.That(verified.RunId, Is.EqualTo(VectorId));
+        Assert.That(
+            () => Verifier(VectorSecret).VerifyAsync(VectorId, VectorTimestamp, VectorSignature, new TrickleStream(new byte[1_000_000], 10), canceled.Token),
+            Throws.InstanceOf<OperationCanceledException>());
+    }
+
+    [Test]
     public void Bad_secrets_are_refused_at_construction_without_showing_them()
     {
         Assert.That(() => new ReportWebhookVerifier([]), Throws.ArgumentException.With.Message.Contains("At least one"));
