@@ -50,4 +50,11 @@ internal interface IReportsApi
     /// <summary><c>GET /reports/runs/{id}</c>: a run's status and, once completed, its download URL.</summary>
     [Get("/reports/runs/{id}")]
     Task<IApiResponse<ReportRun>> GetRunAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>GET /reports/runs/{id}</c> as one poll of a wait: the same request, marked (<paramref name="retry"/>
+    /// <see langword="false"/>) so the resilience pipeline does not retry it; the wait's own schedule is its retry.
+    /// </summary>
+    [Get("/reports/runs/{id}")]
+    Task<IApiResponse<ReportRun>> PollRunAsync(string id, [Property(ReportsResilience.RetryOptionName)] bool retry, CancellationToken cancellationToken);
 }

@@ -16,6 +16,15 @@ namespace HeloData.Reports;
 /// </remarks>
 internal static partial class ReportsResilience
 {
+    /// <summary>
+    /// The request option that turns the pipeline's retries off for one request when <see langword="false"/>:
+    /// a poll inside a wait, whose own schedule is the retry (retrying each poll too only multiplies the
+    /// requests and warnings while the service is down). The timeouts still apply.
+    /// </summary>
+    public const string RetryOptionName = "HeloData.Reports.Retry";
+
+    private static readonly HttpRequestOptionsKey<bool> RetryOption = new(RetryOptionName);
+
     public static ResiliencePipeline<HttpResponseMessage> Build(ReportsClientOptions options, TimeProvider timeProvider, ILogger logger)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
@@ -56,7 +65,8 @@ internal static partial class ReportsResilience
         {
             return !context.CancellationToken.IsCancellationRequested
                 && RetrySafety.IsTransientException(exception)
-                && (RetrySafety.IsIdempotent(request) || RetrySafety.ProvesNotSent(exception));
+                && (RetrySafety.IsIdempotent(request) || RetrySafety.ProvesNotSent(exception))
+                && MayRetry(request);
         }
 
         var response = outcome.Result!;
@@ -71,8 +81,13 @@ internal static partial class ReportsResilience
             return false; // Fail at once: the caller gets the status and the requested wait.
         }
 
-        return RetrySafety.IsIdempotent(request) || RetrySafety.ProvesNotActed(response.StatusCode, retryAfter.HasValue);
+        return (RetrySafety.IsIdempotent(request) || RetrySafety.ProvesNotActed(response.StatusCode, retryAfter.HasValue))
+            && MayRetry(request);
     }
+
+    // Asked only once an outcome would be retried, so a successful call never looks it up.
+    private static bool MayRetry(HttpRequestMessage? request) =>
+        request is null || !request.Options.TryGetValue(RetryOption, out var retry) || retry;
 
     // Waiting out a Retry-After the total timeout would cut short only ends in "timeout", with the
     // service's answer and its requested wait lost: better to hand them to the caller now.

@@ -81,7 +81,7 @@ internal sealed class RunWaiter(ReportsTransport transport, TimeProvider timePro
                     }
                     catch (ReportsException failed) when (failed.IsTransient)
                     {
-                        // The transport has already retried it; a poll that failed for now does not end the wait.
+                        // Not retried by the transport (PollOnceAsync): the next turn of this loop is the retry.
                         retryAfter = failed.RetryAfter;
                     }
 
@@ -100,11 +100,12 @@ internal sealed class RunWaiter(ReportsTransport transport, TimeProvider timePro
         }
 
         // Each poll is a GetRun operation of its own, in traces and metrics alike: a child of the wait's span.
+        // One request per poll: the pipeline does not retry it, since the loop above already outlives a failed poll.
         private async Task<Answer<ReportRun>> PollOnceAsync(CancellationToken cancellationToken)
         {
             _polls++;
             var answer = await waiter.Transport.SendAsync(
-                ReportsOperation.GetRun, static (api, id, ct) => api.GetRunAsync(id, ct), runId, (null, runId), cancellationToken).ConfigureAwait(false);
+                ReportsOperation.GetRun, static (api, id, ct) => api.PollRunAsync(id, retry: false, ct), runId, (null, runId), cancellationToken).ConfigureAwait(false);
             if (_lastRun is null || _lastRun.Status != answer.Value.Status)
             {
                 options.Progress?.Report(answer.Value);
