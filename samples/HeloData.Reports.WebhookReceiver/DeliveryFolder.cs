@@ -46,15 +46,8 @@ internal sealed class DeliveryFolder(string path)
             throw new InvalidOperationException($"Run id of {runId.Length} characters is not a plain name; not storing it.");
         }
 
-        var extension = format switch
-        {
-            { } f when f == ReportFormat.Csv => "csv",
-            { } f when f == ReportFormat.Tsv => "tsv",
-            { } f when f == ReportFormat.Json => "ndjson",
-            { } f when f == ReportFormat.Parquet => "parquet",
-            _ => "bin",
-        };
-        return $"{runId}.{extension}";
+        // A format the SDK does not know has no known extension (and its wire value is never put in a name).
+        return runId + (format?.FileExtension ?? ".bin");
     }
 }
 

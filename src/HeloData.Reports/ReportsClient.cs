@@ -115,16 +115,10 @@ public sealed class ReportsClient : IReportsClient, IDisposable
     {
         options?.Validate(nameof(options));
         var accepted = await RunReportAsync(reportId, window, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await _waiter.WaitAsync(accepted.RunId, options ?? new WaitForCompletionOptions(), cancellationToken).ConfigureAwait(false);
-        }
-        catch (ReportsException failed)
-        {
-            // The run goes on: the caller must resume waiting for it, never call this again and start a second.
-            failed.RunStarted(accepted.RunId);
-            throw;
-        }
+
+        // Every failure of the wait is a new exception that names the run and is never transient
+        // (ReportsException.IsTransient), so nothing invites calling this again and starting a second run.
+        return await _waiter.WaitAsync(accepted.RunId, options ?? new WaitForCompletionOptions(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

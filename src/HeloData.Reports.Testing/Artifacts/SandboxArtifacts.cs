@@ -1,8 +1,8 @@
 namespace HeloData.Reports.Testing.Artifacts;
 
 /// <summary>
-/// The shape of the artifacts the sandbox serves: the columns of each report type, and the file
-/// extension and content type of each format.
+/// The shape of the artifacts the sandbox serves: the columns of each report type, and the content
+/// type of each format (the file extension of each is <c>ReportFormat.FileExtension</c>, in the client).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -39,19 +39,6 @@ public static class SandboxArtifacts
     /// <exception cref="ArgumentNullException"><paramref name="reportType"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="reportType"/> is not one of <see cref="ReportTypes"/>.</exception>
     public static IReadOnlyList<string> Columns(string reportType) => ReportCatalog.For(reportType).ColumnNames;
-
-    /// <summary>The file extension (without the dot) of an artifact in a format.</summary>
-    /// <param name="format">A format's wire value: <c>csv</c>, <c>tsv</c>, <c>json</c> or <c>parquet</c>.</param>
-    /// <returns><c>csv</c>, <c>tsv</c>, <c>ndjson</c> (for <c>json</c>, whose files hold one object per line) or <c>parquet</c>.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="format"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="format"/> is not one of <see cref="Formats"/>.</exception>
-    public static string FileExtension(string format) => Format(format) switch
-    {
-        ArtifactFormat.Csv => "csv",
-        ArtifactFormat.Tsv => "tsv",
-        ArtifactFormat.Ndjson => "ndjson",
-        _ => "parquet",
-    };
 
     /// <summary>The <c>Content-Type</c> the sandbox's download host sends for an artifact in a format.</summary>
     /// <param name="format">A format's wire value: <c>csv</c>, <c>tsv</c>, <c>json</c> or <c>parquet</c>.</param>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using HeloData.Reports.Testing.Artifacts;
+using HeloData.Reports.Models;
 using HeloData.Reports.Testing.State;
 
 namespace HeloData.Reports.Testing.Http;
@@ -11,7 +11,10 @@ internal sealed class DownloadLinks(Uri downloadBase, UrlSigner signer, TimeProv
     {
         var expires = DateTimeOffset.FromUnixTimeSeconds((time.GetUtcNow() + lifetime).ToUnixTimeSeconds());
         var unix = expires.ToUnixTimeSeconds();
-        var url = $"{downloadBase}runs/{Uri.EscapeDataString(run.Id)}.{SandboxArtifacts.FileExtension(run.Format)}"
+        // Only the contract's formats reach a stored run (SandboxContract.Formats), and each has an extension.
+        var extension = new ReportFormat(run.Format).FileExtension
+            ?? throw new InvalidOperationException($"Run {run.Id} has the format '{run.Format}', which has no known file extension.");
+        var url = $"{downloadBase}runs/{Uri.EscapeDataString(run.Id)}{extension}"
             + $"?expires={unix.ToString(CultureInfo.InvariantCulture)}&gen={run.UrlGeneration.ToString(CultureInfo.InvariantCulture)}"
             + $"&sig={signer.Sign(run.Id, unix, run.UrlGeneration)}";
         return (url, expires);

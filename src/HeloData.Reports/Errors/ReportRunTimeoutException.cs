@@ -6,33 +6,32 @@ namespace HeloData.Reports;
 /// Waiting for a run took longer than its maximum wait, or the service asked (with <c>Retry-After</c>)
 /// for a pause that would end past it. The run itself goes on on the service: wait again later with its
 /// id, which is in <see cref="ReportsException.RunId"/>; <see cref="ReportsException.RetryAfter"/> says
-/// how long the service asked to wait, when that is what ended the wait.
+/// how long the service asked to wait, when that is what ended the wait. Never
+/// <see cref="ReportsException.IsTransient"/>: calling <c>RunReportAndWaitAsync</c> again would start a
+/// second run, so resume with <c>WaitForCompletionAsync(RunId)</c> when you choose to wait longer.
 /// </summary>
 public sealed class ReportRunTimeoutException : ReportsException
 {
-    /// <summary>Creates the exception.</summary>
+    /// <summary>Creates the exception; also for application tests (a mocked wait's timeout).</summary>
     /// <param name="runId">The run waited for.</param>
     /// <param name="maxWait">How long was waited.</param>
     /// <param name="lastRun">The run as last read, or <see langword="null"/> when no poll succeeded.</param>
-    /// <param name="innerException">The timeout that ended the wait.</param>
-    public ReportRunTimeoutException(string runId, TimeSpan maxWait, ReportRun? lastRun, Exception? innerException = null)
+    /// <param name="retryAfter">
+    /// The pause the service asked for, when that is what ended the wait (it would have ended past
+    /// <paramref name="maxWait"/>); <see langword="null"/> when the maximum wait ran out.
+    /// </param>
+    /// <param name="innerException">The timeout that ended the wait, if any.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="runId"/> is <see langword="null"/>.</exception>
+    public ReportRunTimeoutException(string runId, TimeSpan maxWait, ReportRun? lastRun, TimeSpan? retryAfter = null, Exception? innerException = null)
         : base(
-            $"Run {runId} did not finish within {maxWait}; its last status was {LastStatusText(lastRun)}. The run goes on: wait for it again later.",
+            retryAfter is { } asked
+                ? $"Run {runId} did not finish within {maxWait}: the service asked to wait {asked.TotalSeconds:0.###} s before the next poll, past the maximum wait. Its last status was {LastStatusText(lastRun)}. The run goes on: wait for it again later."
+                : $"Run {runId} did not finish within {maxWait}; its last status was {LastStatusText(lastRun)}. The run goes on: wait for it again later.",
             ReportsErrorCode.Timeout,
+            retryAfter: retryAfter,
+            runId: runId ?? throw new ArgumentNullException(nameof(runId)),
             innerException: innerException)
     {
-        RunId = runId;
-        LastRun = lastRun;
-    }
-
-    /// <summary>The wait ended early: the service asked for a pause that would end past the maximum wait.</summary>
-    internal ReportRunTimeoutException(string runId, TimeSpan maxWait, ReportRun? lastRun, TimeSpan? retryAfter)
-        : base(
-            $"Run {runId} did not finish within {maxWait}: the service asked to wait {retryAfter?.TotalSeconds:0.###} s before the next poll, past the maximum wait. Its last status was {LastStatusText(lastRun)}. The run goes on: wait for it again later.",
-            ReportsErrorCode.Timeout,
-            retryAfter: retryAfter)
-    {
-        RunId = runId;
         LastRun = lastRun;
     }
 

@@ -24,14 +24,16 @@ namespace HeloData.Reports;
 /// </remarks>
 public class ReportsException : Exception
 {
-    /// <summary>Creates the exception; mostly for the SDK itself and for application tests.</summary>
+    /// <summary>Creates the exception; mostly for the SDK itself and for application tests (a mocked client's failure).</summary>
     /// <param name="message">What went wrong, for people.</param>
     /// <param name="errorCode">What went wrong, for code.</param>
     /// <param name="status">The HTTP status, or 0 when no response was received.</param>
     /// <param name="requestId">The service's request id, if known.</param>
     /// <param name="retryAfter">How long the service asked to wait before retrying, if it said.</param>
     /// <param name="responseExcerpt">The start of the response body, if any.</param>
+    /// <param name="runId">The run this failure concerns, if one is known (see <see cref="RunId"/>).</param>
     /// <param name="innerException">The underlying failure, if any.</param>
+    /// <remarks>Every property is set here (or, for <see cref="OutcomeUnknown"/>, by its initializer) and never changes after.</remarks>
     public ReportsException(
         string message,
         ReportsErrorCode errorCode,
@@ -39,6 +41,7 @@ public class ReportsException : Exception
         string? requestId = null,
         TimeSpan? retryAfter = null,
         string? responseExcerpt = null,
+        string? runId = null,
         Exception? innerException = null)
         : base(message, innerException)
     {
@@ -47,6 +50,7 @@ public class ReportsException : Exception
         RequestId = requestId;
         RetryAfter = retryAfter;
         ResponseExcerpt = responseExcerpt;
+        RunId = runId;
     }
 
     /// <summary>The machine-readable error code.</summary>
@@ -83,10 +87,11 @@ public class ReportsException : Exception
 
     /// <summary>
     /// The run this failure concerns, when a run is known: the run being waited for, or the run
-    /// <c>RunReportAndWaitAsync</c> started before its wait failed. That run goes on on the service:
-    /// resume with <c>WaitForCompletionAsync(RunId)</c> rather than starting another.
+    /// <c>RunReportAndWaitAsync</c> started before its wait failed, or the run being downloaded. A run
+    /// waited for goes on on the service: resume with <c>WaitForCompletionAsync(RunId)</c> rather than
+    /// starting another.
     /// </summary>
-    public string? RunId { get; internal set; }
+    public string? RunId { get; }
 
     /// <summary>
     /// Whether making the same call again later may succeed and is safe: rate limits, timeouts,
@@ -94,33 +99,21 @@ public class ReportsException : Exception
     /// already retried where that was safe.
     /// </summary>
     /// <remarks>
-    /// <see langword="false"/> whenever repeating the call could do something twice: when
-    /// <see cref="OutcomeUnknown"/> is <see langword="true"/>, and for every failure of
-    /// <c>RunReportAndWaitAsync</c> after its run was started (calling it again would start a second run;
-    /// wait for <see cref="RunId"/> instead).
+    /// Read from what the exception says, never from hidden state: <see langword="true"/> when
+    /// <see cref="Status"/> is <c>408</c>, <c>429</c> or <c>5xx</c>, or <see cref="ErrorCode"/> is
+    /// <see cref="ReportsErrorCode.Timeout"/>, <see cref="ReportsErrorCode.ConnectionFailed"/> or
+    /// <see cref="ReportsErrorCode.DownloadIncomplete"/>; but <see langword="false"/> whenever repeating the
+    /// call could do something twice or cannot help: when <see cref="OutcomeUnknown"/> is
+    /// <see langword="true"/>, and for the end of a wait, <see cref="ReportRunTimeoutException"/> and
+    /// <see cref="ReportRunFailedException"/>, whichever call waited. Calling <c>RunReportAndWaitAsync</c>
+    /// again would start a second run; wait for <see cref="RunId"/> instead, or read the failed run.
+    /// A transient failure of one poll does not end a wait, so no failure of a wait is transient.
     /// </remarks>
     public bool IsTransient =>
         !OutcomeUnknown
-        && !RunStartedByCall
+        && this is not (ReportRunTimeoutException or ReportRunFailedException)
         && (ErrorCodeTable.IsTransient(Status)
             || ErrorCode == ReportsErrorCode.Timeout
             || ErrorCode == ReportsErrorCode.ConnectionFailed
             || ErrorCode == ReportsErrorCode.DownloadIncomplete);
-
-    /// <summary>Set when the failing call itself started <see cref="RunId"/>, so repeating the call would start another.</summary>
-    internal bool RunStartedByCall { get; private set; }
-
-    /// <summary>Names the run this failure concerns, unless it already names one.</summary>
-    internal ReportsException Named(string runId)
-    {
-        RunId ??= runId;
-        return this;
-    }
-
-    /// <summary>Records that the failing call had started <paramref name="runId"/> before it failed.</summary>
-    internal void RunStarted(string runId)
-    {
-        RunId = runId;
-        RunStartedByCall = true;
-    }
 }

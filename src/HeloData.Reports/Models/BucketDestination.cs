@@ -27,4 +27,12 @@ public abstract class BucketDestination : ReportDestination
 
     /// <inheritdoc />
     public override string ToString() => $"{Type} {(this is GcsDestination ? "gs" : "s3")}://{Bucket}/{Prefix}";
+
+    /// <summary>The identity the service writes with: the S3 role ARN or the GCS service account.</summary>
+    private protected abstract string Identity { get; }
+
+    private protected override bool SameFields(ReportDestination other) =>
+        other is BucketDestination bucket && Bucket == bucket.Bucket && Prefix == bucket.Prefix && Identity == bucket.Identity;
+
+    private protected override int FieldsHashCode() => HashCode.Combine(Bucket, Prefix, Identity);
 }

@@ -16,10 +16,13 @@ public sealed class EmailDestination : ReportDestination
         Email = email;
     }
 
-
     /// <summary>The recipient address.</summary>
     public string Email { get; }
 
     /// <inheritdoc />
     public override string ToString() => $"email {Email}";
+
+    private protected override bool SameFields(ReportDestination other) => other is EmailDestination email && Email == email.Email;
+
+    private protected override int FieldsHashCode() => Email.GetHashCode(StringComparison.Ordinal);
 }

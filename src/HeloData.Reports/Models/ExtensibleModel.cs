@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace HeloData.Reports.Models;
@@ -25,4 +26,30 @@ public abstract class ExtensibleModel
         get => _additionalProperties ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         internal set => _additionalProperties = value;
     }
+
+    /// <summary>
+    /// Whether both hold the same additional properties, each compared as JSON (<see cref="JsonNode.DeepEquals"/>:
+    /// the order of an object's members and the spelling of whitespace do not count). For the value
+    /// equality of the models an application builds; a hash code leaves them out, as they can change.
+    /// </summary>
+    private protected bool SameAdditionalProperties(ExtensibleModel other)
+    {
+        var mine = _additionalProperties;
+        var theirs = other._additionalProperties;
+        if ((mine?.Count ?? 0) != (theirs?.Count ?? 0))
+        {
+            return false;
+        }
+
+        return mine is null || theirs is null
+            || mine.All(pair => theirs.TryGetValue(pair.Key, out var value) && JsonNode.DeepEquals(ToNode(pair.Value), ToNode(value)));
+    }
+
+    private static JsonNode? ToNode(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => JsonObject.Create(element),
+        JsonValueKind.Array => JsonArray.Create(element),
+        JsonValueKind.Undefined or JsonValueKind.Null => null,
+        _ => JsonValue.Create(element),
+    };
 }

@@ -25,4 +25,6 @@ public sealed class GcsDestination : BucketDestination
     /// <summary>The service account granted write access to the bucket.</summary>
     [JsonPropertyOrder(3)]
     public string ServiceAccountEmail { get; }
+
+    private protected override string Identity => ServiceAccountEmail;
 }

@@ -6,9 +6,12 @@ namespace HeloData.Reports.Models;
 /// <summary>The body of <c>POST /reports</c>: a report to create.</summary>
 /// <remarks>
 /// Optional members left <see langword="null"/> are left out of the request. Leaving out
-/// <see cref="Schedule"/> makes an on-demand report.
+/// <see cref="Schedule"/> makes an on-demand report. Compared by value: two requests are equal when
+/// every member is (names and schedules ordinally, type and format as their <c>==</c> does, filters and
+/// destination by value, <see cref="ExtensibleModel.AdditionalProperties"/> as JSON), so they would
+/// send the same report.
 /// </remarks>
-public sealed class NewReport : ExtensibleModel
+public sealed class NewReport : ExtensibleModel, IEquatable<NewReport>
 {
     /// <summary>Creates a report request with its required fields.</summary>
     /// <param name="name">The report's name, such as <c>weekly-traffic</c>.</param>
@@ -44,4 +47,34 @@ public sealed class NewReport : ExtensibleModel
     /// <summary>Where to deliver the artifact; <see langword="null"/> to fetch it from the run's download URL.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ReportDestination? Destination { get; init; }
+
+    /// <summary>Compares two requests by value; <see langword="null"/> equals only <see langword="null"/>.</summary>
+    /// <param name="left">The first request.</param>
+    /// <param name="right">The second request.</param>
+    /// <returns><see langword="true"/> when both are <see langword="null"/> or equal by value.</returns>
+    public static bool operator ==(NewReport? left, NewReport? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Compares two requests by value.</summary>
+    /// <param name="left">The first request.</param>
+    /// <param name="right">The second request.</param>
+    /// <returns><see langword="true"/> when they differ.</returns>
+    public static bool operator !=(NewReport? left, NewReport? right) => !(left == right);
+
+    /// <inheritdoc />
+    public bool Equals(NewReport? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null
+            && Name == other.Name
+            && Type == other.Type
+            && Format == other.Format
+            && Schedule == other.Schedule
+            && Filters == other.Filters
+            && Destination == other.Destination
+            && SameAdditionalProperties(other));
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as NewReport);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, Type, Format, Schedule, Filters, Destination);
 }

@@ -26,6 +26,23 @@ public readonly partial struct ReportFormat
     public static ReportFormat Parquet { get; } = new("parquet");
 
     /// <summary>
+    /// The file extension, with its dot, of an artifact in this format: <c>.csv</c>, <c>.tsv</c>,
+    /// <c>.ndjson</c> for <see cref="Json"/> (one JSON object per line, not one JSON document) and
+    /// <c>.parquet</c>; known formats are recognised ignoring case, as <c>==</c> does.
+    /// </summary>
+    /// <remarks>
+    /// <see langword="null"/> for a format this version of the SDK does not know, and for <c>default</c>:
+    /// its files' extension is not known, and a wire value is never turned into part of a file name.
+    /// Choose your own then, such as <c>format.FileExtension ?? ".bin"</c>.
+    /// </remarks>
+    public string? FileExtension =>
+        this == Csv ? ".csv"
+        : this == Tsv ? ".tsv"
+        : this == Json ? ".ndjson"
+        : this == Parquet ? ".parquet"
+        : null;
+
+    /// <summary>
     /// The format an artifact's media type names: <c>text/csv</c>, <c>text/tab-separated-values</c>,
     /// <c>application/x-ndjson</c> (and its aliases <c>application/ndjson</c>, <c>application/jsonl</c>,
     /// <c>application/x-jsonlines</c>), <c>application/vnd.apache.parquet</c> (and <c>application/x-parquet</c>).

@@ -132,6 +132,14 @@ public static partial class ReportsModelFactory
     public static ReportList ReportList(IEnumerable<Report>? reports = null, IEnumerable<ReportRun>? recentRuns = null, string? nextCursor = null) =>
         new() { Reports = reports?.ToArray() ?? [], RecentRuns = recentRuns?.ToArray() ?? [], NextCursor = nextCursor };
 
+    /// <summary>Creates a <see cref="Reports.DownloadResult"/>, as a mocked <c>DownloadAsync</c> or <c>DownloadToFileAsync</c> returns it.</summary>
+    /// <param name="runId">The run whose artifact was downloaded.</param>
+    /// <param name="bytes">The number of bytes written.</param>
+    /// <param name="contentType">The artifact's media type, as the download host declared it.</param>
+    /// <returns>The result.</returns>
+    public static DownloadResult DownloadResult(string runId = "run_test", long bytes = 0, string? contentType = null) =>
+        new(runId, bytes, contentType);
+
     private static void CopyInto(IDictionary<string, JsonElement> target, IDictionary<string, JsonElement>? source)
     {
         foreach (var (key, value) in source ?? new Dictionary<string, JsonElement>())

@@ -6,7 +6,8 @@ namespace HeloData.Reports.Models;
 /// The body of <c>POST /reports/{id}/run</c>: the calendar dates (UTC, both ends inclusive) a run
 /// covers. Either end may be left out, and the service picks a default for it.
 /// </summary>
-public sealed class RunWindow
+/// <remarks>A record: two windows with the same dates are equal (<c>Equals</c> and <c>==</c>).</remarks>
+public sealed record RunWindow
 {
     /// <summary>The first day covered; <see langword="null"/> to let the service choose.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -25,4 +25,6 @@ public sealed class S3Destination : BucketDestination
     /// <summary>The IAM role ARN the service assumes to write into the bucket.</summary>
     [JsonPropertyOrder(3)]
     public string RoleArn { get; }
+
+    private protected override string Identity => RoleArn;
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace HeloData.Reports.Models;
 
@@ -29,4 +30,10 @@ public sealed class UnknownDestination : ReportDestination
     /// <inheritdoc />
     // The fields are unknown, so any of them could be a secret: show only the type.
     public override string ToString() => $"{Type ?? "(no type)"} (unknown destination type)";
+
+    private protected override bool SameFields(ReportDestination other) =>
+        other is UnknownDestination unknown && JsonNode.DeepEquals(JsonObject.Create(RawJson), JsonObject.Create(unknown.RawJson));
+
+    // Equal JSON has the same type, spelled the same.
+    private protected override int FieldsHashCode() => (Type ?? "").GetHashCode(StringComparison.Ordinal);
 }

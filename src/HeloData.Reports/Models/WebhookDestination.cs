@@ -25,7 +25,6 @@ public sealed class WebhookDestination : ReportDestination
         SigningSecret = signingSecret;
     }
 
-
     /// <summary>The endpoint the service posts the artifact to.</summary>
     public Uri Url { get; }
 
@@ -37,4 +36,11 @@ public sealed class WebhookDestination : ReportDestination
     // The host only: a URL's user info and query may carry credentials of their own.
     public override string ToString() =>
         $"webhook {(Url.IsAbsoluteUri ? Url.Host : "(relative URL)")} (signing secret {(SigningSecret is null ? "not shown by the service" : "redacted")})";
+
+    // The URL as written: Uri's own equality leaves out the user info and the fragment.
+    private protected override bool SameFields(ReportDestination other) =>
+        other is WebhookDestination webhook && Url.OriginalString == webhook.Url.OriginalString && SigningSecret == webhook.SigningSecret;
+
+    // The secret stays out of the hash code: a hash code is not a secret's place, and the URL is enough.
+    private protected override int FieldsHashCode() => Url.OriginalString.GetHashCode(StringComparison.Ordinal);
 }

@@ -29,5 +29,6 @@ internal static class RunRows
             $"Run {run.RunId}'s artifact cannot be read as rows: neither its Content-Type ('{ValueText.Escape(download.ContentType ?? "none")}'), " +
             $"nor its file name's extension ('{ValueText.Escape(ArtifactFormat.Extension(download.Url))}'), nor its first bytes " +
             $"({ValueText.Quote(Encoding.UTF8.GetString(head[..Math.Min(head.Length, 32)]))}) say whether it is csv, tsv, json (NDJSON) or parquet.",
-            ReportsErrorCode.InvalidResponse) { RunId = run.RunId };
+            ReportsErrorCode.InvalidResponse,
+            runId: run.RunId);
 }

@@ -135,10 +135,7 @@ internal sealed class ArtifactDownloader(ReportsTransport transport, IHttpClient
                 continue;
             }
 
-            throw new ReportsException($"Download of run {run.RunId} failed: the download host answered {status}.", ErrorCodeTable.ForStatus(status, downloadHost: true), status)
-            {
-                RunId = run.RunId,
-            };
+            throw new ReportsException($"Download of run {run.RunId} failed: the download host answered {status}.", ErrorCodeTable.ForStatus(status, downloadHost: true), status, runId: run.RunId);
         }
     }
 
@@ -148,7 +145,8 @@ internal sealed class ArtifactDownloader(ReportsTransport transport, IHttpClient
         {
             throw new ReportsException(
                 $"Run {run.RunId} cannot be downloaded: its status is '{ValueText.Escape(run.Status.ToString())}', not 'completed'. Wait for it first.",
-                ReportsErrorCode.RunNotCompleted) { RunId = run.RunId };
+                ReportsErrorCode.RunNotCompleted,
+                runId: run.RunId);
         }
     }
 
@@ -162,7 +160,8 @@ internal sealed class ArtifactDownloader(ReportsTransport transport, IHttpClient
             // Read fresh from the service, not from a list: the service has no URL to give.
             throw new ReportsException(
                 $"Run {run.RunId} completed without a download URL, also when read again from the service: there is nothing to download (a run whose artifact is delivered to its report's destination has no URL).",
-                ReportsErrorCode.NoDownloadUrl) { RunId = run.RunId };
+                ReportsErrorCode.NoDownloadUrl,
+                runId: run.RunId);
         }
 
         return fresh;

@@ -92,7 +92,8 @@ internal sealed class DownloadStream : Stream
                 throw new ReportsException(
                     $"Download of run {runId} failed: the download host sent the artifact with Content-Encoding '{ValueText.Escape(coding)}', which the SDK does not decode (it reads gzip and identity, and asks for no coding).",
                     ReportsErrorCode.InvalidResponse,
-                    (int)response.StatusCode).Named(runId);
+                    (int)response.StatusCode,
+                    runId: runId);
             }
         }
     }
@@ -199,5 +200,5 @@ internal sealed class DownloadStream : Stream
     }
 
     private ReportsException Incomplete(string what, Exception? cause) =>
-        new ReportsException($"Download of run {_runId} failed: {what}.", ReportsErrorCode.DownloadIncomplete, (int)_response.StatusCode, innerException: cause).Named(_runId);
+        new($"Download of run {_runId} failed: {what}.", ReportsErrorCode.DownloadIncomplete, (int)_response.StatusCode, runId: _runId, innerException: cause);
 }

@@ -43,5 +43,5 @@ internal sealed class IdleTimer(TimeSpan timeout, TimeProvider timeProvider) : I
 
     /// <summary>The error for a download host that went silent: transient, so a file download restarts.</summary>
     public static ReportsException Expired(string runId, string what, Exception? cause) =>
-        new ReportsException($"Download of run {runId} failed: {what}.", ReportsErrorCode.Timeout, innerException: cause).Named(runId);
+        new($"Download of run {runId} failed: {what}.", ReportsErrorCode.Timeout, runId: runId, innerException: cause);
 }

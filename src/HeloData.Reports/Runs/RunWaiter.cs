@@ -40,7 +40,7 @@ internal sealed class RunWaiter(ReportsTransport transport, TimeProvider timePro
                 // Every way out names the run, which goes on on the service whatever happened to the wait.
                 var named = exception switch
                 {
-                    ReportsException failed => failed.Named(runId),
+                    ReportsException { RunId: null } failed => NamingTheRun(failed),
                     OperationCanceledException canceled when cancellationToken.IsCancellationRequested && canceled is not ReportRunWaitCanceledException =>
                         new ReportRunWaitCanceledException(runId, canceled, cancellationToken),
                     _ => exception,
@@ -55,6 +55,14 @@ internal sealed class RunWaiter(ReportsTransport transport, TimeProvider timePro
                 throw named;
             }
         }
+
+        // A new exception around the poll's own, which is never changed in flight: only a failure the
+        // loop does not survive gets here, so it is not transient, and the copy keeps what it says.
+        private ReportsException NamingTheRun(ReportsException failed) =>
+            new($"Waiting for run {runId} failed: {failed.Message}", failed.ErrorCode, failed.Status, failed.RequestId, failed.RetryAfter, failed.ResponseExcerpt, runId, failed)
+            {
+                OutcomeUnknown = failed.OutcomeUnknown,
+            };
 
         private async Task<ReportRun> PollUntilDoneAsync(CancellationToken cancellationToken)
         {
@@ -95,7 +103,7 @@ internal sealed class RunWaiter(ReportsTransport transport, TimeProvider timePro
             }
             catch (OperationCanceledException canceled) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                throw new ReportRunTimeoutException(runId, options.MaxWait, _lastRun, canceled);
+                throw new ReportRunTimeoutException(runId, options.MaxWait, _lastRun, innerException: canceled);
             }
         }
 

@@ -108,13 +108,12 @@ public sealed class ArtifactFormatTests
         }
     }
 
-    [TestCase("csv", "csv", "text/csv; charset=utf-8")]
-    [TestCase("tsv", "tsv", "text/tab-separated-values; charset=utf-8")]
-    [TestCase("json", "ndjson", "application/x-ndjson")]
-    [TestCase("parquet", "parquet", "application/vnd.apache.parquet")]
-    public void Formats_map_to_an_extension_and_a_content_type(string format, string extension, string contentType)
+    [TestCase("csv", "text/csv; charset=utf-8")]
+    [TestCase("tsv", "text/tab-separated-values; charset=utf-8")]
+    [TestCase("json", "application/x-ndjson")]
+    [TestCase("parquet", "application/vnd.apache.parquet")]
+    public void Formats_map_to_a_content_type(string format, string contentType)
     {
-        Assert.That(SandboxArtifacts.FileExtension(format), Is.EqualTo(extension));
         Assert.That(SandboxArtifacts.ContentType(format), Is.EqualTo(contentType));
     }
 
@@ -136,7 +135,6 @@ public sealed class ArtifactFormatTests
     {
         Assert.That(() => SandboxArtifacts.Columns("geo_heatmap"), Throws.ArgumentException);
         Assert.That(() => SandboxArtifacts.Columns("Traffic"), Throws.ArgumentException, "wire values are matched exactly");
-        Assert.That(() => SandboxArtifacts.FileExtension("ndjson"), Throws.ArgumentException, "the wire spelling of NDJSON is json");
         Assert.That(() => SandboxArtifacts.ContentType("xlsx"), Throws.ArgumentException);
         Assert.That(() => SandboxArtifacts.Columns(null!), Throws.ArgumentNullException);
         Assert.That(() => SandboxArtifacts.ContentType(null!), Throws.ArgumentNullException);

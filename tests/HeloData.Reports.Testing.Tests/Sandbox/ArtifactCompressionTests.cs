@@ -54,7 +54,7 @@ public sealed class ArtifactCompressionTests
                 response.Content.Headers.ContentEncoding,
                 mode == ArtifactCompression.ContentEncoding ? Is.EqualTo(new[] { "gzip" }) : Is.Empty,
                 "only ContentEncoding says so in a header");
-            Assert.That(response.Content.Headers.ContentDisposition?.FileName, Is.EqualTo($"{runId}.{SandboxArtifacts.FileExtension(format)}"), "the file name is unchanged");
+            Assert.That(response.Content.Headers.ContentDisposition?.FileName, Is.EqualTo($"{runId}{new HeloData.Reports.Models.ReportFormat(format).FileExtension}"), "the file name is unchanged");
         });
     }
 

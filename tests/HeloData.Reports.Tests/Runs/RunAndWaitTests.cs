@@ -52,8 +52,10 @@ public sealed class RunAndWaitTests
     }
 
     [Test]
-    public async Task The_wait_timeout_of_WaitForCompletionAsync_alone_stays_transient()
+    public async Task A_wait_timeout_is_not_transient_whichever_call_waited()
     {
+        // Read from the exception's kind, not from the call that threw it: the same timeout from
+        // RunReportAndWaitAsync would start a second run if repeated, so neither invites repeating.
         _harness.Respond(ClientHarness.Json(200, RunJson.WithStatus("running", RunId)));
         var options = new WaitForCompletionOptions { MaxWait = TimeSpan.FromMinutes(1) };
 
@@ -61,7 +63,22 @@ public sealed class RunAndWaitTests
 
         Assert.That(error, Is.TypeOf<ReportRunTimeoutException>());
         Assert.That(error.RunId, Is.EqualTo(RunId));
-        Assert.That(error.IsTransient, Is.True, "waiting again is safe");
+        Assert.That(error.IsTransient, Is.False, "resume with WaitForCompletionAsync(RunId) when choosing to wait longer");
+    }
+
+    [Test]
+    public async Task A_failed_poll_that_ends_the_wait_is_a_new_exception_around_the_polls_own_which_is_left_as_it_was()
+    {
+        _harness.RespondInSequence(ClientHarness.Json(202, ContractDocuments.SeedRunAccepted), ClientHarness.Error(401, "unauthorized", "bad key"));
+
+        var error = await Fails.With(() => FakeClock.DriveAsync(_time, _harness.Client.RunReportAndWaitAsync("rep_01HX2K3PQ4M5")));
+
+        var poll = error.InnerException as ReportsException;
+        Assert.That(poll, Is.Not.Null, "the poll's exception is kept whole inside");
+        Assert.That(poll!.RunId, Is.Null, "the exception in flight was not given the run id");
+        Assert.That((error.RunId, error.ErrorCode, error.Status, error.RequestId), Is.EqualTo((RunId, poll.ErrorCode, poll.Status, poll.RequestId)));
+        Assert.That(error.Message, Does.StartWith($"Waiting for run {RunId} failed: ").And.EndsWith(poll.Message));
+        Assert.That(error.IsTransient, Is.False);
     }
 
     [Test]
