@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -27,10 +26,7 @@ public sealed class ReportWebhookVerifier
     /// <summary>How far a delivery's timestamp may be from the receiver's clock unless told otherwise: 5 minutes, as the contract says.</summary>
     public static readonly TimeSpan DefaultTolerance = TimeSpan.FromMinutes(5);
 
-    private const string SecretPrefix = "whsec_";
-    private const string SignatureVersion = "v1";
     private const int BufferLength = 64 * 1024;
-    private const int SignatureLength = 32;
 
     private readonly byte[][] _keys;
     private readonly TimeProvider _time;
@@ -48,12 +44,7 @@ public sealed class ReportWebhookVerifier
     public ReportWebhookVerifier(IEnumerable<string> signingSecrets, TimeSpan? tolerance = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(signingSecrets);
-        _keys = [.. signingSecrets.Select(Key)];
-        if (_keys.Length == 0)
-        {
-            throw new ArgumentException("At least one signing secret is needed.", nameof(signingSecrets));
-        }
-
+        _keys = WebhookSecrets.Keys(signingSecrets);
         Tolerance = tolerance ?? DefaultTolerance;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Tolerance, TimeSpan.Zero, nameof(tolerance));
         _time = timeProvider ?? TimeProvider.System;
@@ -75,8 +66,8 @@ public sealed class ReportWebhookVerifier
     /// <exception cref="ReportWebhookVerificationException">A header is missing or malformed, or the timestamp is out of tolerance.</exception>
     public void VerifyHeaders(string? webhookId, string? webhookTimestamp, string? webhookSignature)
     {
-        _ = CheckHeaders(webhookId, webhookTimestamp);
-        _ = Signatures(webhookSignature);
+        _ = WebhookHeaders.SignedAt(webhookId, webhookTimestamp, Tolerance, _time.GetUtcNow());
+        _ = WebhookHeaders.Signatures(webhookSignature);
     }
 
     /// <summary>
@@ -103,8 +94,8 @@ public sealed class ReportWebhookVerifier
         string? webhookId, string? webhookTimestamp, string? webhookSignature, Stream body, Stream? copyTo = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var signedAt = CheckHeaders(webhookId, webhookTimestamp);
-        var expected = Signatures(webhookSignature);
+        var signedAt = WebhookHeaders.SignedAt(webhookId, webhookTimestamp, Tolerance, _time.GetUtcNow());
+        var expected = WebhookHeaders.Signatures(webhookSignature);
 
         var hashes = new IncrementalHash[_keys.Length];
         var buffer = ArrayPool<byte>.Shared.Rent(BufferLength);
@@ -150,93 +141,9 @@ public sealed class ReportWebhookVerifier
         }
     }
 
-    private static byte[] Key(string secret, int index)
-    {
-        // A blank secret is a configuration slip (an unset variable padded with a space), never a key.
-        if (string.IsNullOrWhiteSpace(secret))
-        {
-            throw new ArgumentException($"Signing secret #{index + 1} is empty or only white space.", "signingSecrets");
-        }
-
-        if (!secret.StartsWith(SecretPrefix, StringComparison.Ordinal))
-        {
-            return Encoding.UTF8.GetBytes(secret);
-        }
-
-        try
-        {
-            var key = Convert.FromBase64String(secret[SecretPrefix.Length..]);
-            return key.Length > 0 ? key : throw new FormatException();
-        }
-        catch (FormatException)
-        {
-            // The secret itself is never shown, only where it sits in the list.
-            throw new ArgumentException($"Signing secret #{index + 1} starts with '{SecretPrefix}' but what follows is not base64.", "signingSecrets");
-        }
-    }
-
-    private DateTimeOffset CheckHeaders(string? webhookId, string? webhookTimestamp)
-    {
-        if (string.IsNullOrWhiteSpace(webhookId) || string.IsNullOrWhiteSpace(webhookTimestamp))
-        {
-            var missing = string.IsNullOrWhiteSpace(webhookId) ? "webhook-id" : "webhook-timestamp";
-            throw new ReportWebhookVerificationException(ReportWebhookFailure.MissingHeader, $"The delivery has no {missing} header.");
-        }
-
-        if (!long.TryParse(webhookTimestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-            || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
-        {
-            throw new ReportWebhookVerificationException(
-                ReportWebhookFailure.MalformedTimestamp, $"The webhook-timestamp header {ValueText.Quote(webhookTimestamp)} is not a number of Unix seconds.");
-        }
-
-        var signedAt = DateTimeOffset.FromUnixTimeSeconds(seconds);
-        var now = _time.GetUtcNow();
-        if ((now - signedAt).Duration() > Tolerance)
-        {
-            throw new ReportWebhookVerificationException(
-                ReportWebhookFailure.TimestampOutOfTolerance,
-                $"The delivery was signed at {signedAt:u}, more than {Tolerance} from this receiver's clock ({now:u}): a replay, or a clock out of step.");
-        }
-
-        return signedAt;
-    }
-
-    private static List<byte[]> Signatures(string? header)
-    {
-        var signatures = new List<byte[]>();
-        var v1Entries = 0;
-        foreach (var entry in (header ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var comma = entry.IndexOf(',', StringComparison.Ordinal);
-            if (comma > 0 && entry.AsSpan(0, comma).SequenceEqual(SignatureVersion))
-            {
-                v1Entries++;
-                var signature = new byte[SignatureLength];
-
-                // A v1 entry that is not 32 bytes of base64 cannot match; it is skipped like any other non-match.
-                if (Convert.TryFromBase64String(entry[(comma + 1)..], signature, out var written) && written == SignatureLength)
-                {
-                    signatures.Add(signature);
-                }
-            }
-        }
-
-        if (signatures.Count > 0)
-        {
-            return signatures;
-        }
-
-        // Three different faults, told apart for whoever reads the 401; none of them says anything about the secrets.
-        var reason = header is null ? "The delivery has no webhook-signature header."
-            : v1Entries > 0 ? "No v1 signature in the webhook-signature header can match: none is 32 bytes of base64 (an HMAC-SHA256)."
-            : "The webhook-signature header holds no v1 signature.";
-        throw new ReportWebhookVerificationException(ReportWebhookFailure.InvalidSignature, reason);
-    }
-
     private static bool Matches(IncrementalHash[] hashes, List<byte[]> expected)
     {
-        Span<byte> actual = stackalloc byte[SignatureLength];
+        Span<byte> actual = stackalloc byte[WebhookHeaders.SignatureLength];
         var match = false;
         foreach (var hash in hashes)
         {
