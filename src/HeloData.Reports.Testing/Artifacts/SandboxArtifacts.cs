@@ -16,7 +16,7 @@ namespace HeloData.Reports.Testing.Artifacts;
 /// formats <c>csv</c>, <c>tsv</c>, <c>json</c> (newline-delimited JSON), <c>parquet</c>.
 /// </para>
 /// </remarks>
-public static class SandboxArtifacts
+internal static class SandboxArtifacts
 {
     private static readonly string[] FormatNames = ["csv", "tsv", "json", "parquet"];
     private static readonly string[] ProductNames = ["residential", "mobile", "datacenter", "isp"];
