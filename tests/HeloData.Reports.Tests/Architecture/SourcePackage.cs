@@ -7,10 +7,10 @@ namespace HeloData.Reports.Tests.Architecture;
 /// <summary>
 /// A project under <c>src/</c> (every <c>src/*/*.csproj</c>, so a new package is covered without a
 /// change here), and its sources compiled with Roslyn as its build compiles them: the same assembly
-/// name, the SDK's implicit usings, and every assembly this test project ships with (it references
+/// name, the SDK's implicit usings and the project's own <c>&lt;Using&gt;</c> items, and every assembly this test project ships with (it references
 /// every package under <c>src/</c>, so their dependencies are all there).
 /// </summary>
-internal sealed record SourcePackage(string Name, string Directory, string AssemblyName, OutputKind Kind)
+internal sealed record SourcePackage(string Name, string Directory, string AssemblyName, OutputKind Kind, string GlobalUsings)
 {
     /// <summary>What <c>ImplicitUsings</c> adds to every project (Microsoft.NET.Sdk).</summary>
     private const string ImplicitUsings = """
@@ -21,6 +21,7 @@ internal sealed record SourcePackage(string Name, string Directory, string Assem
         global using System.Net.Http;
         global using System.Threading;
         global using System.Threading.Tasks;
+
         """;
 
     private static readonly CSharpParseOptions ParseOptions = new(
@@ -46,7 +47,7 @@ internal sealed record SourcePackage(string Name, string Directory, string Assem
     {
         var trees = SourceFiles()
             .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), ParseOptions, path))
-            .Append(CSharpSyntaxTree.ParseText(ImplicitUsings, ParseOptions, Path.Combine(Directory, "obj", "ImplicitUsings.g.cs")));
+            .Append(CSharpSyntaxTree.ParseText(ImplicitUsings + GlobalUsings, ParseOptions, Path.Combine(Directory, "obj", "GlobalUsings.g.cs")));
         var references = References.Value.Where(reference =>
             !string.Equals(Path.GetFileNameWithoutExtension(reference.Display), AssemblyName, StringComparison.OrdinalIgnoreCase));
         return CSharpCompilation.Create(AssemblyName, trees, references, new CSharpCompilationOptions(Kind, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
@@ -76,17 +77,29 @@ internal sealed record SourcePackage(string Name, string Directory, string Assem
         {
             foreach (var project in System.IO.Directory.GetFiles(directory, "*.csproj"))
             {
-                var properties = XDocument.Load(project).Descendants("PropertyGroup").Elements().ToList();
+                var document = XDocument.Load(project);
+                var properties = document.Descendants("PropertyGroup").Elements().ToList();
                 string? Property(string name) => properties.LastOrDefault(element => element.Name.LocalName == name)?.Value;
                 packages.Add(new SourcePackage(
                     Path.GetFileNameWithoutExtension(project),
                     directory,
                     Property("AssemblyName") ?? Path.GetFileNameWithoutExtension(project),
-                    Property("OutputType") is "Exe" ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary));
+                    Property("OutputType") is "Exe" ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
+                    string.Concat(document.Descendants("Using").Select(GlobalUsing))));
             }
         }
 
         return packages;
+    }
+
+    // <Using Include="N" />, with Static="true" or Alias="A", as the SDK writes it into GlobalUsings.g.cs.
+    private static string GlobalUsing(XElement item)
+    {
+        var name = (string?)item.Attribute("Include");
+        return name is null ? ""
+            : (string?)item.Attribute("Alias") is { } alias ? $"global using {alias} = {name};\n"
+            : (string?)item.Attribute("Static") == "true" ? $"global using static {name};\n"
+            : $"global using {name};\n";
     }
 
     // The frameworks the tests run on (ASP.NET Core's too, through the packages that reference it) and every
