@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using HeloData.Reports.Testing.Faults;
 using HeloData.Reports.Testing.Http;
 using HeloData.Reports.Testing.State;
 using HeloData.Reports.Testing.Webhooks;
@@ -67,7 +66,7 @@ public sealed class ReportsSandbox : IDisposable
     public Uri ApiBaseAddress { get; }
 
     /// <summary>The download host's base address; every <c>download_url</c> points here.</summary>
-    public Uri DownloadBaseAddress { get; }
+    internal Uri DownloadBaseAddress { get; }
 
     /// <summary>A valid API key on the Pro plan.</summary>
     public string ApiKey { get; }
@@ -91,7 +90,7 @@ public sealed class ReportsSandbox : IDisposable
     /// </summary>
     /// <value>Initially <see cref="ReportsSandboxOptions.ArtifactCompression"/>: <see cref="ArtifactCompression.None"/> by default.</value>
     /// <exception cref="ArgumentOutOfRangeException">The value is not one of <see cref="Testing.ArtifactCompression"/>.</exception>
-    public ArtifactCompression ArtifactCompression
+    internal ArtifactCompression ArtifactCompression
     {
         get => _downloadHost.Compression;
         set => _downloadHost.Compression = ReportsSandboxOptions.Checked(value);
@@ -110,7 +109,7 @@ public sealed class ReportsSandbox : IDisposable
     /// </example>
     /// <value>Initially <see cref="ReportsSandboxOptions.ArtifactRowCount"/>: <see langword="null"/> by default.</value>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
-    public long? ArtifactRowCount
+    internal long? ArtifactRowCount
     {
         get => _store.ArtifactRowCount;
         set => _store.ArtifactRowCount = ReportsSandboxOptions.CheckedRowCount(value);
@@ -120,7 +119,7 @@ public sealed class ReportsSandbox : IDisposable
     public IReadOnlyList<SandboxRequest> Requests => _log.Entries;
 
     /// <summary>Whether any request to the download host carried an <c>Authorization</c> header (it is refused with 400).</summary>
-    public bool DownloadHostSawCredentials => _log.Entries.Any(r => r.Host == "downloads" && r.HadAuthorization);
+    internal bool DownloadHostSawCredentials => _log.Entries.Any(r => r.Host == "downloads" && r.HadAuthorization);
 
     /// <summary>The rows generated so far for streamed (row-counted) artifacts, all downloads together.</summary>
     internal long StreamedArtifactRows => _downloadHost.StreamedRows;
@@ -145,7 +144,7 @@ public sealed class ReportsSandbox : IDisposable
     }
 
     /// <summary>The number of reports held.</summary>
-    public int ReportCount => _store.ReportCount;
+    internal int ReportCount => _store.ReportCount;
 
     /// <summary>Starts a sandbox on two loopback ports: free ones, unless <see cref="ReportsSandboxOptions.ApiPort"/> names the API's.</summary>
     /// <param name="options">Settings; <see langword="null"/> for the defaults.</param>

@@ -21,7 +21,8 @@ internal static class InstanceLock
         {
             throw new InvalidOperationException(
                 $"Another receiver process with the instance name '{instanceName}' is using the delivery store {storePath} ({path} is locked). "
-                + $"Give each receiver that shares a store its own {nameof(ReportWebhookOptions)}.{nameof(ReportWebhookOptions.InstanceName)}.",
+                // Named as text: the store sits below the hosting layer whose options set the name.
+                + "Give each receiver that shares a store its own ReportWebhookOptions.InstanceName (or instanceName, for a store built in code).",
                 exception);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

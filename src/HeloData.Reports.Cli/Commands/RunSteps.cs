@@ -86,7 +86,7 @@ internal static partial class RunSteps
         {
             if (path is null || Directory.Exists(path))
             {
-                FileTarget.CheckWritable(Path.GetFullPath(path ?? "."), paramName: null);
+                AtomicFile.CheckWritable(Path.GetFullPath(path ?? "."), paramName: null);
                 return;
             }
 

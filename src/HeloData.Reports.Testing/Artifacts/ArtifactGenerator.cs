@@ -50,9 +50,9 @@ internal static class ArtifactGenerator
         var table = Rows(request, counter);
         var writing = format switch
         {
-            ArtifactFormat.Csv => DelimitedEncoder.CsvAsync(table, output, cancellationToken),
-            ArtifactFormat.Tsv => DelimitedEncoder.TsvAsync(table, output, cancellationToken),
-            ArtifactFormat.Ndjson => NdjsonEncoder.WriteAsync(table, output, cancellationToken),
+            ArtifactEncoding.Csv => DelimitedEncoder.CsvAsync(table, output, cancellationToken),
+            ArtifactEncoding.Tsv => DelimitedEncoder.TsvAsync(table, output, cancellationToken),
+            ArtifactEncoding.Ndjson => NdjsonEncoder.WriteAsync(table, output, cancellationToken),
             _ => ParquetEncoder.WriteAsync(table, output, cancellationToken),
         };
         await writing.ConfigureAwait(false);

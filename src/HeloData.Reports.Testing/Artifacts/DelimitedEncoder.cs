@@ -71,11 +71,11 @@ internal static class DelimitedEncoder
 
     private static void WriteRow(SepWriter writer, IReadOnlyList<ArtifactColumn> columns, object[] values, bool escape)
     {
-        Span<char> buffer = stackalloc char[CellText.MaxFormattedLength];
+        Span<char> buffer = stackalloc char[ArtifactText.MaxFormattedLength];
         using var row = writer.NewRow();
         for (var i = 0; i < columns.Count; i++)
         {
-            var cell = CellText.Format(columns[i], values[i], buffer);
+            var cell = ArtifactText.Format(columns[i], values[i], buffer);
             if (!escape && cell.IndexOfAny("\t\r\n\"") >= 0)
             {
                 throw new InvalidOperationException(

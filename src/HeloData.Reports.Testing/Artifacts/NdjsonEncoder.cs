@@ -39,15 +39,15 @@ internal static class NdjsonEncoder
 
     private static void WriteLine(Utf8JsonWriter json, PendingBytes pending, IReadOnlyList<ArtifactColumn> columns, JsonEncodedText[] names, object[] values)
     {
-        Span<char> buffer = stackalloc char[CellText.MaxFormattedLength];
+        Span<char> buffer = stackalloc char[ArtifactText.MaxFormattedLength];
         json.WriteStartObject();
         for (var i = 0; i < columns.Count; i++)
         {
-            var cell = CellText.Format(columns[i], values[i], buffer);
+            var cell = ArtifactText.Format(columns[i], values[i], buffer);
             json.WritePropertyName(names[i]);
 
             // Numbers go out in their CSV spelling, so money keeps its fixed decimals ("3.50").
-            if (CellText.IsNumber(columns[i].Kind))
+            if (ArtifactText.IsNumber(columns[i].Kind))
             {
                 json.WriteRawValue(cell);
             }

@@ -16,7 +16,7 @@ namespace HeloData.Reports.Testing.Artifacts;
 /// formats <c>csv</c>, <c>tsv</c>, <c>json</c> (newline-delimited JSON), <c>parquet</c>.
 /// </para>
 /// </remarks>
-public static class SandboxArtifacts
+internal static class SandboxArtifacts
 {
     private static readonly string[] FormatNames = ["csv", "tsv", "json", "parquet"];
     private static readonly string[] ProductNames = ["residential", "mobile", "datacenter", "isp"];
@@ -50,23 +50,23 @@ public static class SandboxArtifacts
     /// <exception cref="ArgumentException"><paramref name="format"/> is not one of <see cref="Formats"/>.</exception>
     public static string ContentType(string format) => Format(format) switch
     {
-        ArtifactFormat.Csv => "text/csv; charset=utf-8",
-        ArtifactFormat.Tsv => "text/tab-separated-values; charset=utf-8",
+        ArtifactEncoding.Csv => "text/csv; charset=utf-8",
+        ArtifactEncoding.Tsv => "text/tab-separated-values; charset=utf-8",
         // NDJSON is UTF-8 by definition, so it carries no charset parameter.
-        ArtifactFormat.Ndjson => "application/x-ndjson",
+        ArtifactEncoding.Ndjson => "application/x-ndjson",
         // Registered with IANA in 2024; older tools may expect application/octet-stream.
         _ => "application/vnd.apache.parquet",
     };
 
-    internal static ArtifactFormat Format(string format)
+    internal static ArtifactEncoding Format(string format)
     {
         ArgumentNullException.ThrowIfNull(format);
         return format switch
         {
-            "csv" => ArtifactFormat.Csv,
-            "tsv" => ArtifactFormat.Tsv,
-            "json" => ArtifactFormat.Ndjson,
-            "parquet" => ArtifactFormat.Parquet,
+            "csv" => ArtifactEncoding.Csv,
+            "tsv" => ArtifactEncoding.Tsv,
+            "json" => ArtifactEncoding.Ndjson,
+            "parquet" => ArtifactEncoding.Parquet,
             _ => throw new ArgumentException(
                 $"Unknown format '{format}'; expected one of: {string.Join(", ", FormatNames)}.", nameof(format)),
         };
@@ -76,7 +76,7 @@ public static class SandboxArtifacts
 }
 
 /// <summary>The artifact encodings, one per wire format.</summary>
-internal enum ArtifactFormat
+internal enum ArtifactEncoding
 {
     Csv,
     Tsv,

@@ -26,8 +26,8 @@ internal static class StableSeed
         "run",
         request.RunId,
         request.ReportType,
-        request.From.ToString(CellText.DateFormat, CultureInfo.InvariantCulture),
-        request.To.ToString(CellText.DateFormat, CultureInfo.InvariantCulture),
+        request.From.ToString(ArtifactText.DateFormat, CultureInfo.InvariantCulture),
+        request.To.ToString(ArtifactText.DateFormat, CultureInfo.InvariantCulture),
         string.Join(',', products),
         request.Seed.ToString(CultureInfo.InvariantCulture));
 

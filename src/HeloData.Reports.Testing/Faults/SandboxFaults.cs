@@ -1,4 +1,4 @@
-namespace HeloData.Reports.Testing.Faults;
+namespace HeloData.Reports.Testing;
 
 /// <summary>
 /// Faults the sandbox injects, so an application can test its own resilience: into the API host,

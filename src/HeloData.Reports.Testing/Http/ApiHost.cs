@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using HeloData.Reports.Testing.Faults;
 using HeloData.Reports.Testing.State;
 using HeloData.Reports.Testing.Webhooks;
 using Microsoft.AspNetCore.Http;

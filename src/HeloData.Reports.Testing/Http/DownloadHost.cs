@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using HeloData.Reports.Testing.Artifacts;
-using HeloData.Reports.Testing.Faults;
 using HeloData.Reports.Testing.State;
 using Microsoft.AspNetCore.Http;
 

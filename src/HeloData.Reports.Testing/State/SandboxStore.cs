@@ -45,7 +45,7 @@ internal sealed partial class SandboxStore(ReportsSandboxOptions options, TimePr
     public JsonObject Create(JsonObject body)
     {
         var fields = WritableFields(body);
-        ReportRules.Validate(fields);
+        SandboxReportRules.Validate(fields);
         lock (_gate)
         {
             var report = new StoredReport(NewId("rep_"), ++_sequence, fields, Now());
@@ -86,7 +86,7 @@ internal sealed partial class SandboxStore(ReportsSandboxOptions options, TimePr
                 }
             }
 
-            ReportRules.Validate(fields);
+            SandboxReportRules.Validate(fields);
             report.Fields = fields;
             report.UpdatedAt = Now();
             return Render(report);

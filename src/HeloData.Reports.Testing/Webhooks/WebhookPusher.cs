@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using HeloData.Reports.Testing.Artifacts;
-using HeloData.Reports.Testing.Faults;
 using HeloData.Reports.Testing.State;
 
 namespace HeloData.Reports.Testing.Webhooks;

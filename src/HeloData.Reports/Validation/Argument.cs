@@ -51,24 +51,24 @@ internal static class Argument
         }
 
         AssertName(report.Name, $"{paramName}.{nameof(NewReport.Name)}");
-        ReportRules.AssertValue(report.Type, $"{paramName}.{nameof(NewReport.Type)}", "ReportType.Traffic");
+        ReportFieldRules.AssertValue(report.Type, $"{paramName}.{nameof(NewReport.Type)}", "ReportType.Traffic");
         if (report.Filters is { } filters)
         {
-            ReportRules.AssertFilters(filters, $"{paramName}.{nameof(NewReport.Filters)}");
+            ReportFieldRules.AssertFilters(filters, $"{paramName}.{nameof(NewReport.Filters)}");
         }
 
         if (report.Schedule is { } schedule)
         {
-            ReportRules.AssertSchedule(schedule, $"{paramName}.{nameof(NewReport.Schedule)}");
+            ReportFieldRules.AssertSchedule(schedule, $"{paramName}.{nameof(NewReport.Schedule)}");
         }
 
-        ReportRules.AssertValue(report.Format, $"{paramName}.{nameof(NewReport.Format)}", "ReportFormat.Csv");
+        ReportFieldRules.AssertValue(report.Format, $"{paramName}.{nameof(NewReport.Format)}", "ReportFormat.Csv");
         if (report.Destination is { } destination)
         {
             AssertDestination(destination, $"{paramName}.{nameof(NewReport.Destination)}");
         }
 
-        ReportRules.AssertNoModelledKeys(report.AdditionalProperties, $"{paramName}.{nameof(NewReport.AdditionalProperties)}", nameof(NewReport));
+        ReportFieldRules.AssertNoModelledKeys(report.AdditionalProperties, $"{paramName}.{nameof(NewReport.AdditionalProperties)}", nameof(NewReport));
     }
 
     /// <summary>
@@ -103,23 +103,23 @@ internal static class Argument
         if (update.TypeField is { IsSet: true, FromService: false })
         {
             var type = $"{paramName}.{nameof(ReportUpdate.Type)}";
-            ReportRules.AssertValue(update.TypeField.Value ?? throw CannotRemove(type, "type"), type, "ReportType.Traffic");
+            ReportFieldRules.AssertValue(update.TypeField.Value ?? throw CannotRemove(type, "type"), type, "ReportType.Traffic");
         }
 
         if (update.FiltersField is { IsSet: true, FromService: false, Value: { } filters })
         {
-            ReportRules.AssertFilters(filters, $"{paramName}.{nameof(ReportUpdate.Filters)}");
+            ReportFieldRules.AssertFilters(filters, $"{paramName}.{nameof(ReportUpdate.Filters)}");
         }
 
         if (update.ScheduleField is { IsSet: true, FromService: false, Value: { } schedule })
         {
-            ReportRules.AssertSchedule(schedule, $"{paramName}.{nameof(ReportUpdate.Schedule)}");
+            ReportFieldRules.AssertSchedule(schedule, $"{paramName}.{nameof(ReportUpdate.Schedule)}");
         }
 
         if (update.FormatField is { IsSet: true, FromService: false })
         {
             var format = $"{paramName}.{nameof(ReportUpdate.Format)}";
-            ReportRules.AssertValue(update.FormatField.Value ?? throw CannotRemove(format, "format"), format, "ReportFormat.Csv");
+            ReportFieldRules.AssertValue(update.FormatField.Value ?? throw CannotRemove(format, "format"), format, "ReportFormat.Csv");
         }
 
         if (update.DestinationField is { IsSet: true, FromService: false, Value: { } destination })
@@ -127,7 +127,7 @@ internal static class Argument
             AssertDestination(destination, $"{paramName}.{nameof(ReportUpdate.Destination)}");
         }
 
-        ReportRules.AssertNoModelledKeys(update.AdditionalProperties, $"{paramName}.{nameof(ReportUpdate.AdditionalProperties)}", nameof(ReportUpdate));
+        ReportFieldRules.AssertNoModelledKeys(update.AdditionalProperties, $"{paramName}.{nameof(ReportUpdate.AdditionalProperties)}", nameof(ReportUpdate));
     }
 
     /// <summary>Checks a run window: either end may be left out, but it may not end before it starts.</summary>

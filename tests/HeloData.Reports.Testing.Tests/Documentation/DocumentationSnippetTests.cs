@@ -36,7 +36,6 @@ public sealed partial class DocumentationSnippetTests
         global using HeloData.Reports.AspNetCore;
         global using HeloData.Reports.Models;
         global using HeloData.Reports.Testing;
-        global using HeloData.Reports.Testing.Artifacts;
         global using Microsoft.AspNetCore.Builder;
         global using Microsoft.Extensions.Configuration;
         global using Microsoft.Extensions.DependencyInjection;

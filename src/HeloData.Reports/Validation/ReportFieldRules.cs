@@ -4,7 +4,7 @@ using HeloData.Reports.Models;
 namespace HeloData.Reports;
 
 /// <summary>The rules for a report's fields other than its name and destination.</summary>
-internal static class ReportRules
+internal static class ReportFieldRules
 {
     // CLR names, turned into wire names by the JSON context's naming policy (as ReportUpdateConverter
     // does), so the snake_case assumption stays in one place.

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace HeloData.Reports.Testing.Artifacts;
 
 /// <summary>The text form of a value, shared by CSV, TSV and NDJSON so all three spell values alike.</summary>
-internal static class CellText
+internal static class ArtifactText
 {
     public const string DateFormat = "yyyy-MM-dd";
 

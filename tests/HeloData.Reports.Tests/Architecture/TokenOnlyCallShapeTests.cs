@@ -1,11 +1,10 @@
 using System.Text;
-using HeloData.Reports.Testing.Tests.Documentation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace HeloData.Reports.Testing.Tests.Architecture;
+namespace HeloData.Reports.Tests.Architecture;
 
 /// <summary>
 /// For every public async method of every package (a <c>Task</c>, <c>ValueTask</c> or
@@ -30,7 +29,7 @@ public sealed class TokenOnlyCallShapeTests
         }
 
         var tree = CSharpSyntaxTree.ParseText(source.Append("    }\n}\n").ToString(), new CSharpParseOptions(LanguageVersion.Latest));
-        var compilation = CSharpCompilation.Create("Calls", [tree], DocumentationSnippetTests.References.Value, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var compilation = CSharpCompilation.Create("Calls", [tree], SourcePackage.References.Value, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var model = compilation.GetSemanticModel(tree);
         var invocations = tree.GetRoot().DescendantNodes().OfType<ExpressionStatementSyntax>().Select(s => s.Expression).OfType<AssignmentExpressionSyntax>().Select(a => a.Right).ToList();
 
@@ -56,12 +55,12 @@ public sealed class TokenOnlyCallShapeTests
     // and the namespaces of the packages' public types.
     private static (List<(string Method, string Call)> Calls, SortedSet<string> Namespaces) Calls()
     {
-        var compilation = CSharpCompilation.Create("Packages", references: DocumentationSnippetTests.References.Value);
+        var compilation = CSharpCompilation.Create("Packages", references: SourcePackage.References.Value);
         var calls = new List<(string, string)>();
         var namespaces = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var package in Packages())
         {
-            var reference = DocumentationSnippetTests.References.Value.OfType<PortableExecutableReference>()
+            var reference = SourcePackage.References.Value.OfType<PortableExecutableReference>()
                 .SingleOrDefault(r => Path.GetFileNameWithoutExtension(r.FilePath) == package);
             Assert.That(reference, Is.Not.Null, $"{package} has a public API but this test project does not reference it: add a ProjectReference");
             var assembly = (IAssemblySymbol)compilation.GetAssemblyOrModuleSymbol(reference!)!;
@@ -78,7 +77,7 @@ public sealed class TokenOnlyCallShapeTests
 
     // Every src/ project with a public API (a PublicAPI.Unshipped.txt with entries) is a package.
     private static IEnumerable<string> Packages() =>
-        Directory.GetDirectories(Path.Combine(DocumentationSnippetTests.RepositoryRoot(), "src"))
+        Directory.GetDirectories(Path.Combine(SourcePackage.RepositoryRoot(), "src"))
             .Where(project => File.Exists(Path.Combine(project, "PublicAPI.Unshipped.txt"))
                 && File.ReadLines(Path.Combine(project, "PublicAPI.Unshipped.txt")).Any(line => line.Length > 0 && !line.StartsWith('#')))
             .Select(Path.GetFileName)

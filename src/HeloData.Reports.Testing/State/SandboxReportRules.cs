@@ -11,7 +11,7 @@ namespace HeloData.Reports.Testing.State;
 /// that Cronos rejects, or that never fires; <c>validation_failed</c> for any other bad field.
 /// (Webhook pre-flight, <c>destination_unreachable</c>, is <see cref="Http.WebhookPreflight"/>.)
 /// </summary>
-internal static partial class ReportRules
+internal static partial class SandboxReportRules
 {
     public static void Validate(JsonObject report)
     {
