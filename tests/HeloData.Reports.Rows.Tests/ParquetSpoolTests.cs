@@ -135,23 +135,13 @@ public sealed class ParquetSpoolTests
         RowReading.ReadAsync<TrafficRow>(stream, false, _ => ReportFormat.Parquet, _root, cancellationToken);
 
     /// <summary>A connection that drops after some bytes.</summary>
-    private sealed class FailingStream(Stream inner, int failAfter) : Stream
+    private sealed class FailingStream(Stream inner, int failAfter) : ForwardOnlyStream
     {
         private int _read;
 
         public override bool CanRead => true;
 
-        public override bool CanSeek => false;
-
         public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
@@ -164,21 +154,6 @@ public sealed class ParquetSpoolTests
             _read += read;
             return read;
         }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

@@ -1,7 +1,7 @@
 namespace HeloData.Reports.Rows.Tests;
 
 /// <summary>A stream as a download is one: forward only, asynchronous only, and telling whether it was disposed.</summary>
-internal sealed class NetworkLikeStream(byte[] bytes, int chunk = 1000) : Stream
+internal sealed class NetworkLikeStream(byte[] bytes, int chunk = 1000) : ForwardOnlyStream
 {
     private int _position;
 
@@ -14,17 +14,7 @@ internal sealed class NetworkLikeStream(byte[] bytes, int chunk = 1000) : Stream
 
     public override bool CanRead => !Disposed;
 
-    public override bool CanSeek => false;
-
     public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -42,20 +32,7 @@ internal sealed class NetworkLikeStream(byte[] bytes, int chunk = 1000) : Stream
         return count;
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("read asynchronously, as a download must be");
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
