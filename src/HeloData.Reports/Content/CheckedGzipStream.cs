@@ -19,6 +19,7 @@ internal sealed class CheckedGzipStream : Stream
     private const int TrailerLength = 8;
 
     private readonly Stream _compressed;
+    private readonly bool _leaveOpen;
     private byte[] _buffer = new byte[BufferSize];
     private readonly Crc32 _crc = new();
     private readonly MemberInput _input;
@@ -34,9 +35,12 @@ internal sealed class CheckedGzipStream : Stream
     private long _length;
     private int _members;
 
-    public CheckedGzipStream(Stream compressed)
+    /// <param name="compressed">The gzip bytes.</param>
+    /// <param name="leaveOpen">Whether <paramref name="compressed"/> outlives this stream, as for <see cref="GZipStream"/>.</param>
+    public CheckedGzipStream(Stream compressed, bool leaveOpen)
     {
         _compressed = compressed;
+        _leaveOpen = leaveOpen;
         _input = new MemberInput(this);
     }
 
@@ -100,6 +104,10 @@ internal sealed class CheckedGzipStream : Stream
         if (disposing)
         {
             _member?.Dispose();
+            if (!_leaveOpen)
+            {
+                _compressed.Dispose();
+            }
         }
 
         base.Dispose(disposing);

@@ -2,10 +2,10 @@ namespace HeloData.Reports;
 
 /// <summary>
 /// A forward-only stream that first gives back bytes already read from another (the artifact's first
-/// bytes, read to tell its format and compression), then reads on from it. Never disposes the inner
-/// stream: whoever built the chain (the rows' <c>ArtifactContent</c>) owns it.
+/// bytes, read to tell its format and compression), then reads on from it. Disposes the inner stream
+/// unless told to leave it open.
 /// </summary>
-internal sealed class ReplayStream(ReadOnlyMemory<byte> head, Stream inner) : Stream
+internal sealed class ReplayStream(ReadOnlyMemory<byte> head, Stream inner, bool leaveOpen) : Stream
 {
     private ReadOnlyMemory<byte> _head = head;
 
@@ -15,7 +15,8 @@ internal sealed class ReplayStream(ReadOnlyMemory<byte> head, Stream inner) : St
 
     public override bool CanWrite => false;
 
-    public override long Length => throw new NotSupportedException();
+    // The bytes given back are the inner stream's own first bytes, so the whole is as long as it is (a download's Content-Length).
+    public override long Length => inner.Length;
 
     public override long Position
     {
@@ -49,6 +50,16 @@ internal sealed class ReplayStream(ReadOnlyMemory<byte> head, Stream inner) : St
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && !leaveOpen)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 
     private int TakeHead(Span<byte> buffer)
     {
