@@ -2,16 +2,13 @@ namespace HeloData.Reports.Rows;
 
 /// <summary>
 /// An artifact's content from its first byte, with gzip layers taken off whatever the headers said
-/// (the first two bytes <c>1f 8b</c> decide), and its first bytes known, to tell its format. Disposing
+/// (<see cref="GzipLayers"/>), and its first bytes known, to tell its format. Disposing
 /// it disposes what it wrapped around the source, and the source unless the caller keeps it open.
 /// </summary>
 internal sealed class ArtifactContent : IAsyncDisposable
 {
     // Enough to see gzip's and parquet's magic numbers and the start of an HTML page.
     private const int HeadLength = 64;
-
-    // A file gzipped on purpose and gzipped again by the host (Content-Encoding) is two layers; more is not an artifact.
-    private const int MaxLayers = 3;
 
     private readonly Stream _source;
     private readonly bool _leaveOpen;
@@ -39,14 +36,10 @@ internal sealed class ArtifactContent : IAsyncDisposable
         try
         {
             await content.PeekAsync(cancellationToken).ConfigureAwait(false);
-            for (var layer = 0; IsGzip(content.Head.Span); layer++)
+            if (GzipLayers.IsGzip(content.Head.Span))
             {
-                if (layer == MaxLayers)
-                {
-                    throw new InvalidDataException($"The artifact is gzip-compressed more than {MaxLayers} times over.");
-                }
-
-                content.Wrap(new CheckedGzipStream(content.Stream));
+                // Left open: the wrappers below are this content's to dispose.
+                content.Wrap(await GzipLayers.OpenAsync(content.Stream, leaveOpen: true, cancellationToken).ConfigureAwait(false));
                 await content.PeekAsync(cancellationToken).ConfigureAwait(false);
             }
 
@@ -69,8 +62,6 @@ internal sealed class ArtifactContent : IAsyncDisposable
         return _leaveOpen ? ValueTask.CompletedTask : _source.DisposeAsync();
     }
 
-    private static bool IsGzip(ReadOnlySpan<byte> head) => head.Length >= 2 && head[0] == 0x1f && head[1] == 0x8b;
-
     private async Task PeekAsync(CancellationToken cancellationToken)
     {
         var head = new byte[HeadLength];
@@ -89,7 +80,7 @@ internal sealed class ArtifactContent : IAsyncDisposable
         // A download or a decompressor: what was read is given back first.
         var read = await stream.ReadAtLeastAsync(head, 4, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
         Head = head.AsMemory(0, read);
-        Wrap(new ReplayStream(Head, stream));
+        Wrap(new ReplayStream(Head, stream, leaveOpen: true));
         SeekableFromStart = false;
     }
 

@@ -97,11 +97,17 @@ public interface IReportsClient
     /// </remarks>
     Task<ReportRun> RunReportAndWaitAsync(string reportId, RunWindow? window = null, WaitForCompletionOptions? options = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Opens a completed run's artifact as a stream, read straight from the download host.</summary>
+    /// <summary>Opens a completed run's artifact as a checked, decompressed stream, read straight from the download host.</summary>
     /// <param name="run">A completed run.</param>
     /// <param name="cancellationToken">Cancels opening.</param>
-    /// <returns>The artifact's bytes, to be read asynchronously. A body cut short throws <see cref="ReportsException"/> rather than ending early. Dispose it.</returns>
+    /// <returns>
+    /// The artifact's content, to be read asynchronously. A body cut short throws <see cref="ReportsException"/>
+    /// rather than ending early. gzip is taken off whatever the headers say (the first two bytes <c>1f 8b</c>
+    /// decide, so <c>Content-Encoding: gzip</c> and a gzip file alike), and each member's CRC-32 and length
+    /// are checked: damaged gzip throws <see cref="InvalidDataException"/>. Dispose it.
+    /// </returns>
     /// <remarks>
+    /// <see cref="DownloadAsync"/> and <see cref="DownloadToFileAsync"/> keep the bytes as the host sent them.
     /// The API key is never sent to the download host. A run without a download URL, or with an expired
     /// one, is read once more through <see cref="GetRunAsync"/>. A run that is not completed, or that has
     /// no URL even then (its artifact went to its destination), throws <see cref="ReportsException"/>.

@@ -137,7 +137,7 @@ public sealed class GzipMembersTests
         }
 
         using var read = new MemoryStream();
-        await using (var content = new CheckedGzipStream(new NetworkLikeStream(output.ToArray(), chunk: 777)))
+        await using (var content = new CheckedGzipStream(new NetworkLikeStream(output.ToArray(), chunk: 777), leaveOpen: false))
         {
             await content.CopyToAsync(read);
         }

@@ -14,7 +14,9 @@ namespace HeloData.Reports;
 /// another (concatenated gzip files are one file); zero bytes after the last are padding; anything else
 /// after it, or an input ending inside a member, is an error.
 /// </summary>
-internal sealed class CheckedGzipStream(Stream compressed) : ForwardOnlyStream
+/// <param name="compressed">The gzip bytes.</param>
+/// <param name="leaveOpen">Whether <paramref name="compressed"/> outlives this stream, as for <see cref="GZipStream"/>.</param>
+internal sealed class CheckedGzipStream(Stream compressed, bool leaveOpen) : ForwardOnlyStream
 {
     private const int TrailerLength = 8;
 
@@ -63,6 +65,10 @@ internal sealed class CheckedGzipStream(Stream compressed) : ForwardOnlyStream
         if (disposing)
         {
             _member?.Dispose();
+            if (!leaveOpen)
+            {
+                compressed.Dispose();
+            }
         }
 
         base.Dispose(disposing);
@@ -89,7 +95,7 @@ internal sealed class CheckedGzipStream(Stream compressed) : ForwardOnlyStream
             throw Cut("inside a gzip member's header");
         }
 
-        if (!GzipHeader.IsGzip(_input.Unread))
+        if (!GzipLayers.IsGzip(_input.Unread))
         {
             throw new InvalidDataException(
                 $"After {_members} gzip member(s) ({_length} bytes decompressed) come bytes that are not another member ({Convert.ToHexString(_input.Unread[..2])}): the gzip data is damaged.");

@@ -15,9 +15,6 @@ internal static class GzipHeader
     private const byte FlagName = 0x08;
     private const byte FlagComment = 0x10;
 
-    /// <summary>Whether <paramref name="bytes"/> start with gzip's magic number.</summary>
-    public static bool IsGzip(ReadOnlySpan<byte> bytes) => bytes.Length >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b;
-
     /// <summary>
     /// Takes member <paramref name="member"/>'s header from <paramref name="input"/>, which holds at least its
     /// fixed part and starts with the magic; <see langword="false"/> when the input ends inside it.

@@ -2,16 +2,19 @@ namespace HeloData.Reports;
 
 /// <summary>
 /// A forward-only stream that first gives back bytes already read from another (the artifact's first
-/// bytes, read to tell its format and compression), then reads on from it. Never disposes the inner
-/// stream: whoever built the chain (the rows' <c>ArtifactContent</c>) owns it.
+/// bytes, read to tell its format and compression), then reads on from it. Disposes the inner stream
+/// unless told to leave it open.
 /// </summary>
-internal sealed class ReplayStream(ReadOnlyMemory<byte> head, Stream inner) : ForwardOnlyStream
+internal sealed class ReplayStream(ReadOnlyMemory<byte> head, Stream inner, bool leaveOpen) : ForwardOnlyStream
 {
     private ReadOnlyMemory<byte> _head = head;
 
     public override bool CanRead => true;
 
     public override bool CanWrite => false;
+
+    // The bytes given back are the inner stream's own first bytes, so the whole is as long as it is (a download's Content-Length).
+    public override long Length => inner.Length;
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -26,6 +29,16 @@ internal sealed class ReplayStream(ReadOnlyMemory<byte> head, Stream inner) : Fo
     // Sync reads exist for completeness only; the readers read asynchronously.
     public override int Read(byte[] buffer, int offset, int count) =>
         _head.IsEmpty ? inner.Read(buffer, offset, count) : TakeHead(buffer.AsSpan(offset, count));
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && !leaveOpen)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 
     private int TakeHead(Span<byte> buffer)
     {

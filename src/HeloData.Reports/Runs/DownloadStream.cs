@@ -36,9 +36,6 @@ internal sealed class DownloadStream : ForwardOnlyStream
 
     public string? ContentType => _response.Content.Headers.ContentType?.MediaType;
 
-    /// <summary>The URL the artifact came from, after redirects: its path's extension names the format when no Content-Type does. Signed: never log it.</summary>
-    public Uri? Url => _response.RequestMessage?.RequestUri;
-
     public long BytesRead => _read;
 
     public override bool CanRead => true;
@@ -66,7 +63,8 @@ internal sealed class DownloadStream : ForwardOnlyStream
 
     /// <summary>
     /// The download client asks for no content coding and decodes none: a gzip body is taken off by
-    /// its first bytes when rows are read, and saved as sent by a download. Any other coding (<c>br</c>,
+    /// its first bytes when the artifact is opened to be read (OpenReadAsync, and so the rows), and saved
+    /// as sent by a download. Any other coding (<c>br</c>,
     /// <c>zstd</c>, <c>deflate</c>) would come out as compressed bytes under the artifact's name, so it
     /// is refused, named, before a byte is read.
     /// </summary>
