@@ -1,29 +1,17 @@
 namespace HeloData.Reports.Benchmarks;
 
 /// <summary>A write-only sink that counts bytes, so the benchmark measures the download, not a disk.</summary>
-internal sealed class CountingStream : Stream
+internal sealed class CountingStream : ForwardOnlyStream
 {
     public long Written { get; private set; }
 
     public override bool CanRead => false;
 
-    public override bool CanSeek => false;
-
     public override bool CanWrite => true;
 
     public override long Length => Written;
 
-    public override long Position { get => Written; set => throw new NotSupportedException(); }
-
-    public override void Flush()
-    {
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
+    public override long Position => Written;
 
     public override void Write(byte[] buffer, int offset, int count) => Written += count;
 

@@ -99,11 +99,17 @@ public interface IReportsClient
     /// </remarks>
     Task<ReportRun> RunReportAndWaitAsync(string reportId, RunWindow? window = null, WaitForCompletionOptions? options = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Opens a completed run's artifact as a stream, read straight from the download host.</summary>
+    /// <summary>Opens a completed run's artifact as a checked, decompressed stream, read straight from the download host.</summary>
     /// <param name="run">A completed run.</param>
     /// <param name="cancellationToken">Cancels opening.</param>
-    /// <returns>The artifact's bytes, to be read asynchronously. A body cut short throws <see cref="ReportsException"/> rather than ending early. Dispose it.</returns>
+    /// <returns>
+    /// The artifact's content, to be read asynchronously. A body cut short throws <see cref="ReportsException"/>
+    /// rather than ending early. gzip is taken off whatever the headers say (the first two bytes <c>1f 8b</c>
+    /// decide, so <c>Content-Encoding: gzip</c> and a gzip file alike), and each member's CRC-32 and length
+    /// are checked: damaged gzip throws <see cref="InvalidDataException"/>. Dispose it.
+    /// </returns>
     /// <remarks>
+    /// <see cref="DownloadAsync"/> and <see cref="DownloadToFileAsync"/> keep the bytes as the host sent them.
     /// The API key is never sent to the download host. A run without a download URL, or with an expired
     /// one, is read once more through <see cref="GetRunAsync"/>. A run that is not completed, or that has
     /// no URL even then (its artifact went to its destination), throws <see cref="ReportsException"/>.
@@ -145,37 +151,4 @@ public interface IReportsClient
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="path"/> is blank or malformed, names a directory, a block device or a symlink loop, or its folder does not exist or takes no new file.</exception>
     Task<DownloadResult> DownloadToFileAsync(ReportRun run, string path, DownloadOptions? options = null, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Reads a completed run's artifact as typed rows, straight from the download host, as the bytes
-    /// arrive: <c>await foreach (TrafficRow row in reports.ReadRowsAsync&lt;TrafficRow&gt;(run, ct))</c>.
-    /// </summary>
-    /// <typeparam name="TRow">The row type of the run's report type (<see cref="TrafficRow"/> for <c>traffic</c>, …), or <see cref="ReportRow"/> for any.</typeparam>
-    /// <param name="run">A completed run.</param>
-    /// <param name="cancellationToken">Stops the download and the read.</param>
-    /// <returns>The rows, in file order.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="run"/> is <see langword="null"/> (thrown at the call, before anything is sent).</exception>
-    /// <exception cref="ReportsException">While enumerating: the download failed, as for <see cref="OpenReadAsync"/>, or the artifact's format cannot be told (<see cref="ReportsErrorCode.InvalidResponse"/>).</exception>
-    /// <exception cref="ReportRowFormatException">While enumerating: a value or the file is malformed.</exception>
-    /// <remarks>
-    /// The download is <see cref="OpenReadAsync"/>'s: no API key to the download host, an expired URL
-    /// refreshed once, the idle timeout. It is never restarted, since rows already read cannot be taken
-    /// back. The format comes from the artifact's first bytes when they are parquet's, else from the
-    /// response's Content-Type, else the URL's extension (<c>.csv</c>, <c>.tsv</c>, <c>.ndjson</c>,
-    /// <c>.parquet</c>, with or without <c>.gz</c>), else an NDJSON line's opening brace. gzip is taken off
-    /// whatever the headers say. Columns, errors and memory: see <see cref="ReportRows"/>.
-    /// </remarks>
-    IAsyncEnumerable<TRow> ReadRowsAsync<TRow>(ReportRun run, CancellationToken cancellationToken = default)
-        where TRow : ReportRow;
-
-    /// <summary>
-    /// Reads a completed run's artifact as rows of text by column name, for any report type, including one
-    /// this SDK version does not know: <c>row["product"]</c>.
-    /// </summary>
-    /// <param name="run">A completed run.</param>
-    /// <param name="cancellationToken">Stops the download and the read.</param>
-    /// <returns>The rows, in file order.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="run"/> is <see langword="null"/> (thrown at the call, before anything is sent).</exception>
-    /// <remarks>The same as <see cref="ReadRowsAsync{TRow}(ReportRun, CancellationToken)"/> with <see cref="ReportRow"/>.</remarks>
-    IAsyncEnumerable<ReportRow> ReadRowsAsync(ReportRun run, CancellationToken cancellationToken = default);
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using HeloData.Reports.AspNetCore.Tests.Support;
 using HeloData.Reports.Models;
+using HeloData.Reports.Rows;
 
 namespace HeloData.Reports.AspNetCore.Tests;
 
@@ -151,23 +152,17 @@ public sealed class DeliveryTests
     }
 
     /// <summary>A long body made up as it is read: the same bytes every time, never all in memory.</summary>
-    private sealed class GeneratedStream(long length) : Stream
+    private sealed class GeneratedStream(long length) : ForwardOnlyStream
     {
         private long _position;
 
         public override bool CanRead => true;
 
-        public override bool CanSeek => false;
-
         public override bool CanWrite => false;
 
         public override long Length => length;
 
-        public override long Position
-        {
-            get => _position;
-            set => throw new NotSupportedException();
-        }
+        public override long Position => _position;
 
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -184,15 +179,5 @@ public sealed class DeliveryTests
         }
 
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromResult(Read(buffer.Span));
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -1,32 +1,23 @@
 namespace HeloData.Reports.AspNetCore;
 
 /// <summary>A write-only pass-through that refuses to grow past a limit: how an oversized delivery is stopped mid-body.</summary>
-internal sealed class CappedStream(Stream inner, long limit) : Stream
+internal sealed class CappedStream(Stream inner, long limit) : ForwardOnlyStream
 {
     private long _written;
 
     public override bool CanRead => false;
 
-    public override bool CanSeek => false;
-
     public override bool CanWrite => true;
 
     public override long Length => _written;
 
-    public override long Position
-    {
-        get => _written;
-        set => throw new NotSupportedException();
-    }
+    public override long Position => _written;
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         _written += buffer.Length;
         return _written > limit ? throw new DeliveryTooLargeException() : inner.WriteAsync(buffer, cancellationToken);
     }
-
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override void Write(byte[] buffer, int offset, int count)
     {
@@ -42,12 +33,6 @@ internal sealed class CappedStream(Stream inner, long limit) : Stream
     public override void Flush() => inner.Flush();
 
     public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 }
 
 /// <summary>The body went past <see cref="ReportWebhookOptions.MaxDeliveryBytes"/>.</summary>

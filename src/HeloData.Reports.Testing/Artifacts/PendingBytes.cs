@@ -7,7 +7,7 @@ namespace HeloData.Reports.Testing.Artifacts;
 /// here and the encoder drains it between rows or row groups. Write-only and not seekable (Parquet.Net
 /// then counts the position itself); it holds at most what was written since the last drain.
 /// </summary>
-internal sealed class PendingBytes : Stream
+internal sealed class PendingBytes : ForwardOnlyStream
 {
     /// <summary>How much the delimited and NDJSON encoders let pile up before they drain.</summary>
     public const int DrainThreshold = 64 * 1024;
@@ -20,17 +20,7 @@ internal sealed class PendingBytes : Stream
 
     public override bool CanRead => false;
 
-    public override bool CanSeek => false;
-
     public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     /// <summary>Writes what is held to <paramref name="destination"/> and forgets it.</summary>
     /// <param name="destination">Where the artifact goes.</param>
@@ -60,28 +50,9 @@ internal sealed class PendingBytes : Stream
 
     public override void WriteByte(byte value) => Write([value]);
 
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-    {
-        Write(buffer.AsSpan(offset, count));
-        return Task.CompletedTask;
-    }
-
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         Write(buffer.Span);
         return ValueTask.CompletedTask;
     }
-
-    // Nothing to flush: the bytes stay here until drained.
-    public override void Flush()
-    {
-    }
-
-    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

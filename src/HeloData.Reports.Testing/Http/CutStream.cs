@@ -5,23 +5,13 @@ namespace HeloData.Reports.Testing.Http;
 /// <see cref="LimitReachedException"/>, which stops whatever was generating the body: how a streamed
 /// artifact is cut short for a truncated or stalled download.
 /// </summary>
-internal sealed class CutStream(Stream inner, int limit) : Stream
+internal sealed class CutStream(Stream inner, int limit) : ForwardOnlyStream
 {
     private int _left = limit;
 
     public override bool CanRead => false;
 
-    public override bool CanSeek => false;
-
     public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -43,21 +33,10 @@ internal sealed class CutStream(Stream inner, int limit) : Stream
         }
     }
 
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
 
-    // A server's response body takes asynchronous writes only, and so does this one.
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
+    // A server's response body takes asynchronous writes only, and so does this one (ForwardOnlyStream refuses a synchronous Write).
     public override void Flush() => throw new NotSupportedException();
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     /// <summary>The body reached its limit: the rest is not sent.</summary>
     internal sealed class LimitReachedException() : Exception("The response body was cut at its limit on purpose.");

@@ -28,15 +28,13 @@ internal sealed class ArtifactDownloader(ReportsTransport transport, IHttpClient
 
     private ResiliencePipeline? _restarts;
 
-    // The span covers opening only: the caller reads the stream after it ends.
-    public async Task<Stream> OpenReadAsync(ReportRun run, CancellationToken cancellationToken) =>
-        await OpenDownloadAsync(run, cancellationToken).ConfigureAwait(false);
-
-    /// <summary>Opens the artifact as <see cref="OpenReadAsync"/> does (same span), keeping the response's Content-Type and URL in view for reading rows.</summary>
-    public Task<DownloadStream> OpenDownloadAsync(ReportRun run, CancellationToken cancellationToken) =>
+    // The span covers opening only (and the first bytes, read to see gzip): the caller reads the stream after it ends.
+    // The artifact as a checked, decompressed stream: gzip is taken off (GzipLayers); a download or file
+    // copy keeps the bytes as sent.
+    public Task<Stream> OpenReadAsync(ReportRun run, CancellationToken cancellationToken) =>
         OperationScope.TraceAsync(
             ReportsOperation.OpenRead, run.ReportId, run.RunId, (Downloader: this, Run: run),
-            static (s, _, ct) => s.Downloader.OpenAsync(s.Run, ct),
+            static async (s, _, ct) => await GzipLayers.OpenAsync(await s.Downloader.OpenAsync(s.Run, ct).ConfigureAwait(false), leaveOpen: false, ct).ConfigureAwait(false),
             cancellationToken);
 
     public Task<DownloadResult> DownloadAsync(ReportRun run, Stream destination, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken) =>

@@ -10,7 +10,7 @@ namespace HeloData.Reports;
 /// waiting longer than the idle timeout throws one with <see cref="ReportsErrorCode.Timeout"/>.
 /// Disposing it releases the HTTP response.
 /// </summary>
-internal sealed class DownloadStream : Stream
+internal sealed class DownloadStream : ForwardOnlyStream
 {
     private const int CopyBufferSize = 128 * 1024;
 
@@ -19,12 +19,6 @@ internal sealed class DownloadStream : Stream
     private readonly string _runId;
     private readonly IdleTimer _idle;
     private long _read;
-
-    // The caller's token and the idle timer's, linked once and reused while both stay the same
-    // (a copy loop passes one token for thousands of reads).
-    private CancellationTokenSource? _linked;
-    private CancellationToken _linkedCaller;
-    private CancellationToken _linkedIdle;
 
     private DownloadStream(HttpResponseMessage response, Stream body, string runId, IdleTimer idle)
     {
@@ -42,22 +36,13 @@ internal sealed class DownloadStream : Stream
 
     public string? ContentType => _response.Content.Headers.ContentType?.MediaType;
 
-    /// <summary>The URL the artifact came from, after redirects: its path's extension names the format when no Content-Type does. Signed: never log it.</summary>
-    public Uri? Url => _response.RequestMessage?.RequestUri;
-
     public long BytesRead => _read;
 
     public override bool CanRead => true;
 
-    public override bool CanSeek => false;
-
     public override bool CanWrite => false;
 
-    public override long Position
-    {
-        get => _read;
-        set => throw new NotSupportedException();
-    }
+    public override long Position => _read;
 
     /// <summary>Wraps an answered response; the stream owns <paramref name="response"/> and <paramref name="idle"/> from here on.</summary>
     public static async Task<DownloadStream> OpenAsync(HttpResponseMessage response, string runId, IdleTimer idle, CancellationToken cancellationToken)
@@ -78,7 +63,8 @@ internal sealed class DownloadStream : Stream
 
     /// <summary>
     /// The download client asks for no content coding and decodes none: a gzip body is taken off by
-    /// its first bytes when rows are read, and saved as sent by a download. Any other coding (<c>br</c>,
+    /// its first bytes when the artifact is opened to be read (OpenReadAsync, and so the rows), and saved
+    /// as sent by a download. Any other coding (<c>br</c>,
     /// <c>zstd</c>, <c>deflate</c>) would come out as compressed bytes under the artifact's name, so it
     /// is refused, named, before a byte is read.
     /// </summary>
@@ -101,10 +87,9 @@ internal sealed class DownloadStream : Stream
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         int count;
-        var idle = _idle.Start();
         try
         {
-            count = await _body.ReadAsync(buffer, ReadToken(cancellationToken, idle)).ConfigureAwait(false);
+            count = await _body.ReadAsync(buffer, _idle.Start(cancellationToken)).ConfigureAwait(false);
         }
         catch (Exception exception) when (_idle.Fired && !cancellationToken.IsCancellationRequested)
         {
@@ -131,26 +116,6 @@ internal sealed class DownloadStream : Stream
         return count;
     }
 
-    private CancellationToken ReadToken(CancellationToken caller, CancellationToken idle)
-    {
-        if (!caller.CanBeCanceled)
-        {
-            return idle;
-        }
-
-        if (_linked is null || caller != _linkedCaller || idle != _linkedIdle)
-        {
-            _linked?.Dispose();
-            _linked = CancellationTokenSource.CreateLinkedTokenSource(caller, idle);
-            (_linkedCaller, _linkedIdle) = (caller, idle);
-        }
-
-        return _linked.Token;
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     // A network body read synchronously would block a thread for as long as the host stays silent.
     public override int Read(byte[] buffer, int offset, int count) =>
         throw new NotSupportedException("The artifact's stream is read asynchronously: use ReadAsync, CopyToAsync or StreamReader.ReadLineAsync.");
@@ -176,23 +141,12 @@ internal sealed class DownloadStream : Stream
         return new DownloadResult(_runId, _read, ContentType);
     }
 
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
             _body.Dispose();
             _response.Dispose();
-            _linked?.Dispose();
             _idle.Dispose();
         }
 

@@ -11,10 +11,16 @@ internal sealed class IdleTimer(TimeSpan timeout, TimeProvider timeProvider) : I
 {
     private CancellationTokenSource _source = new(Timeout.InfiniteTimeSpan, timeProvider);
 
+    // The caller's token and the timer's, linked once and reused while both stay the same
+    // (a copy loop passes one token for thousands of reads).
+    private CancellationTokenSource? _linked;
+    private CancellationToken _linkedCaller;
+    private CancellationToken _linkedIdle;
+
     public TimeSpan Limit => timeout;
 
-    /// <summary>Starts the timer for one read and gives the token that read must honour.</summary>
-    public CancellationToken Start()
+    /// <summary>Starts the timer for one read and gives the token that read must honour: the timer's, linked with <paramref name="caller"/>'s.</summary>
+    public CancellationToken Start(CancellationToken caller)
     {
         // It may have fired just as the previous read completed: that read was in time, this one starts afresh.
         if (_source.IsCancellationRequested)
@@ -24,7 +30,20 @@ internal sealed class IdleTimer(TimeSpan timeout, TimeProvider timeProvider) : I
         }
 
         _source.CancelAfter(timeout);
-        return _source.Token;
+        var idle = _source.Token;
+        if (!caller.CanBeCanceled)
+        {
+            return idle;
+        }
+
+        if (_linked is null || caller != _linkedCaller || idle != _linkedIdle)
+        {
+            _linked?.Dispose();
+            _linked = CancellationTokenSource.CreateLinkedTokenSource(caller, idle);
+            (_linkedCaller, _linkedIdle) = (caller, idle);
+        }
+
+        return _linked.Token;
     }
 
     /// <summary>Stops the timer once the read is over.</summary>
@@ -39,7 +58,11 @@ internal sealed class IdleTimer(TimeSpan timeout, TimeProvider timeProvider) : I
     /// <summary>Whether the read just abandoned was cut off by this timer.</summary>
     public bool Fired => _source.IsCancellationRequested;
 
-    public void Dispose() => _source.Dispose();
+    public void Dispose()
+    {
+        _linked?.Dispose();
+        _source.Dispose();
+    }
 
     /// <summary>The error for a download host that went silent: transient, so a file download restarts.</summary>
     public static ReportsException Expired(string runId, string what, Exception? cause) =>
