@@ -64,7 +64,7 @@ public sealed class ReportRowGeneratorTests
         Assert.That(row.GetMembers("Product").Single().GetDocumentationCommentXml(), Does.Contain("The product, such as <c>isp</c> (<c>product</c>)."));
         // A trailing period in the declaration is not doubled.
         Assert.That(row.GetMembers("StatusCode").Single().GetDocumentationCommentXml(), Does.Contain("The status (<c>status_code</c>)."));
-        Assert.That(factory.GetDocumentationCommentXml(), Does.Contain("<param name=\"at\">When (<c>at</c>); kept in UTC"));
+        Assert.That(factory.GetDocumentationCommentXml(), Does.Contain("<param name=\"at\">When (<c>at</c>); another offset is converted to UTC"));
         Assert.That(factory.GetDocumentationCommentXml(), Does.Contain("as read from an <c>isp_traffic</c> artifact"));
         Assert.That(factory.Parameters.Select(p => p.Name), Is.EqualTo(new[]
         {

@@ -37,7 +37,7 @@ internal static class CellKinds
         new("Int64", "long", false, "long", "SetInt64", "Int64", "CellText.Number({0})", ""),
         new("Decimal", "decimal", false, "decimal", "SetDecimal", "Decimal", "CellText.Number({0})", "; its scale is kept, so <c>3.4500m</c> reads back as <c>3.4500</c>"),
         new("Date", "global::System.DateOnly", false, "global::System.DateOnly", "SetDate", "Date", "CellText.Date({0})", ""),
-        new("Timestamp", "global::System.DateTimeOffset", false, "global::System.DateTimeOffset", "SetTimestamp", "Timestamp", "CellText.Timestamp({0})", "; kept in UTC, as a reader keeps it"),
+        new("Timestamp", "global::System.DateTimeOffset", false, "global::System.DateTimeOffset", "SetTimestamp", "Timestamp", "CellText.Timestamp({0})", "; another offset is converted to UTC, as a reader converts it"),
     ];
 
     /// <summary>The kind of that name; <see langword="null"/> for a name the generator does not know.</summary>
