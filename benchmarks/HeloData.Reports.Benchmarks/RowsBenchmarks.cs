@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using BenchmarkDotNet.Attributes;
 using HeloData.Reports.Models;
+using HeloData.Reports.Rows;
 using nietras.SeparatedValues;
 using Parquet;
 using Parquet.Schema;

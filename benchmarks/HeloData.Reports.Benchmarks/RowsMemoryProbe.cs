@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using HeloData.Reports.Models;
+using HeloData.Reports.Rows;
 using HeloData.Reports.Testing;
 
 namespace HeloData.Reports.Benchmarks;

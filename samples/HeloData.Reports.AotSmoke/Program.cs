@@ -6,6 +6,7 @@
 using System.Globalization;
 using HeloData.Reports;
 using HeloData.Reports.Models;
+using HeloData.Reports.Rows;
 using Microsoft.Extensions.DependencyInjection;
 
 var baseUrl = Environment.GetEnvironmentVariable("HELODATA_BASE_URL");

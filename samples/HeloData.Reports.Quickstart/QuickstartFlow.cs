@@ -1,5 +1,6 @@
 using System.Globalization;
 using HeloData.Reports.Models;
+using HeloData.Reports.Rows;
 
 namespace HeloData.Reports.Quickstart;
 

@@ -143,37 +143,4 @@ public interface IReportsClient
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="path"/> is blank or malformed, names a directory, a block device or a symlink loop, or its folder does not exist or takes no new file.</exception>
     Task<DownloadResult> DownloadToFileAsync(ReportRun run, string path, DownloadOptions? options = null, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Reads a completed run's artifact as typed rows, straight from the download host, as the bytes
-    /// arrive: <c>await foreach (TrafficRow row in reports.ReadRowsAsync&lt;TrafficRow&gt;(run, ct))</c>.
-    /// </summary>
-    /// <typeparam name="TRow">The row type of the run's report type (<see cref="TrafficRow"/> for <c>traffic</c>, …), or <see cref="ReportRow"/> for any.</typeparam>
-    /// <param name="run">A completed run.</param>
-    /// <param name="cancellationToken">Stops the download and the read.</param>
-    /// <returns>The rows, in file order.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="run"/> is <see langword="null"/> (thrown at the call, before anything is sent).</exception>
-    /// <exception cref="ReportsException">While enumerating: the download failed, as for <see cref="OpenReadAsync"/>, or the artifact's format cannot be told (<see cref="ReportsErrorCode.InvalidResponse"/>).</exception>
-    /// <exception cref="ReportRowFormatException">While enumerating: a value or the file is malformed.</exception>
-    /// <remarks>
-    /// The download is <see cref="OpenReadAsync"/>'s: no API key to the download host, an expired URL
-    /// refreshed once, the idle timeout. It is never restarted, since rows already read cannot be taken
-    /// back. The format comes from the artifact's first bytes when they are parquet's, else from the
-    /// response's Content-Type, else the URL's extension (<c>.csv</c>, <c>.tsv</c>, <c>.ndjson</c>,
-    /// <c>.parquet</c>, with or without <c>.gz</c>), else an NDJSON line's opening brace. gzip is taken off
-    /// whatever the headers say. Columns, errors and memory: see <see cref="ReportRows"/>.
-    /// </remarks>
-    IAsyncEnumerable<TRow> ReadRowsAsync<TRow>(ReportRun run, CancellationToken cancellationToken = default)
-        where TRow : ReportRow;
-
-    /// <summary>
-    /// Reads a completed run's artifact as rows of text by column name, for any report type, including one
-    /// this SDK version does not know: <c>row["product"]</c>.
-    /// </summary>
-    /// <param name="run">A completed run.</param>
-    /// <param name="cancellationToken">Stops the download and the read.</param>
-    /// <returns>The rows, in file order.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="run"/> is <see langword="null"/> (thrown at the call, before anything is sent).</exception>
-    /// <remarks>The same as <see cref="ReadRowsAsync{TRow}(ReportRun, CancellationToken)"/> with <see cref="ReportRow"/>.</remarks>
-    IAsyncEnumerable<ReportRow> ReadRowsAsync(ReportRun run, CancellationToken cancellationToken = default);
 }

@@ -176,19 +176,6 @@ public sealed class ReportsClient : IReportsClient, IDisposable
         return _downloads.DownloadToFileAsync(run, FileTarget.Inspect(path, nameof(path)), options?.Progress, cancellationToken);
     }
 
-    /// <inheritdoc />
-    public IAsyncEnumerable<TRow> ReadRowsAsync<TRow>(ReportRun run, CancellationToken cancellationToken = default)
-        where TRow : ReportRow
-    {
-        // Checked here, at the call: an iterator would only check once enumerated.
-        ArgumentNullException.ThrowIfNull(run);
-        return RunRows.ReadAsync<TRow>(_downloads, run, RowReading.DefaultSpoolDirectory, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public IAsyncEnumerable<ReportRow> ReadRowsAsync(ReportRun run, CancellationToken cancellationToken = default) =>
-        ReadRowsAsync<ReportRow>(run, cancellationToken);
-
     /// <summary>Releases the HTTP connections of a client built without dependency injection; a no-op under DI.</summary>
     public void Dispose() => _ownedServices?.Dispose();
 

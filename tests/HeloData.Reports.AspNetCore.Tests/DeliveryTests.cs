@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using HeloData.Reports.AspNetCore.Tests.Support;
 using HeloData.Reports.Models;
+using HeloData.Reports.Rows;
 
 namespace HeloData.Reports.AspNetCore.Tests;
 

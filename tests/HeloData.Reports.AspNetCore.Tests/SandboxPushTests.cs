@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using HeloData.Reports.AspNetCore.Tests.Support;
 using HeloData.Reports.Models;
+using HeloData.Reports.Rows;
 using HeloData.Reports.Testing;
 
 namespace HeloData.Reports.AspNetCore.Tests;

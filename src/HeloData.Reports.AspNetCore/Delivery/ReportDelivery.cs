@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using HeloData.Reports.Models;
+using HeloData.Reports.Rows;
 
 namespace HeloData.Reports.AspNetCore;
 

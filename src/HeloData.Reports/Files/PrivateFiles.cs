@@ -2,7 +2,7 @@ namespace HeloData.Reports;
 
 /// <summary>
 /// Files and folders the SDK makes for itself (temporary copies, spool files, probes): readable by their
-/// user alone, 0600 and 0700 on Unix whatever the umask. Linked into the AspNetCore package as source.
+/// user alone, 0600 and 0700 on Unix whatever the umask. Linked into the AspNetCore and Rows packages and the CLI as source.
 /// </summary>
 internal static class PrivateFiles
 {

@@ -3,24 +3,14 @@ using System.Text.Json;
 namespace HeloData.Reports.Models;
 
 /// <summary>
-/// Builds the SDK's response models and artifact rows, whose setters are not public, so application
-/// tests can make a mocked <see cref="IReportsClient"/> answer with realistic values.
+/// Builds the SDK's response models, whose setters are not public, so application tests can make a
+/// mocked <see cref="IReportsClient"/> answer with realistic values. Typed rows are built by
+/// <c>ReportRowsModelFactory</c>, in the <c>HeloData.Reports.Rows</c> package.
 /// </summary>
-/// <remarks>
-/// A row built here (<see cref="TrafficRow"/>, <see cref="RequestRow"/>, <see cref="InvoiceRow"/>,
-/// <see cref="SubuserRow"/>, <see cref="IspBatchRow"/>) is the row a reader would yield for the same
-/// values: its typed properties return the values given; its indexer spells them as the csv does
-/// (<c>2026-05-01</c>, <c>2026-05-01T03:05:46Z</c>, a decimal with the scale it carries, so
-/// <c>3.4500m</c> is <c>3.4500</c>); <see cref="ReportRow.Columns"/> lists the documented columns in the
-/// order of docs/artifacts.md, then the additional ones, which <see cref="ReportRow.AdditionalColumns"/>
-/// holds. Timestamps are kept in UTC, as a read row keeps them.
-/// </remarks>
 /// <example>
 /// <code>
 /// var run = ReportsModelFactory.ReportRun(runId: "run_1", status: RunStatus.Completed,
 ///     downloadUrl: new Uri("https://downloads.example/run_1.csv?sig=x"));
-/// var row = ReportsModelFactory.TrafficRow(new DateOnly(2026, 5, 1), "su_27c4", ReportProduct.Residential,
-///     bandwidthBytes: 7_706_781_941, requests: 74_754);
 /// </code>
 /// </example>
 public static partial class ReportsModelFactory

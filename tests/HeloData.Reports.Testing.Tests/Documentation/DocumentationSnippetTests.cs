@@ -35,6 +35,7 @@ public sealed partial class DocumentationSnippetTests
         global using HeloData.Reports;
         global using HeloData.Reports.AspNetCore;
         global using HeloData.Reports.Models;
+        global using HeloData.Reports.Rows;
         global using HeloData.Reports.Testing;
         global using HeloData.Reports.Testing.Artifacts;
         global using Microsoft.AspNetCore.Builder;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HeloData.Reports.Models;
+using HeloData.Reports.Rows;
 using HeloData.Reports.Testing.Artifacts;
 using nietras.SeparatedValues;
 

@@ -1,4 +1,5 @@
 using HeloData.Reports.Models;
+using HeloData.Reports.Rows;
 using HeloData.Reports.Testing.Artifacts;
 
 namespace HeloData.Reports.Testing.Tests.Integration;
