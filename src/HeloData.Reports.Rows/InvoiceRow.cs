@@ -1,14 +1,6 @@
 namespace HeloData.Reports.Rows;
 
-/// <summary>
-/// A row of an <c>invoices</c> report: one invoice line item.
-/// One typed property per column of docs/artifacts.md; other columns are kept in
-/// <see cref="ReportRow.AdditionalColumns"/>.
-/// </summary>
-/// <remarks>
-/// A property whose column the artifact lacks (or this row leaves empty in NDJSON) throws
-/// <see cref="InvalidOperationException"/> naming the column when read, and only then.
-/// </remarks>
+/// <summary>A row of an <c>invoices</c> report: one invoice line item.</summary>
 [ReportRowType("invoices")]
 [ReportColumn("invoice_id", CellKind.Text, "InvoiceId", "The invoice")]
 [ReportColumn("line_id", CellKind.Text, "LineId", "The line item, unique")]

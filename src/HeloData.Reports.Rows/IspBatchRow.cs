@@ -1,14 +1,6 @@
 namespace HeloData.Reports.Rows;
 
-/// <summary>
-/// A row of an <c>isp_batches</c> report: one address of an ISP batch, with its health.
-/// One typed property per column of docs/artifacts.md; other columns are kept in
-/// <see cref="ReportRow.AdditionalColumns"/>.
-/// </summary>
-/// <remarks>
-/// A property whose column the artifact lacks (or this row leaves empty in NDJSON) throws
-/// <see cref="InvalidOperationException"/> naming the column when read, and only then.
-/// </remarks>
+/// <summary>A row of an <c>isp_batches</c> report: one address of an ISP batch, with its health.</summary>
 [ReportRowType("isp_batches")]
 [ReportColumn("batch_id", CellKind.Text, "BatchId", "The batch")]
 [ReportColumn("ip", CellKind.Text, "Ip", "The address, as written (a string: parse it with <see cref=\"System.Net.IPAddress.Parse(string)\"/> when needed; most code only compares or prints it)")]

@@ -1,14 +1,6 @@
 namespace HeloData.Reports.Rows;
 
-/// <summary>
-/// A row of a <c>requests</c> report: one sampled request.
-/// One typed property per column of docs/artifacts.md; other columns are kept in
-/// <see cref="ReportRow.AdditionalColumns"/>.
-/// </summary>
-/// <remarks>
-/// A property whose column the artifact lacks (or this row leaves empty in NDJSON) throws
-/// <see cref="InvalidOperationException"/> naming the column when read, and only then.
-/// </remarks>
+/// <summary>A row of a <c>requests</c> report: one sampled request.</summary>
 [ReportRowType("requests")]
 [ReportColumn("timestamp", CellKind.Timestamp, "Timestamp", "When the request was made, in UTC")]
 [ReportColumn("subuser_id", CellKind.Text, "SubuserId", "The sub-user that made it")]

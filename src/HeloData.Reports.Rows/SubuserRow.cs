@@ -1,14 +1,6 @@
 namespace HeloData.Reports.Rows;
 
-/// <summary>
-/// A row of a <c>subusers</c> report: one sub-user of the account, as of the window's end.
-/// One typed property per column of docs/artifacts.md; other columns are kept in
-/// <see cref="ReportRow.AdditionalColumns"/>.
-/// </summary>
-/// <remarks>
-/// A property whose column the artifact lacks (or this row leaves empty in NDJSON) throws
-/// <see cref="InvalidOperationException"/> naming the column when read, and only then.
-/// </remarks>
+/// <summary>A row of a <c>subusers</c> report: one sub-user of the account, as of the window's end.</summary>
 [ReportRowType("subusers")]
 [ReportColumn("subuser_id", CellKind.Text, "SubuserId", "The sub-user")]
 [ReportColumn("name", CellKind.Text, "Name", "Its display name (may be non-ASCII)")]

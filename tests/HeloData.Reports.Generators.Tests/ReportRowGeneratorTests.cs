@@ -66,6 +66,8 @@ public sealed class ReportRowGeneratorTests
         Assert.That(row.GetMembers("StatusCode").Single().GetDocumentationCommentXml(), Does.Contain("The status (<c>status_code</c>)."));
         Assert.That(factory.GetDocumentationCommentXml(), Does.Contain("<param name=\"at\">When (<c>at</c>); another offset is converted to UTC"));
         Assert.That(factory.GetDocumentationCommentXml(), Does.Contain("as read from an <c>isp_traffic</c> artifact"));
+        // The declaration's summary and the generated remarks, joined by the compiler.
+        Assert.That(row.GetDocumentationCommentXml(), Does.Contain("<summary>A row.</summary>").And.Contain("naming the column when read, and only then."));
         Assert.That(factory.Parameters.Select(p => p.Name), Is.EqualTo(new[]
         {
             "day", "subuserId", "product", "products", "statusCode", "bytes", "amountUsd", "at", "event", "rowNumber", "additionalColumns",

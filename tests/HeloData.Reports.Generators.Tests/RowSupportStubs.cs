@@ -82,6 +82,8 @@ internal static class RowSupportStubs
 
                 public IReadOnlyList<string> Columns => [];
 
+                public IReadOnlyDictionary<string, string> AdditionalColumns => new Dictionary<string, string>();
+
                 internal ulong Present { get; set; }
 
                 internal bool Has(int column) => (Present & (1UL << column)) != 0;

@@ -21,7 +21,12 @@ internal static class RowTypeSource
             text.Append("namespace ").Append(row.Namespace).Append(";\n\n");
         }
 
-        text.Append("partial class ").Append(name).Append('\n').Append("{\n");
+        // The compiler joins the doc comments of a partial type's parts: the declaration gives the summary.
+        text.Append("/// <remarks>\n/// One typed property per column of docs/artifacts.md; other columns are kept in <see cref=\"")
+            .Append(Qualified(row, "ReportRow.AdditionalColumns")).Append("\"/>.\n")
+            .Append("/// A property whose column the artifact lacks (or this row leaves empty in NDJSON) throws\n")
+            .Append("/// <see cref=\"global::System.InvalidOperationException\"/> naming the column when read, and only then.\n/// </remarks>\n")
+            .Append("partial class ").Append(name).Append('\n').Append("{\n");
         WriteKind(text, row);
         WriteIndexes(text, row);
         WriteFields(text, row);
