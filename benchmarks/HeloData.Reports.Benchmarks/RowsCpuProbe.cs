@@ -97,8 +97,8 @@ internal static class RowsCpuProbe
         _ =>
         [
             new("hand-written: Parquet.Net 6.1.0 column reads", 0.9, bench.HandWritten),
-            new("peer: ParquetSerializer.DeserializeAsync, whole file", 1.0, bench.Peer),
-            new("peer: ParquetSerializer.DeserializeAsync, per row group", 1.0, () => PeerRows.ParquetSerializerByRowGroupAsync(bench.Open())),
+            new("peer: ParquetSerializer.DeserializeAsync, whole file", 1.0, () => PeerRows.ParquetSerializerAsync(bench.Open())),
+            new("peer: ParquetSerializer.DeserializeAsync, per row group", 1.0, bench.Peer),
             new("SDK: ReportRows.ReadAsync", null, bench.Sdk),
         ],
     };
