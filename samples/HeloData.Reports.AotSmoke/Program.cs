@@ -1,4 +1,5 @@
-// A Native AOT smoke test of HeloData.Reports: create → run → wait → download → delete, then the
+// A Native AOT smoke test of HeloData.Reports with its typed rows (HeloData.Reports.Rows; the client
+// alone is samples/HeloData.Reports.AotSmoke.Client): create → run → wait → download → delete, then the
 // run's rows read typed and plain, against the service named by HELODATA_BASE_URL and
 // HELODATA_API_KEY (in CI, a sandbox in another process). Every row reader (parquet from a download
 // and from a file, NDJSON, csv) runs once here, because trimming and AOT problems show only at run
