@@ -210,7 +210,7 @@ async Task CheckOptionalColumnsAsync()
     Console.WriteLine($"AOT rows: optional parquet columns: {rows.Count} rows, {values} values, nulls left unset");
 }
 
-// A file DuckDB wrote (tests/HeloData.Reports.Tests/Rows/Fixtures/traffic-v2-snappy-dates.parquet): PARQUET_VERSION v2
+// A file DuckDB wrote (tests/HeloData.Reports.Rows.Tests/Fixtures/traffic-v2-snappy-dates.parquet): PARQUET_VERSION v2
 // (DELTA_BINARY_PACKED dates, read through int), snappy, every column OPTIONAL, and columns no row type knows:
 // struct, map and list (left out), JSON and BLOB (bytes: Nullable<ReadOnlyMemory<byte>> built by Parquet.Net),
 // INTERVAL, TIME and text (kept as text).
