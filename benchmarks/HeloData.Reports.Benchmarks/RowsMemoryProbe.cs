@@ -9,7 +9,7 @@ namespace HeloData.Reports.Benchmarks;
 
 /// <summary>
 /// Issue 12: peak working-set growth while reading a ~1 GiB <c>traffic</c> csv from the download host with
-/// <c>IReportsClient.ReadRowsAsync&lt;TrafficRow&gt;</c>: <c>dotnet run -c Release -- rows-memory [rows] [format]</c>.
+/// <c>ReadRowsAsync&lt;TrafficRow&gt;</c> (HeloData.Reports.Rows' extension of IReportsClient): <c>dotnet run -c Release -- rows-memory [rows] [format]</c>.
 /// Target: under 32 MiB above the baseline.
 /// </summary>
 /// <remarks>

@@ -1,4 +1,5 @@
-// A Native AOT smoke test of HeloData.Reports: create → run → wait → download → delete, then the
+// A Native AOT smoke test of HeloData.Reports with its typed rows (HeloData.Reports.Rows; the client
+// alone is samples/HeloData.Reports.AotSmoke.Client): create → run → wait → download → delete, then the
 // run's rows read typed and plain, against the service named by HELODATA_BASE_URL and
 // HELODATA_API_KEY (in CI, a sandbox in another process). Every row reader (parquet from a download
 // and from a file, NDJSON, csv) runs once here, because trimming and AOT problems show only at run
@@ -209,7 +210,7 @@ async Task CheckOptionalColumnsAsync()
     Console.WriteLine($"AOT rows: optional parquet columns: {rows.Count} rows, {values} values, nulls left unset");
 }
 
-// A file DuckDB wrote (tests/HeloData.Reports.Tests/Rows/Fixtures/traffic-v2-snappy-dates.parquet): PARQUET_VERSION v2
+// A file DuckDB wrote (tests/HeloData.Reports.Rows.Tests/Fixtures/traffic-v2-snappy-dates.parquet): PARQUET_VERSION v2
 // (DELTA_BINARY_PACKED dates, read through int), snappy, every column OPTIONAL, and columns no row type knows:
 // struct, map and list (left out), JSON and BLOB (bytes: Nullable<ReadOnlyMemory<byte>> built by Parquet.Net),
 // INTERVAL, TIME and text (kept as text).

@@ -19,6 +19,7 @@ public sealed partial class DocumentationSnippetTests
     [
         "README.md",
         "src/HeloData.Reports/README.md",
+        "src/HeloData.Reports.Rows/README.md",
         "src/HeloData.Reports.Testing/README.md",
         "src/HeloData.Reports.AspNetCore/README.md",
         "docs/artifacts.md",
