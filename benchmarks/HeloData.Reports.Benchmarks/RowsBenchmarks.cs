@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BenchmarkDotNet.Attributes;
-using HeloData.Reports.Models;
 using HeloData.Reports.Rows;
 using nietras.SeparatedValues;
 using Parquet;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
-using HeloData.Reports.Models;
 using HeloData.Reports.Rows;
 using HeloData.Reports.Testing;
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
-using HeloData.Reports.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using nietras.SeparatedValues;
 
 namespace HeloData.Reports.Rows;

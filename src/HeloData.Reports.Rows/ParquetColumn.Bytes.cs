@@ -1,5 +1,4 @@
 using System.Text;
-using Parquet;
 using Parquet.Schema;
 
 namespace HeloData.Reports.Rows;

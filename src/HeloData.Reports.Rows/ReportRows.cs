@@ -1,5 +1,3 @@
-using HeloData.Reports.Models;
-
 namespace HeloData.Reports.Rows;
 
 /// <summary>

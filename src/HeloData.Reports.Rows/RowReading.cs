@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using HeloData.Reports.Models;
 
 namespace HeloData.Reports.Rows;
 

@@ -4,7 +4,6 @@
 // run_x:after-handler stops it after the file is stored, before the endpoint records the run. Either way it
 // says so on stdout and waits for the test's kill -9.
 using System.Globalization;
-using HeloData.Reports.AspNetCore;
 using HeloData.Reports.WebhookReceiver;
 
 var folder = new DeliveryFolder(Environment.GetEnvironmentVariable("HELODATA_WEBHOOK_DIR")!);

@@ -1,4 +1,3 @@
-using HeloData.Reports.AspNetCore;
 using Microsoft.Data.Sqlite;
 
 namespace HeloData.Reports.AspNetCore.Tests;

@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using HeloData.Reports.Models;
 
 namespace HeloData.Reports.Rows.Tests;
 

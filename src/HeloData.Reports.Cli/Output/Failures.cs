@@ -1,4 +1,3 @@
-using System.Net.Http;
 using HeloData.Reports.Models;
 
 namespace HeloData.Reports.Cli;

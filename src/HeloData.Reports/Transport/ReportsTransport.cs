@@ -1,4 +1,3 @@
-using HeloData.Reports.Models;
 using Refit;
 
 namespace HeloData.Reports;

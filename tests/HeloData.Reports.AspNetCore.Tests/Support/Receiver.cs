@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using HeloData.Reports.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;

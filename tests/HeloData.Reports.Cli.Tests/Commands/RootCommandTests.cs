@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using HeloData.Reports.Cli.Tests.Support;
-using HeloData.Reports.Testing;
 
 namespace HeloData.Reports.Cli.Tests.Commands;
 

@@ -1,5 +1,4 @@
 using HeloData.Reports.Models;
-using HeloData.Reports.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HeloData.Reports.Testing.Tests.Integration;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using HeloData.Reports.Models;
 using HeloData.Reports.Tests.Support;
-using HeloData.Reports.TestSupport;
 
 namespace HeloData.Reports.Tests.Client;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using HeloData.Reports.Models;
 using HeloData.Reports.Tests.Support;
 using WireMock.ResponseBuilders;
-using WireMock.Settings;
 
 namespace HeloData.Reports.Tests.Errors;
 

@@ -2,7 +2,6 @@ using HeloData.Reports.Models;
 using HeloData.Reports.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using WireMock.ResponseBuilders;
 
 namespace HeloData.Reports.Tests.Http;
 

@@ -1,6 +1,5 @@
 using HeloData.Reports.Models;
 using HeloData.Reports.Tests.Support;
-using HeloData.Reports.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HeloData.Reports.Tests.Http;

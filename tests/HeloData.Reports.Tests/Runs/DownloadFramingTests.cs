@@ -1,6 +1,5 @@
 using HeloData.Reports.Models;
 using HeloData.Reports.Tests.Hostile;
-using HeloData.Reports.TestSupport;
 
 namespace HeloData.Reports.Tests.Runs;
 

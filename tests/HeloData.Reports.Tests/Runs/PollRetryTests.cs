@@ -1,6 +1,5 @@
 using HeloData.Reports.Models;
 using HeloData.Reports.Tests.Support;
-using HeloData.Reports.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;

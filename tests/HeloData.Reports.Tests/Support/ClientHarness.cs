@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
