@@ -28,5 +28,6 @@ internal static class RunRows
         ?? throw new ReportsException(
             $"Run {run.RunId}'s artifact cannot be read as rows: neither its file name's extension ('{ValueText.Escape(ArtifactFormat.Extension(run.DownloadUrl))}') " +
             $"nor its first bytes ({ValueText.Quote(Encoding.UTF8.GetString(head[..Math.Min(head.Length, 32)]))}) say whether it is csv, tsv, json (NDJSON) or parquet.",
-            ReportsErrorCode.InvalidResponse);
+            ReportsErrorCode.InvalidResponse,
+            runId: run.RunId);
 }

@@ -93,6 +93,7 @@ public sealed class RunRowsTests
 
         Assert.That(error!.ErrorCode, Is.EqualTo(ReportsErrorCode.InvalidResponse));
         Assert.That(error.Message, Does.Contain("Run run_1's artifact").And.Contain("csv, tsv, json (NDJSON) or parquet"));
+        Assert.That(error.RunId, Is.EqualTo("run_1"));
     }
 
     [Test]
