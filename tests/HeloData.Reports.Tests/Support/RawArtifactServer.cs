@@ -77,7 +77,9 @@ internal sealed class RawArtifactServer : IDisposable
                 }
             }
         }
-        catch (Exception exception) when (exception is SocketException or ObjectDisposedException or OperationCanceledException)
+        // Disposing stops the listener: an accept already waiting ends with one of the first three, and a loop
+        // that comes back to accept after Stop finds the listener not listening (InvalidOperationException).
+        catch (Exception exception) when (exception is SocketException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
         {
         }
     }
