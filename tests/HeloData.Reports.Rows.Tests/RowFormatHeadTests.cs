@@ -12,12 +12,7 @@ public sealed class RowFormatHeadTests
 {
     private static readonly ReportRun RunWithoutUrl = ReportsModelFactory.ReportRun(runId: "run_1", status: RunStatus.Completed);
 
-    private static IEnumerable<TestCaseData> OneByteAReadArtifacts() =>
-        from format in TestArtifact.Formats
-        from gzip in new[] { false, true }
-        select new TestCaseData(format.ToString(), gzip).SetArgDisplayNames(format.ToString(), gzip ? "gzip" : "plain");
-
-    [TestCaseSource(nameof(OneByteAReadArtifacts))]
+    [TestCaseSource(typeof(RowMockingTests), nameof(RowMockingTests.Artifacts))]
     public async Task A_stream_read_one_byte_at_a_time_without_a_url_is_read_by_its_content(string format, bool gzip)
     {
         var bytes = TestArtifact.Traffic.Bytes(new ReportFormat(format));

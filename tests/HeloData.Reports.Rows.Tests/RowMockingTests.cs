@@ -17,7 +17,8 @@ public sealed class RowMockingTests
         ReportRowsModelFactory.TrafficRow(new DateOnly(2026, 5, 2), "su_4a08", ReportProduct.Isp, 8_892_276_666, 102_755, rowNumber: 3),
     ];
 
-    private static IEnumerable<TestCaseData> Artifacts() =>
+    /// <summary>Each format, plain and gzip.</summary>
+    internal static IEnumerable<TestCaseData> Artifacts() =>
         from format in TestArtifact.Formats
         from gzip in new[] { false, true }
         select new TestCaseData(format.ToString(), gzip).SetArgDisplayNames(format.ToString(), gzip ? "gzip" : "plain");
