@@ -24,7 +24,10 @@ internal sealed class ArtifactContent : IAsyncDisposable
     /// <summary>The content, decompressed, from its first byte.</summary>
     public Stream Stream { get; private set; }
 
-    /// <summary>The content's first bytes (fewer when it is shorter).</summary>
+    /// <summary>
+    /// The content's first bytes: <see cref="HeadLength"/> of them, or up to the line break that ends its
+    /// first line, or all of it when it is shorter; empty for empty content.
+    /// </summary>
     public ReadOnlyMemory<byte> Head { get; private set; }
 
     /// <summary>Whether <see cref="Stream"/> is the caller's own seekable stream at offset 0, so parquet can be read in place, without a copy.</summary>
@@ -77,12 +80,28 @@ internal sealed class ArtifactContent : IAsyncDisposable
             return;
         }
 
-        // A download or a decompressor: what was read is given back first.
-        var read = await stream.ReadAtLeastAsync(head, 4, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        // A download or a decompressor: what was read is given back first. Its reads may come in any
+        // sizes (a replayed head, a slow pipe, one byte at a time), so the head is read on until it holds
+        // all it can tell: not until a fixed count, which would make the format depend on chunk sizes.
+        var read = 0;
+        while (read < HeadLength && !IsSettled(head.AsSpan(0, read)))
+        {
+            var count = await stream.ReadAsync(head.AsMemory(read), cancellationToken).ConfigureAwait(false);
+            if (count == 0)
+            {
+                break;
+            }
+
+            read += count;
+        }
+
         Head = head.AsMemory(0, read);
         Wrap(new ReplayStream(Head, stream, leaveOpen: true));
         SeekableFromStart = false;
     }
+
+    // gzip's magic is all a compressed head needs; otherwise the format rule's whole first line.
+    private static bool IsSettled(ReadOnlySpan<byte> head) => GzipLayers.IsGzip(head) || ArtifactFormat.HeadIsComplete(head);
 
     private void Wrap(Stream wrapper)
     {

@@ -40,6 +40,22 @@ internal static class ArtifactFormat
         return Path.GetExtension(name);
     }
 
+    /// <summary>
+    /// Whether <paramref name="head"/> holds all the content can tell the rule: parquet's magic, or a line
+    /// break after the first non-blank bytes (the header line, or NDJSON's first object, is whole). More
+    /// bytes would change nothing; fewer could leave a csv or tsv header undecided.
+    /// </summary>
+    public static bool HeadIsComplete(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith("PAR1"u8))
+        {
+            return true;
+        }
+
+        var text = FromFirstNonBlank(head);
+        return text.IndexOfAny("\r\n"u8) >= 0;
+    }
+
     private static ReportFormat? ByContent(ReadOnlySpan<byte> head)
     {
         if (head.StartsWith("PAR1"u8))
@@ -47,8 +63,7 @@ internal static class ArtifactFormat
             return ReportFormat.Parquet;
         }
 
-        var text = head.StartsWith("\uFEFF"u8) ? head[3..] : head;
-        text = text.TrimStart(" \t\r\n"u8);
+        var text = FromFirstNonBlank(head);
         if (!text.IsEmpty && text[0] == (byte)'{')
         {
             return ReportFormat.Json;
@@ -60,4 +75,8 @@ internal static class ArtifactFormat
         var comma = header.Contains((byte)',');
         return tab == comma ? (ReportFormat?)null : tab ? ReportFormat.Tsv : ReportFormat.Csv;
     }
+
+    // The head from its first non-blank byte, past a UTF-8 byte order mark.
+    private static ReadOnlySpan<byte> FromFirstNonBlank(ReadOnlySpan<byte> head) =>
+        (head.StartsWith("\uFEFF"u8) ? head[3..] : head).TrimStart(" \t\r\n"u8);
 }

@@ -68,6 +68,13 @@ internal static class RowReading
 
         await using (content.ConfigureAwait(false))
         {
+            // Empty content (a run with no rows, empty also after gzip) is no rows in any format: there
+            // is nothing to misread, and nothing to tell its format by.
+            if (content.Head.IsEmpty)
+            {
+                yield break;
+            }
+
             var chosen = format(content.Head);
             if (chosen != ReportFormat.Parquet)
             {

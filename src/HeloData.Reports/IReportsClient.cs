@@ -103,10 +103,14 @@ public interface IReportsClient
     /// <param name="run">A completed run.</param>
     /// <param name="cancellationToken">Cancels opening.</param>
     /// <returns>
-    /// The artifact's content, to be read asynchronously. A body cut short throws <see cref="ReportsException"/>
-    /// rather than ending early. gzip is taken off whatever the headers say (the first two bytes <c>1f 8b</c>
-    /// decide, so <c>Content-Encoding: gzip</c> and a gzip file alike), and each member's CRC-32 and length
-    /// are checked: damaged gzip throws <see cref="InvalidDataException"/>. Dispose it.
+    /// The artifact's content, to be read asynchronously; its <see cref="Stream.Position"/> is the count of
+    /// content bytes read so far (it cannot seek). A body cut short throws <see cref="ReportsException"/>
+    /// (<see cref="ReportsErrorCode.DownloadIncomplete"/>) rather than ending early. gzip is taken off whatever
+    /// the headers say (the first two bytes <c>1f 8b</c> decide, so <c>Content-Encoding: gzip</c> and a gzip
+    /// file alike), and each member's CRC-32 and length are checked: damaged or cut gzip throws
+    /// <see cref="ReportsException"/> (<see cref="ReportsErrorCode.InvalidResponse"/>, the run in
+    /// <see cref="ReportsException.RunId"/>, the <see cref="InvalidDataException"/> inside), from this call
+    /// or from a read. Dispose it.
     /// </returns>
     /// <remarks>
     /// <see cref="DownloadAsync"/> and <see cref="DownloadToFileAsync"/> keep the bytes as the host sent them.

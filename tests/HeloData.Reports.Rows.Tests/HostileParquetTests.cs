@@ -97,6 +97,12 @@ public sealed class HostileParquetTests
             return ("equal", null);
         }
 
+        // A file cut to nothing is empty content, which is no rows whatever the format (docs/artifacts.md, "Format").
+        if (mutation.Bytes.Length == 0 && outcome.Rows.Count == 0)
+        {
+            return ("empty", null);
+        }
+
         return mutation.Region is MutationRegion.Cut or MutationRegion.Trailer
             ? ("read", $"a damaged trailer or a cut file gave {outcome.Rows.Count} rows instead of an error")
             : ("different", null);

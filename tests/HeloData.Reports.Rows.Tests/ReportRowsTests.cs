@@ -206,19 +206,12 @@ public sealed class ReportRowsTests
     [TestCase("csv")]
     [TestCase("tsv")]
     [TestCase("json")]
-    public async Task An_empty_artifact_has_no_rows(string format)
+    [TestCase("parquet")]
+    public async Task An_empty_artifact_has_no_rows_whatever_the_format(string format)
     {
         var rows = await ReadAllAsync<TrafficRow>([], new ReportFormat(format));
 
         Assert.That(rows, Is.Empty);
-    }
-
-    [Test]
-    public async Task An_empty_parquet_artifact_is_not_parquet()
-    {
-        var error = await Assert.ThrowsAsync<ReportRowFormatException>(() => ReadAllAsync<TrafficRow>([], ReportFormat.Parquet));
-
-        Assert.That(error!.Message, Does.Contain("not a readable parquet file"));
     }
 
     [TestCaseSource(nameof(Formats))]

@@ -17,7 +17,8 @@ public sealed class RowMockingTests
         ReportRowsModelFactory.TrafficRow(new DateOnly(2026, 5, 2), "su_4a08", ReportProduct.Isp, 8_892_276_666, 102_755, rowNumber: 3),
     ];
 
-    private static IEnumerable<TestCaseData> Artifacts() =>
+    /// <summary>Each format, plain and gzip.</summary>
+    internal static IEnumerable<TestCaseData> Artifacts() =>
         from format in TestArtifact.Formats
         from gzip in new[] { false, true }
         select new TestCaseData(format.ToString(), gzip).SetArgDisplayNames(format.ToString(), gzip ? "gzip" : "plain");
@@ -96,18 +97,21 @@ public sealed class RowMockingTests
     // As a mocking library would build it: only the member the code under test calls answers.
     public class FakeArtifactClient : DispatchProxy
     {
-        private byte[] _artifact = [];
+        private Func<Stream> _open = () => Stream.Null;
 
-        internal static IReportsClient Create(byte[] artifact)
+        internal static IReportsClient Create(byte[] artifact) => Create(() => new MemoryStream(artifact, writable: false));
+
+        /// <summary>A client whose <see cref="IReportsClient.OpenReadAsync"/> answers with <paramref name="open"/>'s stream (a slow one, say).</summary>
+        internal static IReportsClient Create(Func<Stream> open)
         {
             var client = Create<IReportsClient, FakeArtifactClient>();
-            ((FakeArtifactClient)(object)client)._artifact = artifact;
+            ((FakeArtifactClient)(object)client)._open = open;
             return client;
         }
 
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => targetMethod switch
         {
-            { Name: nameof(IReportsClient.OpenReadAsync) } => Task.FromResult<Stream>(new MemoryStream(_artifact, writable: false)),
+            { Name: nameof(IReportsClient.OpenReadAsync) } => Task.FromResult(_open()),
             _ => throw new NotSupportedException(targetMethod?.Name),
         };
     }

@@ -29,12 +29,12 @@ internal sealed class ArtifactDownloader(ReportsTransport transport, IHttpClient
     private ResiliencePipeline? _restarts;
 
     // The span covers opening only (and the first bytes, read to see gzip): the caller reads the stream after it ends.
-    // The artifact as a checked, decompressed stream: gzip is taken off (GzipLayers); a download or file
-    // copy keeps the bytes as sent.
+    // The artifact as a checked, decompressed stream: gzip is taken off (GzipLayers), damaged gzip is a
+    // ReportsException here and while it is read (ArtifactReadStream); a download or file copy keeps the bytes as sent.
     public Task<Stream> OpenReadAsync(ReportRun run, CancellationToken cancellationToken) =>
         OperationScope.TraceAsync(
             ReportsOperation.OpenRead, run.ReportId, run.RunId, (Downloader: this, Run: run),
-            static async (s, _, ct) => await GzipLayers.OpenAsync(await s.Downloader.OpenAsync(s.Run, ct).ConfigureAwait(false), leaveOpen: false, ct).ConfigureAwait(false),
+            static async (s, _, ct) => await ArtifactReadStream.OpenAsync(await s.Downloader.OpenAsync(s.Run, ct).ConfigureAwait(false), s.Run.RunId, ct).ConfigureAwait(false),
             cancellationToken);
 
     public Task<DownloadResult> DownloadAsync(ReportRun run, Stream destination, IProgress<DownloadProgress>? progress, CancellationToken cancellationToken) =>

@@ -38,6 +38,8 @@ internal sealed class DownloadStream : ForwardOnlyStream
 
     public long BytesRead => _read;
 
+    public int Status => (int)_response.StatusCode;
+
     public override bool CanRead => true;
 
     public override bool CanWrite => false;

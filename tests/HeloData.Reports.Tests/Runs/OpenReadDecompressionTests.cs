@@ -53,23 +53,61 @@ public sealed class OpenReadDecompressionTests
     }
 
     [Test]
-    public async Task A_damaged_gzip_body_is_an_error_not_wrong_bytes()
+    public async Task A_damaged_gzip_body_is_a_ReportsException_naming_the_run_not_wrong_bytes()
     {
         var damaged = Gzip(Csv);
         damaged[^8] ^= 0xFF; // the trailer's CRC-32
 
         using var host = new RawArtifactServer(damaged, headers: "Content-Type: text/csv\r\nContent-Encoding: gzip");
 
-        Assert.That(() => ReadAllAsync(host.Url), Throws.InstanceOf<InvalidDataException>().With.Message.Contains("gzip"));
+        AssertInvalidResponse(await Assert.ThrowsAsync<ReportsException>(() => ReadAllAsync(host.Url)), "gzip");
     }
 
     [Test]
-    public async Task A_gzip_body_missing_its_trailer_is_an_error_not_fewer_bytes()
+    public async Task A_gzip_body_missing_its_trailer_is_a_ReportsException_naming_the_run_not_fewer_bytes()
     {
+        // Sent whole (Content-Length matches): the file itself is cut, so it is not a download cut in transit.
         var cut = Gzip(Csv)[..^8];
         using var host = new RawArtifactServer(cut, headers: "Content-Type: application/gzip");
 
-        Assert.That(() => ReadAllAsync(host.Url), Throws.InstanceOf<InvalidDataException>());
+        AssertInvalidResponse(await Assert.ThrowsAsync<ReportsException>(() => ReadAllAsync(host.Url)), "cut short");
+    }
+
+    [Test]
+    public async Task Damaged_gzip_found_while_opening_is_a_ReportsException_from_the_open_call()
+    {
+        var inner = Gzip(Csv);
+        inner[2] = 7; // the inner layer's method: not deflate, seen when its first bytes are read
+        using var host = new RawArtifactServer(Gzip(inner), headers: "Content-Type: application/gzip");
+
+        AssertInvalidResponse(await Assert.ThrowsAsync<ReportsException>(() => _api.Client.OpenReadAsync(CompletedRun(host.Url))), "method 7");
+    }
+
+    [Test]
+    public async Task A_body_cut_in_transit_under_gzip_stays_download_incomplete()
+    {
+        var gzip = Gzip(Csv);
+        using var host = new RawArtifactServer(gzip, cutAfter: gzip.Length / 2, headers: "Content-Type: application/gzip");
+
+        var error = await Assert.ThrowsAsync<ReportsException>(() => ReadAllAsync(host.Url));
+
+        Assert.That(error!.ErrorCode, Is.EqualTo(ReportsErrorCode.DownloadIncomplete));
+        Assert.That(error.RunId, Is.EqualTo("run_1"));
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task Position_is_the_content_bytes_read_so_far(bool gzip)
+    {
+        using var host = new RawArtifactServer(gzip ? Gzip(Csv) : Csv, headers: gzip ? "Content-Type: application/gzip" : "Content-Type: text/csv");
+        await using var stream = await _api.Client.OpenReadAsync(CompletedRun(host.Url));
+        var buffer = new byte[100];
+
+        Assert.That(stream.Position, Is.Zero);
+        await stream.ReadExactlyAsync(buffer);
+        Assert.That(stream.Position, Is.EqualTo(100));
+        await stream.CopyToAsync(Stream.Null);
+        Assert.That(stream.Position, Is.EqualTo(Csv.Length));
     }
 
     [Test]
@@ -83,6 +121,14 @@ public sealed class OpenReadDecompressionTests
 
         Assert.That(copy.ToArray(), Is.EqualTo(gzip));
         Assert.That(result.Bytes, Is.EqualTo(gzip.Length));
+    }
+
+    private static void AssertInvalidResponse(ReportsException? error, string says)
+    {
+        Assert.That(error!.ErrorCode, Is.EqualTo(ReportsErrorCode.InvalidResponse));
+        Assert.That(error.RunId, Is.EqualTo("run_1"));
+        Assert.That(error.InnerException, Is.InstanceOf<InvalidDataException>());
+        Assert.That(error.Message, Does.Contain("run_1").And.Contain(says));
     }
 
     private async Task<byte[]> ReadAllAsync(Uri url)
