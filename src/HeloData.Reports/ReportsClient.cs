@@ -21,15 +21,19 @@ public sealed class ReportsClient : IReportsClient, IDisposable
 
     /// <summary>Creates a client that talks to the service with <paramref name="apiKey"/> and the default settings.</summary>
     /// <param name="apiKey">The HeloData API key.</param>
+    /// <remarks>
+    /// It calls the default address, <c>https://api.helodata.com/v1/</c>, whatever the environment holds:
+    /// only <c>AddHeloReports</c> reads <see cref="ReportsClientOptions.BaseAddressEnvironmentVariable"/>.
+    /// This client owns its HTTP connections: dispose it when done.
+    /// </remarks>
     /// <exception cref="ArgumentException">The key is missing or cannot be sent in a header; the message says so, never showing the key.</exception>
-    /// <remarks>This client owns its HTTP connections: dispose it when done.</remarks>
     public ReportsClient(string apiKey)
         : this(new ReportsClientOptions { ApiKey = ReportsClientOptionsValidator.CheckKey(apiKey, nameof(apiKey)) })
     {
     }
 
     /// <summary>Creates a client without dependency injection, on the same registration <c>AddHeloReports</c> makes.</summary>
-    /// <param name="options">The settings, including <see cref="ReportsClientOptions.LoggerFactory"/> and <see cref="ReportsClientOptions.TimeProvider"/>; copied, so later changes to it do not apply. A key or address left unset is read from the environment, as under DI.</param>
+    /// <param name="options">The settings, including <see cref="ReportsClientOptions.LoggerFactory"/> and <see cref="ReportsClientOptions.TimeProvider"/>; copied, so later changes to it do not apply. Used as given: unlike <c>AddHeloReports</c>, this constructor never reads the environment, so an address left unset is the default.</param>
     /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
     /// <remarks>This client owns its HTTP connections: dispose it when done.</remarks>
     public ReportsClient(ReportsClientOptions options)
