@@ -35,7 +35,8 @@ public sealed class ReportsClientOptions
     /// <remarks>
     /// Left unset under <c>AddHeloReports</c>, it is read from <see cref="BaseAddressEnvironmentVariable"/>,
     /// if that is set: an address set in configuration or code wins. <c>new ReportsClient(options)</c> uses
-    /// this property's value, the default when unset. Set to <see langword="null"/>, it is unset.
+    /// this property's value, the default when unset. Setting <see langword="null"/> unsets it: it reads
+    /// as the default again (and <c>AddHeloReports</c> may fill it from the environment).
     /// </remarks>
     public Uri BaseAddress
     {
@@ -108,10 +109,10 @@ public sealed class ReportsClientOptions
     internal string NameOf(string setting, object? value) =>
         Sources.TryGetValue(setting, out var source) && Equals(source.Value, value) ? source.Name : $"{nameof(ReportsClientOptions)}.{setting}";
 
-    /// <summary>Describes the settings, with the API key hidden.</summary>
+    /// <summary>Describes the settings, with the API key hidden and the address without user info or query.</summary>
     /// <returns>The settings as text, safe to log.</returns>
     public override string ToString() =>
-        $"BaseAddress={BaseAddress}, ApiKey={(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "***")}, " +
+        $"BaseAddress={ReportsClientOptionsValidator.Printable(BaseAddress)}, ApiKey={(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "***")}, " +
         $"AttemptTimeout={AttemptTimeout}, TotalTimeout={TotalTimeout}, MaxRetryAttempts={MaxRetryAttempts}, " +
         $"RetryBaseDelay={RetryBaseDelay}, MaxRetryAfter={MaxRetryAfter}, DownloadIdleTimeout={DownloadIdleTimeout}";
 }

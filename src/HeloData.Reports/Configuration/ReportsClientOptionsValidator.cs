@@ -99,9 +99,12 @@ internal sealed class ReportsClientOptionsValidator(bool readsEnvironment) : IVa
             ? throw new ArgumentException(problem, paramName)
             : apiKey;
 
-    // Scheme, host, port and path: a user name, password or query in the address may be a credential.
-    private static string Printable(Uri address) =>
-        address.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+    /// <summary>
+    /// An address fit for a message or a log: scheme, host, port and path, since a user name, password or
+    /// query in it may be a credential. A relative address (invalid anyway) is not shown at all.
+    /// </summary>
+    internal static string Printable(Uri address) =>
+        address.IsAbsoluteUri ? address.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : "(not an absolute URI)";
 
     // TimeSpan bounds are checked here: RangeAttribute(typeof(TimeSpan), …) is not trim-safe.
     private static void CheckRange(ValidateOptionsResultBuilder builder, ReportsClientOptions options, string setting, TimeSpan value, TimeSpan min, TimeSpan max)
