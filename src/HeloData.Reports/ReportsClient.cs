@@ -118,11 +118,19 @@ public sealed class ReportsClient : IReportsClient, IDisposable
     public async Task<ReportRun> RunReportAndWaitAsync(string reportId, RunWindow? window = null, WaitForCompletionOptions? options = null, CancellationToken cancellationToken = default)
     {
         options?.Validate(nameof(options));
+        options ??= new WaitForCompletionOptions();
         var accepted = await RunReportAsync(reportId, window, cancellationToken).ConfigureAwait(false);
-
-        // Every failure of the wait is a new exception that names the run and is never transient
-        // (ReportsException.IsTransient), so nothing invites calling this again and starting a second run.
-        return await _waiter.WaitAsync(accepted.RunId, options ?? new WaitForCompletionOptions(), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await _waiter.WaitAsync(accepted.RunId, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ReportRunTimeoutException timedOut)
+        {
+            // The wait's timeout is transient (waiting again is safe); calling this again would start a second
+            // run, so a new exception says the call started it, the wait's own inside and left as it was.
+            // The wait's other failures are not transient already: a transient poll does not end a wait.
+            throw new ReportRunTimeoutException(accepted.RunId, options.MaxWait, timedOut.LastRun, timedOut.RetryAfter, timedOut, runStartedByCall: true);
+        }
     }
 
     /// <inheritdoc />
