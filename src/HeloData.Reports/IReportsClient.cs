@@ -78,7 +78,7 @@ public interface IReportsClient
     /// <param name="cancellationToken">Stops waiting promptly, with a <see cref="ReportRunWaitCanceledException"/>. The run goes on on the service.</param>
     /// <returns>The completed run.</returns>
     /// <exception cref="ReportRunFailedException">The run failed; carries its error code and message.</exception>
-    /// <exception cref="ReportRunTimeoutException">The maximum wait ran out, or the service asked to wait past it; carries the last status seen.</exception>
+    /// <exception cref="ReportRunTimeoutException">The maximum wait ran out, or the service asked to wait past it; carries the last status seen. Transient: waiting again is safe.</exception>
     /// <remarks>
     /// A status the SDK does not know counts as still in progress. A poll that fails transiently
     /// (a 503, a timeout) does not end the wait. A <c>Retry-After</c> on a status response sets the next
@@ -95,7 +95,9 @@ public interface IReportsClient
     /// <remarks>
     /// Once the run is accepted, every failure names it in <see cref="ReportsException.RunId"/> (a
     /// cancellation in <see cref="ReportRunWaitCanceledException.RunId"/>) and is not transient: resume
-    /// with <see cref="WaitForCompletionAsync"/>, since calling this again would start a second run.
+    /// with <see cref="WaitForCompletionAsync"/>, since calling this again would start a second run. A
+    /// timeout is a new <see cref="ReportRunTimeoutException"/> with
+    /// <see cref="ReportRunTimeoutException.RunStartedByCall"/> set, the wait's own (transient) inside.
     /// </remarks>
     Task<ReportRun> RunReportAndWaitAsync(string reportId, RunWindow? window = null, WaitForCompletionOptions? options = null, CancellationToken cancellationToken = default);
 

@@ -21,15 +21,19 @@ public sealed class ReportsClient : IReportsClient, IDisposable
 
     /// <summary>Creates a client that talks to the service with <paramref name="apiKey"/> and the default settings.</summary>
     /// <param name="apiKey">The HeloData API key.</param>
+    /// <remarks>
+    /// It calls the default address, <c>https://api.helodata.com/v1/</c>, whatever the environment holds:
+    /// only <c>AddHeloReports</c> reads <see cref="ReportsClientOptions.BaseAddressEnvironmentVariable"/>.
+    /// This client owns its HTTP connections: dispose it when done.
+    /// </remarks>
     /// <exception cref="ArgumentException">The key is missing or cannot be sent in a header; the message says so, never showing the key.</exception>
-    /// <remarks>This client owns its HTTP connections: dispose it when done.</remarks>
     public ReportsClient(string apiKey)
         : this(new ReportsClientOptions { ApiKey = ReportsClientOptionsValidator.CheckKey(apiKey, nameof(apiKey)) })
     {
     }
 
     /// <summary>Creates a client without dependency injection, on the same registration <c>AddHeloReports</c> makes.</summary>
-    /// <param name="options">The settings, including <see cref="ReportsClientOptions.LoggerFactory"/> and <see cref="ReportsClientOptions.TimeProvider"/>; copied, so later changes to it do not apply. A key or address left unset is read from the environment, as under DI.</param>
+    /// <param name="options">The settings, including <see cref="ReportsClientOptions.LoggerFactory"/> and <see cref="ReportsClientOptions.TimeProvider"/>; copied, so later changes to it do not apply. Used as given: unlike <c>AddHeloReports</c>, this constructor never reads the environment, so an address left unset is the default.</param>
     /// <exception cref="ArgumentException">A setting is invalid; the message names it.</exception>
     /// <remarks>This client owns its HTTP connections: dispose it when done.</remarks>
     public ReportsClient(ReportsClientOptions options)
@@ -114,11 +118,19 @@ public sealed class ReportsClient : IReportsClient, IDisposable
     public async Task<ReportRun> RunReportAndWaitAsync(string reportId, RunWindow? window = null, WaitForCompletionOptions? options = null, CancellationToken cancellationToken = default)
     {
         options?.Validate(nameof(options));
+        options ??= new WaitForCompletionOptions();
         var accepted = await RunReportAsync(reportId, window, cancellationToken).ConfigureAwait(false);
-
-        // Every failure of the wait is a new exception that names the run and is never transient
-        // (ReportsException.IsTransient), so nothing invites calling this again and starting a second run.
-        return await _waiter.WaitAsync(accepted.RunId, options ?? new WaitForCompletionOptions(), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await _waiter.WaitAsync(accepted.RunId, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ReportRunTimeoutException timedOut)
+        {
+            // The wait's timeout is transient (waiting again is safe); calling this again would start a second
+            // run, so a new exception says the call started it, the wait's own inside and left as it was.
+            // The wait's other failures are not transient already: a transient poll does not end a wait.
+            throw new ReportRunTimeoutException(accepted.RunId, options.MaxWait, timedOut.LastRun, timedOut.RetryAfter, timedOut, runStartedByCall: true);
+        }
     }
 
     /// <inheritdoc />

@@ -56,7 +56,7 @@ public static class ReportsServiceCollectionExtensions
     /// <see cref="ReportsClientOptions.BaseAddressEnvironmentVariable"/>, after every other configuration
     /// of the options: a value set in configuration or code wins.
     /// This is the SDK's only wiring: a client built with <c>new ReportsClient(…)</c> runs on the same
-    /// registration, in a container of its own. Handlers, outermost first: resilience (Polly, one pipeline
+    /// registration, in a container of its own, without the environment fallback. Handlers, outermost first: resilience (Polly, one pipeline
     /// per container) → API key → per-attempt logging → the application's handlers → sockets.
     /// </remarks>
     public static IHttpClientBuilder AddHeloReports(this IServiceCollection services)

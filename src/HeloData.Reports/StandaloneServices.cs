@@ -6,21 +6,18 @@ namespace HeloData.Reports;
 /// <summary>
 /// The container behind a client built without dependency injection: the very registration an
 /// application gets from <c>AddHeloReports</c>, over a copy of the caller's options, so there is one
-/// wiring of handlers, resilience and downloads, not two kept in step.
+/// wiring of handlers, resilience and downloads, not two kept in step. Unlike <c>AddHeloReports</c>, it
+/// never reads the environment: a client built in code uses exactly what it is given (defaults
+/// otherwise), so a variable left over in a shell cannot send a key to another host.
 /// </summary>
 internal static class StandaloneServices
 {
     /// <exception cref="ArgumentException">A setting is invalid; the message names it (never the key).</exception>
-    public static ServiceProvider Build(ReportsClientOptions options, EnvironmentSource? environment = null)
+    public static ServiceProvider Build(ReportsClientOptions options)
     {
-        // Filled from the environment as AddHeloReports fills them, then validated at once: there is no host start.
+        // Validated at once: there is no host start.
         var settings = Copy(options);
-        if (SettingSources.ApplyEnvironment(settings, environment ?? EnvironmentSource.Process) is { } problem)
-        {
-            throw new ArgumentException(problem, nameof(options));
-        }
-
-        var result = ReportsClientOptionsValidator.Instance.Validate(null, settings);
+        var result = ReportsClientOptionsValidator.Standalone.Validate(null, settings);
         if (result.Failed)
         {
             throw new ArgumentException(result.FailureMessage, nameof(options));
@@ -34,17 +31,17 @@ internal static class StandaloneServices
         }
 
         services.AddSingleton(Options.Create(settings));
+        services.AddSingleton(EnvironmentSource.None); // AddHeloReports' fallback finds nothing here
         services.AddHeloReports();
         return services.BuildServiceProvider();
     }
 
     // A snapshot: changing the caller's options object later must not change a client already built.
-    // An address left at its default stays unset in the copy, so the environment can still fill it.
-    private static ReportsClientOptions Copy(ReportsClientOptions options)
-    {
-        var copy = new ReportsClientOptions
+    private static ReportsClientOptions Copy(ReportsClientOptions options) =>
+        new()
         {
             ApiKey = options.ApiKey,
+            BaseAddress = options.BaseAddress,
             AttemptTimeout = options.AttemptTimeout,
             TotalTimeout = options.TotalTimeout,
             MaxRetryAttempts = options.MaxRetryAttempts,
@@ -52,11 +49,4 @@ internal static class StandaloneServices
             MaxRetryAfter = options.MaxRetryAfter,
             DownloadIdleTimeout = options.DownloadIdleTimeout,
         };
-        if (options.HasBaseAddress)
-        {
-            copy.BaseAddress = options.BaseAddress;
-        }
-
-        return copy;
-    }
 }

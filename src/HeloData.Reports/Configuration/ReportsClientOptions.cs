@@ -6,15 +6,17 @@ namespace HeloData.Reports;
 /// Settings of the HeloData Reports client: the API key, the service address, and the timeouts and
 /// retries of its transport. Bind them from the configuration section <c>HeloReports</c>
 /// (<c>HeloReports:ApiKey</c>, …) or set them in code; they are validated when the application starts.
-/// An <see cref="ApiKey"/> or <see cref="BaseAddress"/> left unset there is read from the environment
-/// variable <see cref="ApiKeyEnvironmentVariable"/> or <see cref="BaseAddressEnvironmentVariable"/>.
+/// Under <c>AddHeloReports</c>, an <see cref="ApiKey"/> or <see cref="BaseAddress"/> left unset there is
+/// read from the environment variable <see cref="ApiKeyEnvironmentVariable"/> or
+/// <see cref="BaseAddressEnvironmentVariable"/>; <c>new ReportsClient(options)</c> never reads the
+/// environment, and uses these settings as they are.
 /// </summary>
 public sealed class ReportsClientOptions
 {
-    /// <summary>The environment variable an unset <see cref="ApiKey"/> is read from, as the CLI and the sandbox print it.</summary>
+    /// <summary>The environment variable <c>AddHeloReports</c> reads an unset <see cref="ApiKey"/> from, as the CLI and the sandbox print it.</summary>
     public const string ApiKeyEnvironmentVariable = "HELODATA_API_KEY";
 
-    /// <summary>The environment variable an unset <see cref="BaseAddress"/> is read from, as the CLI and the sandbox print it.</summary>
+    /// <summary>The environment variable <c>AddHeloReports</c> reads an unset <see cref="BaseAddress"/> from, as the CLI and the sandbox print it.</summary>
     public const string BaseAddressEnvironmentVariable = "HELODATA_BASE_URL";
 
     private static readonly Uri DefaultBaseAddress = new(ReportsClientDefaults.BaseAddress);
@@ -23,16 +25,18 @@ public sealed class ReportsClientOptions
     /// <summary>The API key sent as <c>Authorization: Bearer …</c>. Required.</summary>
     /// <remarks>
     /// It is a secret: never logged, never part of an exception, and <see cref="ToString"/> hides it. Left
-    /// unset (or empty), it is read from <see cref="ApiKeyEnvironmentVariable"/> when the client is built: a
-    /// key set in configuration or code wins.
+    /// unset (or empty) under <c>AddHeloReports</c>, it is read from <see cref="ApiKeyEnvironmentVariable"/>:
+    /// a key set in configuration or code wins. <c>new ReportsClient(options)</c> requires it here.
     /// </remarks>
     public string? ApiKey { get; set; }
 
     /// <summary>The API's base address, ending in <c>/</c>. Must be absolute https; plain http only for a loopback host.</summary>
     /// <value>The default value is <c>https://api.helodata.com/v1/</c>.</value>
     /// <remarks>
-    /// Left unset, it is read from <see cref="BaseAddressEnvironmentVariable"/> when the client is built,
-    /// if that is set: an address set in configuration or code wins. Set to <see langword="null"/>, it is unset.
+    /// Left unset under <c>AddHeloReports</c>, it is read from <see cref="BaseAddressEnvironmentVariable"/>,
+    /// if that is set: an address set in configuration or code wins. <c>new ReportsClient(options)</c> uses
+    /// this property's value, the default when unset. Setting <see langword="null"/> unsets it: it reads
+    /// as the default again (and <c>AddHeloReports</c> may fill it from the environment).
     /// </remarks>
     public Uri BaseAddress
     {
@@ -105,10 +109,10 @@ public sealed class ReportsClientOptions
     internal string NameOf(string setting, object? value) =>
         Sources.TryGetValue(setting, out var source) && Equals(source.Value, value) ? source.Name : $"{nameof(ReportsClientOptions)}.{setting}";
 
-    /// <summary>Describes the settings, with the API key hidden.</summary>
+    /// <summary>Describes the settings, with the API key hidden and the address without user info or query.</summary>
     /// <returns>The settings as text, safe to log.</returns>
     public override string ToString() =>
-        $"BaseAddress={BaseAddress}, ApiKey={(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "***")}, " +
+        $"BaseAddress={ReportsClientOptionsValidator.Printable(BaseAddress)}, ApiKey={(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "***")}, " +
         $"AttemptTimeout={AttemptTimeout}, TotalTimeout={TotalTimeout}, MaxRetryAttempts={MaxRetryAttempts}, " +
         $"RetryBaseDelay={RetryBaseDelay}, MaxRetryAfter={MaxRetryAfter}, DownloadIdleTimeout={DownloadIdleTimeout}";
 }

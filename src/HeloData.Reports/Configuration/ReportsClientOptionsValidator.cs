@@ -8,15 +8,19 @@ namespace HeloData.Reports;
 /// message naming the setting where the user set it (<c>HeloReports:ApiKey</c>, <c>HELODATA_BASE_URL</c>,
 /// or <c>ReportsClientOptions.ApiKey</c> for code: <see cref="SettingSources"/>) and never the key.
 /// </summary>
-internal sealed class ReportsClientOptionsValidator : IValidateOptions<ReportsClientOptions>
+internal sealed class ReportsClientOptionsValidator(bool readsEnvironment) : IValidateOptions<ReportsClientOptions>
 {
-    public static ReportsClientOptionsValidator Instance { get; } = new();
+    /// <summary>Under <c>AddHeloReports</c>, which falls back to the environment: a missing key names the variable too.</summary>
+    public static ReportsClientOptionsValidator Instance { get; } = new(readsEnvironment: true);
+
+    /// <summary>For <c>new ReportsClient(options)</c>, which never reads the environment: a missing key names the option alone.</summary>
+    public static ReportsClientOptionsValidator Standalone { get; } = new(readsEnvironment: false);
 
     public ValidateOptionsResult Validate(string? name, ReportsClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = new ValidateOptionsResultBuilder();
-        if (ApiKeyProblem(options.ApiKey, options.NameOf(nameof(options.ApiKey), options.ApiKey), options.SectionPath) is { } keyProblem)
+        if (ApiKeyProblem(options.ApiKey, options.NameOf(nameof(options.ApiKey), options.ApiKey), options.SectionPath, readsEnvironment) is { } keyProblem)
         {
             builder.AddError(keyProblem);
         }
@@ -59,15 +63,16 @@ internal sealed class ReportsClientOptionsValidator : IValidateOptions<ReportsCl
     /// was set). A key travels in a header, so only printable ASCII without spaces can be sent; anything
     /// else (a trailing newline from a file or a secret store, most often) would fail every call as a
     /// transport error, so it is refused at start. A missing key names both places it may be set: the
-    /// configuration key (in <paramref name="sectionPath"/>, when options were bound from a section) and
-    /// the environment variable.
+    /// configuration key (in <paramref name="sectionPath"/>, when options were bound from a section) and,
+    /// when <paramref name="readsEnvironment"/>, the environment variable.
     /// </summary>
-    internal static string? ApiKeyProblem(string? key, string name, string? sectionPath = null)
+    internal static string? ApiKeyProblem(string? key, string name, string? sectionPath = null, bool readsEnvironment = false)
     {
         if (string.IsNullOrEmpty(key))
         {
             var where = sectionPath is null ? name : SettingSources.KeyOf(sectionPath, nameof(ReportsClientOptions.ApiKey));
-            return $"No API key: set {where} or the {ReportsClientOptions.ApiKeyEnvironmentVariable} environment variable to your HeloData API key.";
+            var variable = readsEnvironment ? $" or the {ReportsClientOptions.ApiKeyEnvironmentVariable} environment variable" : string.Empty;
+            return $"No API key: set {where}{variable} to your HeloData API key.";
         }
 
         if (string.IsNullOrWhiteSpace(key))
@@ -94,9 +99,12 @@ internal sealed class ReportsClientOptionsValidator : IValidateOptions<ReportsCl
             ? throw new ArgumentException(problem, paramName)
             : apiKey;
 
-    // Scheme, host, port and path: a user name, password or query in the address may be a credential.
-    private static string Printable(Uri address) =>
-        address.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+    /// <summary>
+    /// An address fit for a message or a log: scheme, host, port and path, since a user name, password or
+    /// query in it may be a credential. A relative address (invalid anyway) is not shown at all.
+    /// </summary>
+    internal static string Printable(Uri address) =>
+        address.IsAbsoluteUri ? address.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : "(not an absolute URI)";
 
     // TimeSpan bounds are checked here: RangeAttribute(typeof(TimeSpan), …) is not trim-safe.
     private static void CheckRange(ValidateOptionsResultBuilder builder, ReportsClientOptions options, string setting, TimeSpan value, TimeSpan min, TimeSpan max)

@@ -3,8 +3,9 @@ using Microsoft.Extensions.Configuration;
 namespace HeloData.Reports;
 
 /// <summary>
-/// Where <see cref="ReportsClientOptions"/> come from besides code, with one precedence for every way a
-/// client is built: a value set in configuration or code wins, and the environment
+/// Where <see cref="ReportsClientOptions"/> come from besides code, under <c>AddHeloReports</c> (a client
+/// built with <c>new ReportsClient(…)</c> never reads the environment): a value set in configuration or
+/// code wins, and the environment
 /// (<see cref="ReportsClientOptions.ApiKeyEnvironmentVariable"/>, <see cref="ReportsClientOptions.BaseAddressEnvironmentVariable"/>)
 /// only fills the key and the address they leave unset. Each value's source is recorded, so a message
 /// names the key the user set (<c>HeloReports:ApiKey</c>, <c>HELODATA_BASE_URL</c>), never the value.

@@ -104,14 +104,14 @@ public class ReportsException : Exception
     /// <see cref="ReportsErrorCode.Timeout"/>, <see cref="ReportsErrorCode.ConnectionFailed"/> or
     /// <see cref="ReportsErrorCode.DownloadIncomplete"/>; but <see langword="false"/> whenever repeating the
     /// call could do something twice or cannot help: when <see cref="OutcomeUnknown"/> is
-    /// <see langword="true"/>, and for the end of a wait, <see cref="ReportRunTimeoutException"/> and
-    /// <see cref="ReportRunFailedException"/>, whichever call waited. Calling <c>RunReportAndWaitAsync</c>
-    /// again would start a second run; wait for <see cref="RunId"/> instead, or read the failed run.
-    /// A transient failure of one poll does not end a wait, so no failure of a wait is transient.
+    /// <see langword="true"/>, for a <see cref="ReportRunFailedException"/> (the run has ended), and for a
+    /// <see cref="ReportRunTimeoutException"/> whose <see cref="ReportRunTimeoutException.RunStartedByCall"/>
+    /// is set: calling <c>RunReportAndWaitAsync</c> again would start a second run, so wait for
+    /// <see cref="RunId"/> instead. A timeout of <c>WaitForCompletionAsync</c> is transient: waiting again is safe.
     /// </remarks>
     public bool IsTransient =>
         !OutcomeUnknown
-        && this is not (ReportRunTimeoutException or ReportRunFailedException)
+        && this is not (ReportRunTimeoutException { RunStartedByCall: true } or ReportRunFailedException)
         && (ErrorCodeTable.IsTransient(Status)
             || ErrorCode == ReportsErrorCode.Timeout
             || ErrorCode == ReportsErrorCode.ConnectionFailed

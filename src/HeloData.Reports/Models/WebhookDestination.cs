@@ -9,6 +9,10 @@ namespace HeloData.Reports.Models;
 /// <remarks>
 /// <see cref="SigningSecret"/> is a credential: <see cref="ToString"/> never shows it.
 /// A response from the service may leave it out, in which case it is <see langword="null"/>.
+/// Equality (<see cref="ReportDestination.Equals(ReportDestination)"/>, <c>==</c>, the hash code) is about
+/// where deliveries go, the <see cref="Url"/> as written, and leaves the secret out: it cannot be read
+/// back from the service, so a destination from a response equals the one sent with the same URL. To
+/// change a webhook's secret, send the destination; do not skip the update because it compares equal.
 /// </remarks>
 public sealed class WebhookDestination : ReportDestination
 {
@@ -37,10 +41,12 @@ public sealed class WebhookDestination : ReportDestination
     public override string ToString() =>
         $"webhook {(Url.IsAbsoluteUri ? Url.Host : "(relative URL)")} (signing secret {(SigningSecret is null ? "not shown by the service" : "redacted")})";
 
-    // The URL as written: Uri's own equality leaves out the user info and the fragment.
+    // The URL as written: Uri's own equality leaves out the user info and the fragment. Not the secret:
+    // a response usually omits it, and comparing it only when both sides have one would not be transitive
+    // (with a, null, b: a == null == b, yet a != b); nor would a plain == on it be constant-time.
     private protected override bool SameFields(ReportDestination other) =>
-        other is WebhookDestination webhook && Url.OriginalString == webhook.Url.OriginalString && SigningSecret == webhook.SigningSecret;
+        other is WebhookDestination webhook && Url.OriginalString == webhook.Url.OriginalString;
 
-    // The secret stays out of the hash code: a hash code is not a secret's place, and the URL is enough.
+    // The URL alone, as equality.
     private protected override int FieldsHashCode() => Url.OriginalString.GetHashCode(StringComparison.Ordinal);
 }

@@ -160,6 +160,16 @@ public sealed class AddHeloReportsTests
         Assert.That(options.ToString(), Does.Not.Contain(ClientHarness.ApiKey).And.Contain("***"));
     }
 
+    [Test]
+    public void Options_ToString_prints_the_address_without_user_info_or_query()
+    {
+        var withCredentials = new ReportsClientOptions { BaseAddress = new Uri("https://user:hunter2@api.example/v1/?sig=secret") };
+        var relative = new ReportsClientOptions { BaseAddress = new Uri("//user:hunter2@api.example/v1/", UriKind.Relative) };
+
+        Assert.That(withCredentials.ToString(), Does.StartWith("BaseAddress=https://api.example/v1/,").And.Not.Contain("hunter2").And.Not.Contain("secret"));
+        Assert.That(relative.ToString(), Does.Contain("BaseAddress=(not an absolute URI)").And.Not.Contain("hunter2"));
+    }
+
     private static ServiceProvider Build(Action<IServiceCollection> register)
     {
         var services = new ServiceCollection();

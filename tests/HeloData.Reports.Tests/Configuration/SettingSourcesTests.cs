@@ -121,30 +121,6 @@ public sealed class SettingSourcesTests
         Assert.That(error, Does.Contain("ReportsClientOptions.MaxRetryAttempts is 99"));
     }
 
-    [Test]
-    public void A_standalone_client_falls_back_to_the_environment_as_under_dependency_injection()
-    {
-        var environment = Environment(("HELODATA_API_KEY", EnvironmentKey), ("HELODATA_BASE_URL", "http://127.0.0.1:8080/v1/"));
-
-        using var services = StandaloneServices.Build(new ReportsClientOptions(), environment);
-        var options = services.GetRequiredService<IOptions<ReportsClientOptions>>().Value;
-        var error = Assert.Throws<ArgumentException>(() => StandaloneServices.Build(new ReportsClientOptions(), Environment(("HELODATA_BASE_URL", "http://[bad"))));
-        var explicitAddress = StandaloneServices.Build(new ReportsClientOptions { ApiKey = SectionKey, BaseAddress = new Uri("https://staging.helodata.com/v1/") }, environment);
-
-        Assert.That((options.ApiKey, options.BaseAddress), Is.EqualTo((EnvironmentKey, new Uri("http://127.0.0.1:8080/v1/"))));
-        Assert.That(error!.Message, Does.Contain("HELODATA_BASE_URL"));
-        Assert.That(explicitAddress.GetRequiredService<IOptions<ReportsClientOptions>>().Value.BaseAddress, Is.EqualTo(new Uri("https://staging.helodata.com/v1/")));
-        explicitAddress.Dispose();
-    }
-
-    [Test]
-    public void Without_the_environment_a_standalone_client_still_needs_a_key_naming_both_places()
-    {
-        var error = Assert.Throws<ArgumentException>(() => StandaloneServices.Build(new ReportsClientOptions(), Environment()));
-
-        Assert.That(error!.Message, Does.Contain("ReportsClientOptions.ApiKey").And.Contain("HELODATA_API_KEY"));
-    }
-
     private static IConfiguration Section(params (string Key, string Value)[] values) =>
         new ConfigurationBuilder()
             .AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>($"HeloReports:{v.Key}", v.Value)))

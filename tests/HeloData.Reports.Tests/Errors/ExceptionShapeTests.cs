@@ -73,8 +73,9 @@ public sealed class ExceptionShapeTests
             Assert.That(new ReportsException("x", ReportsErrorCode.Timeout) { OutcomeUnknown = true }.IsTransient, Is.False, "outcome unknown");
             Assert.That(new ReportsException("x", ReportsErrorCode.NotFound, 404).IsTransient, Is.False, "status 404");
 
-            // The end of a wait, even with a code that is otherwise transient.
-            Assert.That(new ReportRunTimeoutException("run_1", TimeSpan.FromMinutes(1), null).IsTransient, Is.False, "a wait that timed out");
+            // The end of a wait: a timeout is transient unless the call that timed out started the run.
+            Assert.That(new ReportRunTimeoutException("run_1", TimeSpan.FromMinutes(1), null).IsTransient, Is.True, "a wait alone that timed out");
+            Assert.That(new ReportRunTimeoutException("run_1", TimeSpan.FromMinutes(1), null, runStartedByCall: true).IsTransient, Is.False, "a run and wait that timed out");
             var failedRun = ReportsModelFactory.ReportRun(status: RunStatus.Failed, error: ReportsModelFactory.RunError(ReportsErrorCode.Timeout, "slow"));
             Assert.That(new ReportRunFailedException(failedRun).IsTransient, Is.False, "a failed run waited again fails again");
         });

@@ -17,7 +17,7 @@ public sealed class ValueEqualityTests
         yield return Case(() => new RunWindow { From = May1, To = May1.AddDays(6) }, new RunWindow { From = May1 });
         yield return Case(() => new ReportFilters { Products = [ReportProduct.Residential, ReportProduct.Mobile] }, new ReportFilters { Products = [ReportProduct.Mobile, ReportProduct.Residential] });
         yield return Case(() => new EmailDestination("ops@acme.com"), new EmailDestination("bi@acme.com"));
-        yield return Case(() => new WebhookDestination(new Uri("https://hooks.acme.com/r"), "whsec_1"), new WebhookDestination(new Uri("https://hooks.acme.com/r"), "whsec_2"));
+        yield return Case(() => new WebhookDestination(new Uri("https://hooks.acme.com/r"), "whsec_1"), new WebhookDestination(new Uri("https://hooks.acme.com/s"), "whsec_1"));
         yield return Case(() => new S3Destination("acme", "reports/", "arn:aws:iam::1:role/w"), new S3Destination("acme", "", "arn:aws:iam::1:role/w"));
         yield return Case(() => new GcsDestination("acme", "reports/", "w@acme.iam.gserviceaccount.com"), new GcsDestination("acme", "reports/", "v@acme.iam.gserviceaccount.com"));
         yield return Case(() => new UnknownDestination(Json("""{"type":"ftp","host":"ftp.acme.com"}""")), new UnknownDestination(Json("""{"type":"ftp","host":"sftp.acme.com"}""")));
@@ -106,6 +106,18 @@ public sealed class ValueEqualityTests
         var withUser = new WebhookDestination(new Uri("https://bot@hooks.acme.com/r"), "s");
 
         Assert.That(plain == withUser, Is.False);
+    }
+
+    [Test]
+    public void A_webhook_is_equal_to_itself_read_back_without_its_secret_or_with_another()
+    {
+        // The service's responses usually omit signing_secret: a resume check must still see the same webhook.
+        var desired = new WebhookDestination(new Uri("https://hooks.acme.com/r"), "whsec_1");
+        var readBack = new WebhookDestination(new Uri("https://hooks.acme.com/r"), null);
+        var rotated = new WebhookDestination(new Uri("https://hooks.acme.com/r"), "whsec_2");
+
+        Assert.That(readBack == desired && desired == rotated && readBack == rotated, Is.True);
+        Assert.That(new[] { readBack, rotated }.Select(d => d.GetHashCode()), Is.All.EqualTo(desired.GetHashCode()));
     }
 
     [Test]

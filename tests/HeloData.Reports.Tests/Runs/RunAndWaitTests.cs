@@ -52,18 +52,34 @@ public sealed class RunAndWaitTests
     }
 
     [Test]
-    public async Task A_wait_timeout_is_not_transient_whichever_call_waited()
+    public async Task A_timeout_of_WaitForCompletionAsync_is_transient_since_waiting_again_is_safe()
     {
-        // Read from the exception's kind, not from the call that threw it: the same timeout from
-        // RunReportAndWaitAsync would start a second run if repeated, so neither invites repeating.
         _harness.Respond(ClientHarness.Json(200, RunJson.WithStatus("running", RunId)));
         var options = new WaitForCompletionOptions { MaxWait = TimeSpan.FromMinutes(1) };
 
         var error = await Fails.With(() => FakeClock.DriveAsync(_time, _harness.Client.WaitForCompletionAsync(RunId, options)));
 
         Assert.That(error, Is.TypeOf<ReportRunTimeoutException>());
+        Assert.That(((ReportRunTimeoutException)error).RunStartedByCall, Is.False);
         Assert.That(error.RunId, Is.EqualTo(RunId));
-        Assert.That(error.IsTransient, Is.False, "resume with WaitForCompletionAsync(RunId) when choosing to wait longer");
+        Assert.That(error.IsTransient, Is.True, "waiting for the same run again starts nothing");
+    }
+
+    [Test]
+    public async Task A_timeout_of_RunReportAndWaitAsync_is_a_new_exception_that_is_not_transient_around_the_waits_own_left_as_it_was()
+    {
+        _harness.RespondInSequence(ClientHarness.Json(202, ContractDocuments.SeedRunAccepted), ClientHarness.Json(200, RunJson.WithStatus("running", RunId)));
+        var options = new WaitForCompletionOptions { MaxWait = TimeSpan.FromMinutes(1) };
+
+        var error = await Fails.With(() => FakeClock.DriveAsync(_time, _harness.Client.RunReportAndWaitAsync("rep_01HX2K3PQ4M5", options: options)));
+
+        var timedOut = error as ReportRunTimeoutException;
+        var wait = error.InnerException as ReportRunTimeoutException;
+        Assert.That(timedOut, Is.Not.Null);
+        Assert.That(wait, Is.Not.Null.And.Not.SameAs(error), "the wait's own exception is kept whole inside");
+        Assert.That((timedOut!.RunStartedByCall, timedOut.IsTransient, timedOut.RunId), Is.EqualTo((true, false, RunId)));
+        Assert.That((wait!.RunStartedByCall, wait.IsTransient, wait.RunId), Is.EqualTo((false, true, RunId)), "the exception in flight was not changed");
+        Assert.That((timedOut.LastRun, timedOut.RetryAfter, timedOut.Message), Is.EqualTo((wait.LastRun, wait.RetryAfter, wait.Message)));
     }
 
     [Test]
