@@ -159,7 +159,7 @@ public sealed class ResilienceTests
             ClientHarness.Json(200, ContractDocuments.ContractRun));
 
         var call = harness.Client.GetRunAsync("run_1");
-        await Eventually.That(() => harness.RequestCount == 1);
+        await RetryDelayStarted(harness);
 
         time.Advance(TimeSpan.FromSeconds(1.9));
         await Task.Delay(100);
@@ -182,7 +182,7 @@ public sealed class ResilienceTests
             ClientHarness.Json(200, ContractDocuments.ContractRun));
 
         var call = harness.Client.GetRunAsync("run_1");
-        await Eventually.That(() => harness.RequestCount == 1);
+        await RetryDelayStarted(harness);
 
         time.Advance(TimeSpan.FromSeconds(4));
         await Task.Delay(100);
@@ -210,7 +210,7 @@ public sealed class ResilienceTests
             ClientHarness.Json(200, ContractDocuments.ContractRun));
 
         var call = Fails.With(() => harness.Client.GetRunAsync("run_1"));
-        await Eventually.That(() => harness.RequestCount == 1);
+        await RetryDelayStarted(harness);
         time.Advance(TimeSpan.FromSeconds(8)); // 8 s waited of 20: fits, so the first wait is honoured
         var error = await call.WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -261,4 +261,14 @@ public sealed class ResilienceTests
     // The Warning line each retry leaves, naming what was retried.
     private static IEnumerable<string> Retries(ClientHarness harness) =>
         harness.Logs.Entries.Where(e => e.EventId.Name == "HttpRetrying").Select(e => e.Message);
+
+    // The clock may only move once the client has read the answer and started its delay: the request reaching
+    // the server is too early (a loaded machine may not have scheduled the delay yet, which then starts after the
+    // advance and the call waits for ever). The retry is logged just before Polly starts the delay, on the same
+    // thread and without an await between, so the short pause covers what is left.
+    private static async Task RetryDelayStarted(ClientHarness harness)
+    {
+        await Eventually.That(() => harness.Logs.Entries.Any(e => e.EventId.Name == "HttpRetrying"));
+        await Task.Delay(50);
+    }
 }
