@@ -6,20 +6,10 @@ using HeloData.Reports;
 using HeloData.Reports.Models;
 using Microsoft.Extensions.DependencyInjection;
 
-var baseUrl = Environment.GetEnvironmentVariable("HELODATA_BASE_URL");
-var apiKey = Environment.GetEnvironmentVariable("HELODATA_API_KEY");
-if (string.IsNullOrWhiteSpace(baseUrl) || string.IsNullOrWhiteSpace(apiKey))
-{
-    Console.Error.WriteLine("Set HELODATA_BASE_URL and HELODATA_API_KEY.");
-    return 2;
-}
-
+// AddHeloReports() takes the key and the address from HELODATA_API_KEY and HELODATA_BASE_URL itself, so its
+// environment fallback runs under Native AOT too; without them, resolving the client names what to set.
 var services = new ServiceCollection();
-services.AddHeloReports(o =>
-{
-    o.ApiKey = apiKey;
-    o.BaseAddress = new Uri(baseUrl);
-});
+services.AddHeloReports();
 await using var provider = services.BuildServiceProvider();
 var reports = provider.GetRequiredService<IReportsClient>();
 var fastWait = new WaitForCompletionOptions { InitialDelay = TimeSpan.FromMilliseconds(200), MinPollInterval = TimeSpan.FromMilliseconds(200) };
