@@ -1,0 +1,41 @@
+using HeloData.Reports.Models;
+
+namespace HeloData.Reports.Collector;
+
+/// <summary>
+/// The collector: one inbox for the runs of the account's reports, fed by polling and by webhook deliveries,
+/// each run claimed by one instance and handed to every registered handler (<see cref="IRunHandler"/>).
+/// <c>AddHeloReportsCollector</c> registers it and a hosted service that calls <see cref="CollectOnceAsync"/>
+/// every <see cref="ReportsCollectorOptions.PollInterval"/>; mock this interface to test code that uses it.
+/// </summary>
+public interface IReportsCollector
+{
+    /// <summary>
+    /// One pass: lists every page of reports, collects each completed run not recorded yet, finds gaps in the
+    /// scheduled reports' occurrences (and, with <see cref="ReportsCollectorOptions.Backfill"/>, requests and
+    /// collects their replacements), and moves each report's checkpoint forward. Used by the hosted service,
+    /// and by <c>helodata-reports collect --once</c>.
+    /// </summary>
+    /// <param name="cancellationToken">Stops the pass; runs in flight are released for the next one.</param>
+    /// <returns>What the pass did.</returns>
+    Task<CollectionPass> CollectOnceAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Collects one run now, unless it was collected before or another instance holds it: the door for the
+    /// webhook receiver, and for application code that knows a run id.
+    /// </summary>
+    /// <param name="run">The run, as <c>GET /reports/runs/{id}</c> returned it (a completed run).</param>
+    /// <param name="artifactPath">
+    /// The run's artifact already on disk (a verified webhook delivery), read and not deleted; <see langword="null"/>
+    /// to download it.
+    /// </param>
+    /// <param name="origin">Which door the run came in by.</param>
+    /// <param name="cancellationToken">Stops the call; a run in flight is released.</param>
+    /// <returns>What became of the run.</returns>
+    Task<RunCollectionResult> CollectRunAsync(ReportRun run, string? artifactPath, RunOrigin origin, CancellationToken cancellationToken = default);
+
+    /// <summary>The gaps found so far: scheduled occurrences with no run, or whose run failed, and what became of each.</summary>
+    /// <param name="cancellationToken">Stops the call.</param>
+    /// <returns>Every gap recorded in the state store, oldest first.</returns>
+    Task<IReadOnlyList<ReportGap>> GetGapsAsync(CancellationToken cancellationToken = default);
+}

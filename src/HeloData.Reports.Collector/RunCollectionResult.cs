@@ -1,0 +1,17 @@
+namespace HeloData.Reports.Collector;
+
+/// <summary>What <see cref="IReportsCollector.CollectRunAsync"/> did with a run.</summary>
+public enum RunCollectionResult
+{
+    /// <summary>Every handler took the run, and the run is recorded as collected.</summary>
+    Collected = 1,
+
+    /// <summary>The run was collected before (by this instance, another one, or the other door): nothing was done.</summary>
+    AlreadyCollected,
+
+    /// <summary>Another instance holds a live claim on the run: nothing was done here.</summary>
+    InProgress,
+
+    /// <summary>A handler threw, or the download failed: the run was released and will be offered again.</summary>
+    Failed,
+}
