@@ -1,0 +1,156 @@
+using Cronos;
+using HeloData.Reports.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HeloData.Reports.Collector;
+
+/// <summary>
+/// Matches each scheduled report's occurrences to the windows the state store has covered: what is missing after
+/// the grace period is a gap, recorded once for every instance sharing the store, and, with
+/// <see cref="ReportsCollectorOptions.Backfill"/>, replaced by one on-demand run for the same window.
+/// </summary>
+internal sealed partial class GapFinder(
+    IReportsClient client,
+    ICollectorStateStore store,
+    IOptions<ReportsCollectorOptions> options,
+    TimeProvider time,
+    ILogger<GapFinder> logger) : IGapFinder
+{
+    private readonly ReportsCollectorOptions _options = options.Value;
+
+    /// <inheritdoc />
+    public async Task<GapScan> ScanAsync(Report report, IReadOnlyList<ReportRun> failedRuns, CancellationToken cancellationToken)
+    {
+        if (Timetable(report) is not { } timetable)
+        {
+            return GapScan.None;
+        }
+
+        var now = time.GetUtcNow();
+        var after = await store.GetCheckpointAsync(report.Id, cancellationToken).ConfigureAwait(false) ?? now - _options.Since;
+        if (report.CreatedAt > after)
+        {
+            // An occurrence at or before the report existed never had a run.
+            after = report.CreatedAt.Value;
+        }
+
+        var windows = ScheduleWindows.Due(timetable, after, now - _options.GapGracePeriod).ToList();
+        var failed = failedRuns.Where(run => run.ReportId == report.Id && run.Status == RunStatus.Failed && run is { From: not null, To: not null }).ToList();
+        var pending = failedRuns
+            .Where(run => run.ReportId == report.Id && !run.Status.IsTerminal && run is { From: not null, To: not null })
+            .Select(run => (run.From!.Value, run.To!.Value))
+            .ToHashSet();
+        var since = windows.Select(window => window.To).Concat(failed.Select(run => run.To!.Value)).DefaultIfEmpty(DateOnly.FromDateTime(now.UtcDateTime)).Min();
+        var covered = await store.GetCoveredWindowsAsync(report.Id, since, cancellationToken).ConfigureAwait(false);
+
+        var found = 0;
+        var requested = 0;
+        var failedWindows = new HashSet<(DateOnly, DateOnly)>();
+        foreach (var run in failed)
+        {
+            var (from, to) = (run.From!.Value, run.To!.Value);
+            var first = await store.RecordFailedRunAsync(new RunRecord(run.RunId, report.Id, from, to), cancellationToken).ConfigureAwait(false);
+            if (covered.Contains((from, to)) || pending.Contains((from, to)) || !failedWindows.Add((from, to)))
+            {
+                continue;
+            }
+
+            if (ScheduleWindows.Matching(timetable, from, to) is not { } occurrence)
+            {
+                if (first)
+                {
+                    LogFailedOnDemand(logger, run.RunId, report.Id, from, to);
+                }
+
+                continue;
+            }
+
+            // A failed occurrence is retried once whatever Backfill says: the user scheduled it, so wants its rows.
+            // The backfill claim, not RecordFailedRunAsync's first answer, decides, so a request that did not get
+            // through is made again on a later pass.
+            found += await RecordGapAsync(report.Id, occurrence, run.RunId, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+            requested += await TryRequestBackfillAsync(report.Id, from, to, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+        }
+
+        // The checkpoint stops before the first window whose run is still in progress: it is judged on a later pass.
+        DateTimeOffset? judged = null;
+        var blocked = false;
+        foreach (var window in windows)
+        {
+            var key = (window.From, window.To);
+            if (pending.Contains(key))
+            {
+                blocked = true;
+                continue;
+            }
+
+            if (!covered.Contains(key) && !failedWindows.Contains(key))
+            {
+                found += await RecordGapAsync(report.Id, window, failedRunId: null, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+                requested += _options.Backfill && await TryRequestBackfillAsync(report.Id, window.From, window.To, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+            }
+
+            judged = blocked ? judged : window.DueAt;
+        }
+
+        if (judged is { } checkpoint)
+        {
+            await store.AdvanceCheckpointAsync(report.Id, checkpoint, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new GapScan(found, requested);
+    }
+
+    private CronTimetable? Timetable(Report report)
+    {
+        if (report.Schedule is not { } schedule)
+        {
+            return null;
+        }
+
+        try
+        {
+            return CronTimetable.Parse(schedule);
+        }
+        catch (CronFormatException)
+        {
+            // The service accepted it, so it is a cron dialect this SDK does not read; guessing would invent gaps.
+            LogScheduleUnreadable(logger, report.Id, schedule);
+            return null;
+        }
+    }
+
+    private async Task<bool> RecordGapAsync(string reportId, ScheduledWindow window, string? failedRunId, CancellationToken cancellationToken)
+    {
+        var gap = new ReportGap(reportId, window.From, window.To, window.DueAt, ReportGapStatus.Missing, failedRunId);
+        if (!await store.RecordGapAsync(gap, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        if (failedRunId is null)
+        {
+            LogGapFound(logger, reportId, window.From, window.To, window.DueAt);
+        }
+        else
+        {
+            LogFailedOccurrence(logger, failedRunId, reportId, window.From, window.To);
+        }
+
+        CollectorTelemetry.CountGap(CollectorTelemetry.GapFound);
+        return true;
+    }
+
+    [LoggerMessage(200, LogLevel.Warning, "Report {ReportId} has no run for its scheduled window {From}..{To} (due {DueAt})")]
+    private static partial void LogGapFound(ILogger logger, string reportId, DateOnly from, DateOnly to, DateTimeOffset dueAt);
+
+    [LoggerMessage(201, LogLevel.Warning, "Run {RunId} of report {ReportId} failed for its scheduled window {From}..{To}; an on-demand run retries it once")]
+    private static partial void LogFailedOccurrence(ILogger logger, string runId, string reportId, DateOnly from, DateOnly to);
+
+    [LoggerMessage(202, LogLevel.Warning, "Run {RunId} of report {ReportId} failed; its window {From}..{To} is no scheduled occurrence's, so it is not retried")]
+    private static partial void LogFailedOnDemand(ILogger logger, string runId, string reportId, DateOnly from, DateOnly to);
+
+    [LoggerMessage(203, LogLevel.Warning, "The schedule '{Schedule}' of report {ReportId} is not standard cron; its gaps are not looked for")]
+    private static partial void LogScheduleUnreadable(ILogger logger, string reportId, string schedule);
+}
