@@ -83,7 +83,7 @@ internal sealed partial class GapFinder
         }
 
         LogBackfillRequested(logger, accepted.RunId, reportId, from, to);
-        CollectorTelemetry.CountGap(CollectorTelemetry.GapBackfilled);
+        CollectorInstrumentation.CountGap("backfilled");
         return true;
     }
 
@@ -109,7 +109,7 @@ internal sealed partial class GapFinder
     {
         await store.SettleGapAsync(reportId, from, to, ReportGapStatus.Failed, cancellationToken).ConfigureAwait(false);
         LogBackfillFailed(logger, reportId, from, to, reason);
-        CollectorTelemetry.CountGap(CollectorTelemetry.GapFailed);
+        CollectorInstrumentation.CountGap("failed");
     }
 
     [LoggerMessage(210, LogLevel.Information, "Requested run {RunId} of report {ReportId} to fill its window {From}..{To}")]

@@ -10,6 +10,11 @@ namespace HeloData.Reports.Collector;
 /// the grace period is a gap, recorded once for every instance sharing the store, and, with
 /// <see cref="ReportsCollectorOptions.Backfill"/>, replaced by one on-demand run for the same window.
 /// </summary>
+/// <remarks>
+/// Besides failed runs, <see cref="ScanAsync"/> takes the report's other runs the pass saw and did not collect (still
+/// queued or running, or completed but not collected yet): a window with such a run is not judged until the run is
+/// collected or fails, so a run slower than the grace period is not replaced by a second one.
+/// </remarks>
 internal sealed partial class GapFinder(
     IReportsClient client,
     ICollectorStateStore store,
@@ -24,7 +29,7 @@ internal sealed partial class GapFinder(
     {
         if (Timetable(report) is not { } timetable)
         {
-            return GapScan.None;
+            return default;
         }
 
         var now = time.GetUtcNow();
@@ -38,7 +43,7 @@ internal sealed partial class GapFinder(
         var windows = ScheduleWindows.Due(timetable, after, now - _options.GapGracePeriod).ToList();
         var failed = failedRuns.Where(run => run.ReportId == report.Id && run.Status == RunStatus.Failed && run is { From: not null, To: not null }).ToList();
         var pending = failedRuns
-            .Where(run => run.ReportId == report.Id && !run.Status.IsTerminal && run is { From: not null, To: not null })
+            .Where(run => run.ReportId == report.Id && run.Status != RunStatus.Failed && run is { From: not null, To: not null })
             .Select(run => (run.From!.Value, run.To!.Value))
             .ToHashSet();
         var since = windows.Select(window => window.To).Concat(failed.Select(run => run.To!.Value)).DefaultIfEmpty(DateOnly.FromDateTime(now.UtcDateTime)).Min();
@@ -73,13 +78,13 @@ internal sealed partial class GapFinder(
             requested += await TryRequestBackfillAsync(report.Id, from, to, cancellationToken).ConfigureAwait(false) ? 1 : 0;
         }
 
-        // The checkpoint stops before the first window whose run is still in progress: it is judged on a later pass.
+        // The checkpoint stops before the first window whose run is not collected yet: it is judged on a later pass.
         DateTimeOffset? judged = null;
         var blocked = false;
         foreach (var window in windows)
         {
             var key = (window.From, window.To);
-            if (pending.Contains(key))
+            if (!covered.Contains(key) && pending.Contains(key))
             {
                 blocked = true;
                 continue;
@@ -138,7 +143,7 @@ internal sealed partial class GapFinder(
             LogFailedOccurrence(logger, failedRunId, reportId, window.From, window.To);
         }
 
-        CollectorTelemetry.CountGap(CollectorTelemetry.GapFound);
+        CollectorInstrumentation.CountGap("found");
         return true;
     }
 

@@ -3,39 +3,29 @@ using HeloData.Reports.Models;
 namespace HeloData.Reports.Collector;
 
 /// <summary>
-/// Finds the scheduled occurrences of a report that produced no collectable run (gaps), records them once, and
-/// requests the on-demand runs that replace them; the engine calls it once per pass.
+/// The pass's view of gap finding (scheduled occurrences without a collectable run): the engine calls these two
+/// methods and nothing else; <c>GapFinder</c> implements them.
 /// </summary>
 internal interface IGapFinder
 {
     /// <summary>
-    /// Judges the report's scheduled occurrences due since its checkpoint (or since <see cref="ReportsCollectorOptions.Since"/>)
-    /// and before the grace period: each window with no collected or claimed run is a gap. Failed scheduled runs are
-    /// gaps too, retried once. Moves the report's checkpoint over the occurrences judged.
+    /// Judges the report's scheduled occurrences due since its checkpoint: records each new gap (and, with
+    /// <see cref="ReportsCollectorOptions.Backfill"/>, requests its on-demand run), handles the report's failed runs
+    /// seen in this pass, and moves the report's checkpoint forward.
     /// </summary>
-    /// <param name="report">A report with a schedule (a report without one is left alone).</param>
-    /// <param name="failedRuns">
-    /// The report's runs in this pass's <c>recent_runs</c> that failed. Runs still queued or running may be given too:
-    /// their windows are not judged until those runs end.
-    /// </param>
+    /// <param name="report">A report with a schedule.</param>
+    /// <param name="failedRuns">The report's runs in this pass's <c>recent_runs</c> that the service reports as failed.</param>
     /// <param name="cancellationToken">Stops the scan.</param>
-    /// <returns>How many gaps were found and how many backfill runs requested.</returns>
+    /// <returns>How many gaps were found for the first time, and how many on-demand runs were requested.</returns>
     Task<GapScan> ScanAsync(Report report, IReadOnlyList<ReportRun> failedRuns, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// The backfill runs requested for gaps (by any instance) that have completed and are still to collect; settles the
-    /// gaps whose backfill failed, and requests again the backfills whose request never got through.
-    /// </summary>
+    /// <summary>The on-demand runs requested for gaps that have completed since: the pass collects them (origin <see cref="RunOrigin.Backfill"/>).</summary>
     /// <param name="cancellationToken">Stops the call.</param>
-    /// <returns>The completed backfill runs, to collect with <see cref="RunOrigin.Backfill"/>.</returns>
+    /// <returns>The completed backfill runs, as <c>GET /reports/runs/{id}</c> returned them.</returns>
     Task<IReadOnlyList<ReportRun>> CompletedBackfillsAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>What one <see cref="IGapFinder.ScanAsync"/> did.</summary>
-/// <param name="GapsFound">Gaps recorded for the first time (by this instance).</param>
-/// <param name="BackfillsRequested">On-demand runs this scan requested to fill gaps.</param>
-internal sealed record GapScan(int GapsFound, int BackfillsRequested)
-{
-    /// <summary>Nothing found, nothing requested.</summary>
-    public static GapScan None { get; } = new(0, 0);
-}
+/// <summary>What <see cref="IGapFinder.ScanAsync"/> did for one report.</summary>
+/// <param name="GapsFound">Gaps found for the first time.</param>
+/// <param name="BackfillsRequested">On-demand runs requested to fill gaps (or to retry a failed occurrence).</param>
+internal readonly record struct GapScan(int GapsFound, int BackfillsRequested);

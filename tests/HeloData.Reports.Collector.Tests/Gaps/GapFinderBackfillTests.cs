@@ -39,7 +39,7 @@ public sealed class GapFinderBackfillTests
             Assert.That(first, Is.EqualTo(new GapScan(1, 1)));
             Assert.That(_harness.Client.Requested.Select(run => (run.From, run.To)), Is.EqualTo(new[] { ((DateOnly?)June10, (DateOnly?)June10) }), "one retry");
             Assert.That(completed, Is.Empty);
-            Assert.That(again, Is.EqualTo(GapScan.None));
+            Assert.That(again, Is.EqualTo(default(GapScan)));
             Assert.That((gap.Status, gap.FailedRunId, gap.BackfillRunId), Is.EqualTo((ReportGapStatus.Failed, "run_0610", "run_bf1")));
             Assert.That(_harness.Counted, Is.EqualTo(new Dictionary<string, long> { ["found"] = 1, ["backfilled"] = 1, ["failed"] = 1 }));
             Assert.That(_harness.Log.Lines.Select(line => line.Id.Id), Is.EqualTo(new[] { 201, 210, 212 }));
@@ -57,7 +57,7 @@ public sealed class GapFinderBackfillTests
 
         Assert.Multiple(async () =>
         {
-            Assert.That(scan, Is.EqualTo(GapScan.None));
+            Assert.That(scan, Is.EqualTo(default(GapScan)));
             Assert.That(_harness.Client.Requested, Is.Empty);
             Assert.That(await _harness.Store().FindSettledAsync(["run_0610", "run_od"], default), Is.EquivalentTo(new[] { "run_0610", "run_od" }));
             Assert.That(_harness.Log.Lines.Select(line => line.Id.Id), Is.EqualTo(new[] { 202 }));

@@ -75,7 +75,7 @@ public sealed class GapFinderTests
             scans.Add(await _harness.Finder(instance).ScanAsync(Daily(), [], default));
         }
 
-        Assert.That(scans, Is.EqualTo(new[] { new GapScan(1, 1), GapScan.None, GapScan.None, GapScan.None }));
+        Assert.That(scans, Is.EqualTo(new[] { new GapScan(1, 1), default(GapScan), default(GapScan), default(GapScan) }));
         Assert.That(_harness.Client.Requested, Has.Count.EqualTo(1));
         Assert.That(await _harness.Store().GetGapsAsync(default), Has.Count.EqualTo(1));
     }
@@ -94,7 +94,7 @@ public sealed class GapFinderTests
 
         Assert.Multiple(async () =>
         {
-            Assert.That(early, Is.EqualTo(GapScan.None));
+            Assert.That(early, Is.EqualTo(default(GapScan)));
             Assert.That(checkpoint, Is.EqualTo(new DateTimeOffset(2026, 6, 30, 6, 0, 0, TimeSpan.Zero)), "the last occurrence judged");
             Assert.That(late, Is.EqualTo(new GapScan(1, 0)));
             Assert.That((await _harness.Store().GetGapsAsync(default)).Single().From, Is.EqualTo(new DateOnly(2026, 6, 30)));
@@ -165,6 +165,23 @@ public sealed class GapFinderTests
     }
 
     [Test]
+    public async Task A_completed_run_not_collected_yet_is_no_gap_and_a_collected_one_in_the_list_holds_nothing_back()
+    {
+        // 12 June's run completed but its handler failed this pass (released, so not covered): it is collected again
+        // on the next pass, not replaced. 20 June's was collected and is still in recent_runs.
+        _harness.Options.Backfill = true;
+        await _harness.CollectJuneButAsync(12);
+        var notCollected = Run("run_0612", RunStatus.Completed, new DateOnly(2026, 6, 12), new DateOnly(2026, 6, 12));
+        var collected = Run("run_0620", RunStatus.Completed, new DateOnly(2026, 6, 20), new DateOnly(2026, 6, 20));
+
+        var scan = await _harness.Finder().ScanAsync(Daily(), [notCollected, collected], default);
+
+        Assert.That(scan, Is.EqualTo(default(GapScan)));
+        Assert.That(_harness.Client.Requested, Is.Empty);
+        Assert.That(await _harness.Store().GetCheckpointAsync(ReportId, default), Is.EqualTo(new DateTimeOffset(2026, 6, 12, 6, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Test]
     public async Task An_hourly_schedule_has_one_gap_per_missing_day_not_one_per_occurrence()
     {
         await _harness.CollectJuneButAsync(7);
@@ -182,7 +199,7 @@ public sealed class GapFinderTests
     {
         var scan = await _harness.Finder().ScanAsync(ReportsModelFactory.Report(ReportId, schedule: schedule), [], default);
 
-        Assert.That(scan, Is.EqualTo(GapScan.None));
+        Assert.That(scan, Is.EqualTo(default(GapScan)));
         Assert.That(await _harness.Store().GetGapsAsync(default), Is.Empty);
         Assert.That(await _harness.Store().GetCheckpointAsync(ReportId, default), Is.Null);
     }
