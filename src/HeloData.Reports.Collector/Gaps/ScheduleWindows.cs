@@ -8,45 +8,43 @@ internal readonly record struct ScheduledWindow(DateOnly From, DateOnly To, Date
 
 /// <summary>
 /// The contract's windows of scheduled runs: an occurrence covers the whole UTC days from the date of the previous
-/// occurrence to the day before its own date. Several occurrences on one day all cover the same days, so a day
-/// with occurrences gives one window, due at its first occurrence, and "the previous occurrence" is the last one
-/// on an earlier day.
+/// occurrence to the day before its own date, and occurrences after the first on one day cover the previous day.
+/// So a day with occurrences has one window due at its first occurrence, and a second one (the previous day alone),
+/// due at its second occurrence, only when the first one's is longer than a day (<c>0 9,17 * * MON</c>); the later
+/// occurrences of a day repeat one of those two windows.
 /// </summary>
 internal static class ScheduleWindows
 {
     // Standard cron fires on whole minutes: searching from one second before midnight finds a midnight occurrence.
     private static readonly TimeSpan BeforeMidnight = TimeSpan.FromSeconds(1);
 
-    /// <summary>The windows whose first occurrence is due in (<paramref name="after"/>, <paramref name="until"/>], oldest first.</summary>
+    /// <summary>The windows due in (<paramref name="after"/>, <paramref name="until"/>], oldest first.</summary>
     /// <param name="timetable">The report's schedule.</param>
     /// <param name="after">The instant already judged (exclusive).</param>
     /// <param name="until">The last instant to judge (inclusive).</param>
-    /// <returns>One window per day with occurrences.</returns>
+    /// <returns>Each distinct window once, with the occurrence it is first due at.</returns>
     internal static IEnumerable<ScheduledWindow> Due(CronTimetable timetable, DateTimeOffset after, DateTimeOffset until)
     {
-        // The day of 'after' is looked at from its midnight: if its first occurrence was judged already, the
-        // day is skipped even though later occurrences of it fall in the range (they share its window).
+        // Days are walked from the day of 'after', so a window due before it (judged already) is known and skipped
+        // even when a later occurrence of the same day, repeating that window, falls in the range.
         DateOnly? previousDay = null;
         var previousKnown = false;
-        for (var next = FirstOnOrAfter(timetable, DayOf(after)); next is { } due && due <= until; next = FirstOnOrAfter(timetable, DayOf(due).AddDays(1)))
+        for (var next = FirstOnOrAfter(timetable, DayOf(after)); next is { } first && first <= until; next = FirstOnOrAfter(timetable, DayOf(first).AddDays(1)))
         {
-            var day = DayOf(due);
-            if (due > after)
+            var day = DayOf(first);
+            if (!previousKnown)
             {
                 // The first window of a range still takes its start from the schedule, not from the range.
-                if (!previousKnown)
-                {
-                    previousDay = LastDayBefore(timetable, day);
-                }
+                previousDay = LastDayBefore(timetable, day);
+                previousKnown = true;
+            }
 
-                if (previousDay is { } from)
-                {
-                    yield return new ScheduledWindow(from, day.AddDays(-1), due);
-                }
+            foreach (var window in OfDay(timetable, day, first, previousDay).Where(window => window.DueAt > after && window.DueAt <= until))
+            {
+                yield return window;
             }
 
             previousDay = day;
-            previousKnown = true;
         }
     }
 
@@ -54,7 +52,7 @@ internal static class ScheduleWindows
     /// <param name="timetable">The report's schedule.</param>
     /// <param name="from">A run's first day.</param>
     /// <param name="to">A run's last day.</param>
-    /// <returns>The window with its due time, or <see langword="null"/> when no occurrence has that window.</returns>
+    /// <returns>The window with the occurrence it is first due at, or <see langword="null"/> when no occurrence has that window.</returns>
     internal static ScheduledWindow? Matching(CronTimetable timetable, DateOnly from, DateOnly to)
     {
         if (to < from || to == DateOnly.MaxValue)
@@ -63,9 +61,23 @@ internal static class ScheduleWindows
         }
 
         var day = to.AddDays(1);
-        return FirstOnOrAfter(timetable, day) is { } due && DayOf(due) == day && LastDayBefore(timetable, day) == from
-            ? new ScheduledWindow(from, to, due)
+        return FirstOnOrAfter(timetable, day) is { } first && DayOf(first) == day
+            ? OfDay(timetable, day, first, LastDayBefore(timetable, day)).Cast<ScheduledWindow?>().FirstOrDefault(window => window!.Value.From == from)
             : null;
+    }
+
+    private static IEnumerable<ScheduledWindow> OfDay(CronTimetable timetable, DateOnly day, DateTimeOffset first, DateOnly? previousDay)
+    {
+        var yesterday = day.AddDays(-1);
+        if (previousDay is { } from)
+        {
+            yield return new ScheduledWindow(from, yesterday, first);
+        }
+
+        if (previousDay != yesterday && timetable.GetNextOccurrence(first) is { } second && DayOf(second) == day)
+        {
+            yield return new ScheduledWindow(yesterday, yesterday, second);
+        }
     }
 
     /// <summary>The last day before <paramref name="day"/> with an occurrence.</summary>

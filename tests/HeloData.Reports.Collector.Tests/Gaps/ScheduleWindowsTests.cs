@@ -55,6 +55,24 @@ public sealed class ScheduleWindowsTests
     }
 
     [Test]
+    public void A_second_occurrence_on_a_day_covers_the_previous_day_alone_when_the_first_covers_more()
+    {
+        var whole = Due("0 9,17 * * MON", At(2026, 6, 7), At(2026, 6, 9));
+        var afterTheFirst = Due("0 9,17 * * MON", At(2026, 6, 8, 12), At(2026, 6, 9));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(whole, Is.EqualTo(new[]
+            {
+                Window(2026, 6, 1, 2026, 6, 7, At(2026, 6, 8, 9)),
+                Window(2026, 6, 7, 2026, 6, 7, At(2026, 6, 8, 17)),
+            }));
+            Assert.That(afterTheFirst, Is.EqualTo(new[] { Window(2026, 6, 7, 2026, 6, 7, At(2026, 6, 8, 17)) }));
+            Assert.That(Due("0 9,17,20 * * *", At(2026, 6, 7), At(2026, 6, 9)), Has.Count.EqualTo(2), "a daily schedule's later occurrences repeat the first's window");
+        });
+    }
+
+    [Test]
     public void A_range_starting_just_before_a_days_first_occurrence_includes_that_days_window()
     {
         var windows = Due("15 * * * *", At(2026, 6, 2, 0, 14), At(2026, 6, 2, 0, 15));
@@ -139,6 +157,8 @@ public sealed class ScheduleWindowsTests
     [TestCase("0 9 * * MON", "2026-06-01", "2026-06-07", "2026-06-08T09:00:00Z")]
     [TestCase("0 * * * *", "2026-06-07", "2026-06-07", "2026-06-08T00:00:00Z")]
     [TestCase("0 3 1 * *", "2026-02-01", "2026-02-28", "2026-03-01T03:00:00Z")]
+    [TestCase("0 9,17 * * MON", "2026-06-01", "2026-06-07", "2026-06-08T09:00:00Z")]
+    [TestCase("0 9,17 * * MON", "2026-06-07", "2026-06-07", "2026-06-08T17:00:00Z")]
     public void A_runs_window_is_matched_to_the_occurrence_it_belongs_to(string schedule, string from, string to, string dueAt)
     {
         var window = ScheduleWindows.Matching(CronTimetable.Parse(schedule), DateOnly.Parse(from), DateOnly.Parse(to));
@@ -149,6 +169,7 @@ public sealed class ScheduleWindowsTests
     [TestCase("0 9 * * MON", "2026-06-02", "2026-06-07", Description = "starts a day late")]
     [TestCase("0 9 * * MON", "2026-06-01", "2026-06-08", Description = "ends on the occurrence's day")]
     [TestCase("0 9 * * MON", "2026-05-25", "2026-06-07", Description = "two weeks")]
+    [TestCase("0 9 * * MON", "2026-06-07", "2026-06-07", Description = "the day before, from a schedule firing once that day")]
     [TestCase("0 * * * *", "2026-06-06", "2026-06-07", Description = "two days of an hourly schedule")]
     [TestCase("0 * * * *", "2026-06-08", "2026-06-07", Description = "reversed")]
     public void A_window_no_occurrence_has_is_not_matched(string schedule, string from, string to)
