@@ -33,14 +33,15 @@ internal sealed partial class GapFinder(
         }
 
         var now = time.GetUtcNow();
-        var after = await store.GetCheckpointAsync(report.Id, cancellationToken).ConfigureAwait(false) ?? now - _options.Since;
+        var checkpoint = await store.GetCheckpointAsync(report.Id, cancellationToken).ConfigureAwait(false);
+        var after = checkpoint ?? now - _options.Since;
         if (report.CreatedAt > after)
         {
             // An occurrence at or before the report existed never had a run.
             after = report.CreatedAt.Value;
         }
 
-        var windows = ScheduleWindows.Due(timetable, after, now - _options.GapGracePeriod).ToList();
+        var windows = ScheduleWindows.Due(timetable, after, now - _options.GapGracePeriod, afterJudged: after == checkpoint).ToList();
         var failed = failedRuns.Where(run => run.ReportId == report.Id && run.Status == RunStatus.Failed && run is { From: not null, To: not null }).ToList();
         var pending = failedRuns
             .Where(run => run.ReportId == report.Id && run.Status != RunStatus.Failed && run is { From: not null, To: not null })
@@ -49,34 +50,7 @@ internal sealed partial class GapFinder(
         var since = windows.Select(window => window.To).Concat(failed.Select(run => run.To!.Value)).DefaultIfEmpty(DateOnly.FromDateTime(now.UtcDateTime)).Min();
         var covered = await store.GetCoveredWindowsAsync(report.Id, since, cancellationToken).ConfigureAwait(false);
 
-        var found = 0;
-        var requested = 0;
-        var failedWindows = new HashSet<(DateOnly, DateOnly)>();
-        foreach (var run in failed)
-        {
-            var (from, to) = (run.From!.Value, run.To!.Value);
-            var first = await store.RecordFailedRunAsync(new RunRecord(run.RunId, report.Id, from, to), cancellationToken).ConfigureAwait(false);
-            if (covered.Contains((from, to)) || pending.Contains((from, to)) || !failedWindows.Add((from, to)))
-            {
-                continue;
-            }
-
-            if (ScheduleWindows.Matching(timetable, from, to) is not { } occurrence)
-            {
-                if (first)
-                {
-                    LogFailedOnDemand(logger, run.RunId, report.Id, from, to);
-                }
-
-                continue;
-            }
-
-            // A failed occurrence is retried once whatever Backfill says: the user scheduled it, so wants its rows.
-            // The backfill claim, not RecordFailedRunAsync's first answer, decides, so a request that did not get
-            // through is made again on a later pass.
-            found += await RecordGapAsync(report.Id, occurrence, run.RunId, cancellationToken).ConfigureAwait(false) ? 1 : 0;
-            requested += await TryRequestBackfillAsync(report.Id, from, to, cancellationToken).ConfigureAwait(false) ? 1 : 0;
-        }
+        var (found, requested, failedWindows) = await JudgeFailedRunsAsync(report.Id, timetable, failed, covered, pending, cancellationToken).ConfigureAwait(false);
 
         // The checkpoint stops before the first window whose run is not collected yet: it is judged on a later pass.
         DateTimeOffset? judged = null;
@@ -99,12 +73,53 @@ internal sealed partial class GapFinder(
             judged = blocked ? judged : window.DueAt;
         }
 
-        if (judged is { } checkpoint)
+        if (judged is { } last)
         {
-            await store.AdvanceCheckpointAsync(report.Id, checkpoint, cancellationToken).ConfigureAwait(false);
+            await store.AdvanceCheckpointAsync(report.Id, last, cancellationToken).ConfigureAwait(false);
         }
 
         return new GapScan(found, requested);
+    }
+
+    /// <summary>
+    /// A failed run whose window is a scheduled occurrence's, and not covered by another run, is a gap retried once,
+    /// whatever Backfill says: the user scheduled it, so wants its rows. The backfill claim, not
+    /// <see cref="ICollectorStateStore.RecordFailedRunAsync"/>'s first answer, decides, so a request that did not get
+    /// through is made again on a later pass.
+    /// </summary>
+    private async Task<(int Found, int Requested, HashSet<(DateOnly, DateOnly)> Windows)> JudgeFailedRunsAsync(
+        string reportId,
+        CronTimetable timetable,
+        List<ReportRun> failed,
+        IReadOnlySet<(DateOnly From, DateOnly To)> covered,
+        HashSet<(DateOnly, DateOnly)> pending,
+        CancellationToken cancellationToken)
+    {
+        var (found, requested, windows) = (0, 0, new HashSet<(DateOnly, DateOnly)>());
+        foreach (var run in failed)
+        {
+            var (from, to) = (run.From!.Value, run.To!.Value);
+            var first = await store.RecordFailedRunAsync(new RunRecord(run.RunId, reportId, from, to), cancellationToken).ConfigureAwait(false);
+            if (covered.Contains((from, to)) || pending.Contains((from, to)) || !windows.Add((from, to)))
+            {
+                continue;
+            }
+
+            if (ScheduleWindows.Matching(timetable, from, to) is not { } occurrence)
+            {
+                if (first)
+                {
+                    LogFailedOnDemand(logger, run.RunId, reportId, from, to);
+                }
+
+                continue;
+            }
+
+            found += await RecordGapAsync(reportId, occurrence, run.RunId, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+            requested += await TryRequestBackfillAsync(reportId, from, to, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+        }
+
+        return (found, requested, windows);
     }
 
     private CronTimetable? Timetable(Report report)

@@ -3,7 +3,7 @@ namespace HeloData.Reports.Collector;
 /// <summary>The window a scheduled run covers, and when it was due.</summary>
 /// <param name="From">The first day (UTC).</param>
 /// <param name="To">The last day (UTC), inclusive.</param>
-/// <param name="DueAt">The first occurrence on the day after <paramref name="To"/>.</param>
+/// <param name="DueAt">The occurrence it is judged at: the first on the day after <paramref name="To"/> that has this window (and counts).</param>
 internal readonly record struct ScheduledWindow(DateOnly From, DateOnly To, DateTimeOffset DueAt);
 
 /// <summary>
@@ -20,13 +20,17 @@ internal static class ScheduleWindows
 
     /// <summary>The windows due in (<paramref name="after"/>, <paramref name="until"/>], oldest first.</summary>
     /// <param name="timetable">The report's schedule.</param>
-    /// <param name="after">The instant already judged (exclusive).</param>
+    /// <param name="after">Where the range starts (exclusive).</param>
     /// <param name="until">The last instant to judge (inclusive).</param>
-    /// <returns>Each distinct window once, with the occurrence it is first due at.</returns>
-    internal static IEnumerable<ScheduledWindow> Due(CronTimetable timetable, DateTimeOffset after, DateTimeOffset until)
+    /// <param name="afterJudged">
+    /// <paramref name="after"/> is a checkpoint: a window due at or before it was judged, so a later occurrence of
+    /// the same day repeating it is skipped. Otherwise (a report's creation, or the start of <c>Since</c>) the
+    /// occurrences before it do not count, and a window is due at its first occurrence in the range.
+    /// </param>
+    /// <returns>Each distinct window once, with the occurrence it is due at.</returns>
+    internal static IEnumerable<ScheduledWindow> Due(CronTimetable timetable, DateTimeOffset after, DateTimeOffset until, bool afterJudged)
     {
-        // Days are walked from the day of 'after', so a window due before it (judged already) is known and skipped
-        // even when a later occurrence of the same day, repeating that window, falls in the range.
+        // Days are walked from the day of 'after', so the windows of occurrences before it on that day are known.
         DateOnly? previousDay = null;
         var previousKnown = false;
         for (var next = FirstOnOrAfter(timetable, DayOf(after)); next is { } first && first <= until; next = FirstOnOrAfter(timetable, DayOf(first).AddDays(1)))
@@ -39,7 +43,7 @@ internal static class ScheduleWindows
                 previousKnown = true;
             }
 
-            foreach (var window in OfDay(timetable, day, first, previousDay).Where(window => window.DueAt > after && window.DueAt <= until))
+            foreach (var window in OfDay(timetable, day, first, previousDay, afterJudged ? null : after).Where(window => window.DueAt > after && window.DueAt <= until))
             {
                 yield return window;
             }
@@ -62,23 +66,30 @@ internal static class ScheduleWindows
 
         var day = to.AddDays(1);
         return FirstOnOrAfter(timetable, day) is { } first && DayOf(first) == day
-            ? OfDay(timetable, day, first, LastDayBefore(timetable, day)).Cast<ScheduledWindow?>().FirstOrDefault(window => window!.Value.From == from)
+            ? OfDay(timetable, day, first, LastDayBefore(timetable, day), countFrom: null).Cast<ScheduledWindow?>().FirstOrDefault(window => window!.Value.From == from)
             : null;
     }
 
-    private static IEnumerable<ScheduledWindow> OfDay(CronTimetable timetable, DateOnly day, DateTimeOffset first, DateOnly? previousDay)
+    private static IEnumerable<ScheduledWindow> OfDay(CronTimetable timetable, DateOnly day, DateTimeOffset first, DateOnly? previousDay, DateTimeOffset? countFrom)
     {
         var yesterday = day.AddDays(-1);
-        if (previousDay is { } from)
+        if (previousDay is { } from && (previousDay != yesterday ? first : FirstOfDayAfter(timetable, day, first, countFrom)) is { } due)
         {
-            yield return new ScheduledWindow(from, yesterday, first);
+            yield return new ScheduledWindow(from, yesterday, due);
         }
 
-        if (previousDay != yesterday && timetable.GetNextOccurrence(first) is { } second && DayOf(second) == day)
+        if (previousDay != yesterday && timetable.GetNextOccurrence(first) is { } second && DayOf(second) == day
+            && FirstOfDayAfter(timetable, day, second, countFrom) is { } secondDue)
         {
-            yield return new ScheduledWindow(yesterday, yesterday, second);
+            yield return new ScheduledWindow(yesterday, yesterday, secondDue);
         }
     }
+
+    /// <summary>The first of a window's occurrences on its day, from <paramref name="occurrence"/> on, that falls after <paramref name="countFrom"/>.</summary>
+    private static DateTimeOffset? FirstOfDayAfter(CronTimetable timetable, DateOnly day, DateTimeOffset occurrence, DateTimeOffset? countFrom) =>
+        countFrom is not { } after || occurrence > after ? occurrence
+        : timetable.GetNextOccurrence(after) is { } next && DayOf(next) == day ? next
+        : null;
 
     /// <summary>The last day before <paramref name="day"/> with an occurrence.</summary>
     private static DateOnly? LastDayBefore(CronTimetable timetable, DateOnly day)

@@ -184,7 +184,9 @@ public sealed class GapFinderTests
     [Test]
     public async Task An_hourly_schedule_has_one_gap_per_missing_day_not_one_per_occurrence()
     {
+        // Since starts at 1 June 07:30: that day's later occurrences still cover 31 May, collected here too.
         await _harness.CollectJuneButAsync(7);
+        await _harness.CollectAsync("run_0531", new DateOnly(2026, 5, 31), new DateOnly(2026, 5, 31));
 
         var scan = await _harness.Finder().ScanAsync(Daily("0 * * * *"), [], default);
 

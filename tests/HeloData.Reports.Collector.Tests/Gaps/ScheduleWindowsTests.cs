@@ -73,6 +73,24 @@ public sealed class ScheduleWindowsTests
     }
 
     [Test]
+    public void From_a_start_that_was_not_judged_a_days_window_is_due_at_its_first_occurrence_in_the_range()
+    {
+        // A report created at 05:30: 1 June's occurrences from 06:00 on still cover 31 May (the service runs them).
+        var created = Due("0 * * * *", At(2026, 6, 1, 5, 30), At(2026, 6, 2), afterJudged: false);
+        var twice = Due("0 9,17,20 * * MON", At(2026, 6, 8, 12), At(2026, 6, 9), afterJudged: false);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(created, Is.EqualTo(new[]
+            {
+                Window(2026, 5, 31, 2026, 5, 31, At(2026, 6, 1, 6)),
+                Window(2026, 6, 1, 2026, 6, 1, At(2026, 6, 2)),
+            }));
+            Assert.That(twice, Is.EqualTo(new[] { Window(2026, 6, 7, 2026, 6, 7, At(2026, 6, 8, 17)) }));
+        });
+    }
+
+    [Test]
     public void A_range_starting_just_before_a_days_first_occurrence_includes_that_days_window()
     {
         var windows = Due("15 * * * *", At(2026, 6, 2, 0, 14), At(2026, 6, 2, 0, 15));
@@ -177,8 +195,8 @@ public sealed class ScheduleWindowsTests
         Assert.That(ScheduleWindows.Matching(CronTimetable.Parse(schedule), DateOnly.Parse(from), DateOnly.Parse(to)), Is.Null);
     }
 
-    private static List<ScheduledWindow> Due(string schedule, DateTimeOffset after, DateTimeOffset until) =>
-        ScheduleWindows.Due(CronTimetable.Parse(schedule), after, until).ToList();
+    private static List<ScheduledWindow> Due(string schedule, DateTimeOffset after, DateTimeOffset until, bool afterJudged = true) =>
+        ScheduleWindows.Due(CronTimetable.Parse(schedule), after, until, afterJudged).ToList();
 
     private static DateTimeOffset At(int year, int month, int day, int hour = 0, int minute = 0) => new(year, month, day, hour, minute, 0, TimeSpan.Zero);
 
