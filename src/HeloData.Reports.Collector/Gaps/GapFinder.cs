@@ -47,6 +47,12 @@ internal sealed partial class GapFinder(
             .Where(run => run.ReportId == report.Id && run.Status != RunStatus.Failed && run is { From: not null, To: not null })
             .Select(run => (run.From!.Value, run.To!.Value))
             .ToHashSet();
+        if (windows.Count == 0 && failed.Count == 0)
+        {
+            // Most passes of a daily schedule: nothing came due since the last one, so the store is not asked.
+            return default;
+        }
+
         var since = windows.Select(window => window.To).Concat(failed.Select(run => run.To!.Value)).DefaultIfEmpty(DateOnly.FromDateTime(now.UtcDateTime)).Min();
         var covered = await store.GetCoveredWindowsAsync(report.Id, since, cancellationToken).ConfigureAwait(false);
 
