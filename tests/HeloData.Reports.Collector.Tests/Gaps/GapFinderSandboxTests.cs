@@ -108,6 +108,44 @@ public sealed class GapFinderSandboxTests
         });
     }
 
+    [Test]
+    public async Task Instances_scanning_at_the_same_time_find_each_gap_once_and_request_each_backfill_once()
+    {
+        _options.Backfill = true;
+        var seen = 0;
+        _sandbox.Faults.HideRuns(run => run.Scheduled && ++seen % 3 == 0);
+        var report = await _client.CreateReportAsync(new NewReport("daily", ReportType.Traffic, ReportFormat.Csv) { Schedule = Daily });
+        _time.Advance(TimeSpan.FromDays(30));
+        var listed = (await _client.ListReportsAsync()).Reports.Single(r => r.Id == report.Id);
+
+        // The visible runs were collected (into the state the three instances share); the hidden ones never listed.
+        var state = new InMemoryCollectorState();
+        var stores = new List<InMemoryCollectorStateStore>();
+        foreach (var instance in new[] { "a", "b", "c" })
+        {
+            stores.Add(new InMemoryCollectorStateStore(instance, _time, state));
+            await stores[^1].StartAsync(default);
+        }
+
+        foreach (var run in _sandbox.Runs.Where(run => !run.Hidden))
+        {
+            await stores[0].TryClaimAsync(new RunRecord(run.RunId, run.ReportId, run.From, run.To), TimeSpan.FromMinutes(1), default);
+            await stores[0].CompleteAsync(run.RunId, default);
+        }
+
+        var finders = stores.Select(store => new GapFinder(_client, store, Options.Create(_options), _time, NullLogger<GapFinder>.Instance)).ToList();
+        var scans = await Task.WhenAll(finders.Select(finder => Task.Run(() => finder.ScanAsync(listed, [], default))));
+
+        var hidden = _sandbox.Runs.Where(run => run.Hidden).Select(run => (run.From, run.To)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(hidden, Has.Count.EqualTo(10));
+            Assert.That(scans.Sum(scan => scan.GapsFound), Is.EqualTo(10));
+            Assert.That(scans.Sum(scan => scan.BackfillsRequested), Is.EqualTo(10));
+            Assert.That(_sandbox.Runs.Where(run => !run.Scheduled).Select(run => (run.From, run.To)).Order(), Is.EqualTo(hidden));
+        });
+    }
+
     [TestCase("0 6 * * *")]
     [TestCase("0 */6 * * *")]
     [TestCase("0 9 * * MON")]
