@@ -53,7 +53,7 @@ internal sealed partial class GapFinder(
             return default;
         }
 
-        var since = windows.Select(window => window.To).Concat(failed.Select(run => run.To!.Value)).DefaultIfEmpty(DateOnly.FromDateTime(now.UtcDateTime)).Min();
+        var since = windows.Select(window => window.To).Concat(failed.Select(run => run.To!.Value)).Min();
         var covered = await store.GetCoveredWindowsAsync(report.Id, since, cancellationToken).ConfigureAwait(false);
 
         var (found, requested, failedWindows) = await JudgeFailedRunsAsync(report.Id, timetable, failed, covered, pending, cancellationToken).ConfigureAwait(false);
