@@ -1,0 +1,182 @@
+using Cronos;
+using HeloData.Reports.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HeloData.Reports.Collector;
+
+/// <summary>
+/// Matches each scheduled report's occurrences to the windows the state store has covered: what is missing after
+/// the grace period is a gap, recorded once for every instance sharing the store, and, with
+/// <see cref="ReportsCollectorOptions.Backfill"/>, replaced by one on-demand run for the same window.
+/// </summary>
+/// <remarks>
+/// Besides failed runs, <see cref="ScanAsync"/> takes the report's other runs the pass saw and did not collect (still
+/// queued or running, or completed but not collected yet): a window with such a run is not judged until the run is
+/// collected or fails, so a run slower than the grace period is not replaced by a second one.
+/// </remarks>
+internal sealed partial class GapFinder(
+    IReportsClient client,
+    ICollectorStateStore store,
+    IOptions<ReportsCollectorOptions> options,
+    TimeProvider time,
+    ILogger<GapFinder> logger) : IGapFinder
+{
+    private readonly ReportsCollectorOptions _options = options.Value;
+
+    /// <inheritdoc />
+    public async Task<GapScan> ScanAsync(Report report, IReadOnlyList<ReportRun> failedRuns, CancellationToken cancellationToken)
+    {
+        if (Timetable(report) is not { } timetable)
+        {
+            return default;
+        }
+
+        var now = time.GetUtcNow();
+        var checkpoint = await store.GetCheckpointAsync(report.Id, cancellationToken).ConfigureAwait(false);
+        var after = checkpoint ?? now - _options.Since;
+        if (report.CreatedAt > after)
+        {
+            // An occurrence at or before the report existed never had a run.
+            after = report.CreatedAt.Value;
+        }
+
+        var windows = ScheduleWindows.Due(timetable, after, now - _options.GapGracePeriod, afterJudged: after == checkpoint).ToList();
+        var failed = failedRuns.Where(run => run.ReportId == report.Id && run.Status == RunStatus.Failed && run is { From: not null, To: not null }).ToList();
+        var pending = failedRuns
+            .Where(run => run.ReportId == report.Id && run.Status != RunStatus.Failed && run is { From: not null, To: not null })
+            .Select(run => (run.From!.Value, run.To!.Value))
+            .ToHashSet();
+        if (windows.Count == 0 && failed.Count == 0)
+        {
+            // Most passes of a daily schedule: nothing came due since the last one, so the store is not asked.
+            return default;
+        }
+
+        var since = windows.Select(window => window.To).Concat(failed.Select(run => run.To!.Value)).Min();
+        var covered = await store.GetCoveredWindowsAsync(report.Id, since, cancellationToken).ConfigureAwait(false);
+
+        var (found, requested, failedWindows) = await JudgeFailedRunsAsync(report.Id, timetable, failed, covered, pending, cancellationToken).ConfigureAwait(false);
+
+        // The checkpoint stops before the first window whose run is not collected yet: it is judged on a later pass.
+        DateTimeOffset? judged = null;
+        var blocked = false;
+        foreach (var window in windows)
+        {
+            var key = (window.From, window.To);
+            if (!covered.Contains(key) && pending.Contains(key))
+            {
+                blocked = true;
+                continue;
+            }
+
+            if (!covered.Contains(key) && !failedWindows.Contains(key))
+            {
+                found += await RecordGapAsync(report.Id, window, failedRunId: null, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+                requested += _options.Backfill && await TryRequestBackfillAsync(report.Id, window.From, window.To, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+            }
+
+            judged = blocked ? judged : window.DueAt;
+        }
+
+        if (judged is { } last)
+        {
+            await store.AdvanceCheckpointAsync(report.Id, last, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new GapScan(found, requested);
+    }
+
+    /// <summary>
+    /// A failed run whose window is a scheduled occurrence's, and not covered by another run, is a gap retried once,
+    /// whatever Backfill says: the user scheduled it, so wants its rows. The backfill claim, not
+    /// <see cref="ICollectorStateStore.RecordFailedRunAsync"/>'s first answer, decides, so a request that did not get
+    /// through is made again on a later pass.
+    /// </summary>
+    private async Task<(int Found, int Requested, HashSet<(DateOnly, DateOnly)> Windows)> JudgeFailedRunsAsync(
+        string reportId,
+        CronTimetable timetable,
+        List<ReportRun> failed,
+        IReadOnlySet<(DateOnly From, DateOnly To)> covered,
+        HashSet<(DateOnly, DateOnly)> pending,
+        CancellationToken cancellationToken)
+    {
+        var (found, requested, windows) = (0, 0, new HashSet<(DateOnly, DateOnly)>());
+        foreach (var run in failed)
+        {
+            var (from, to) = (run.From!.Value, run.To!.Value);
+            var first = await store.RecordFailedRunAsync(new RunRecord(run.RunId, reportId, from, to), cancellationToken).ConfigureAwait(false);
+            if (covered.Contains((from, to)) || pending.Contains((from, to)) || !windows.Add((from, to)))
+            {
+                continue;
+            }
+
+            if (ScheduleWindows.Matching(timetable, from, to) is not { } occurrence)
+            {
+                if (first)
+                {
+                    LogFailedOnDemand(logger, run.RunId, reportId, from, to);
+                }
+
+                continue;
+            }
+
+            found += await RecordGapAsync(reportId, occurrence, run.RunId, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+            requested += await TryRequestBackfillAsync(reportId, from, to, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+        }
+
+        return (found, requested, windows);
+    }
+
+    private CronTimetable? Timetable(Report report)
+    {
+        if (report.Schedule is not { } schedule)
+        {
+            return null;
+        }
+
+        try
+        {
+            return CronTimetable.Parse(schedule);
+        }
+        catch (CronFormatException)
+        {
+            // The service accepted it, so it is a cron dialect this SDK does not read; guessing would invent gaps.
+            LogScheduleUnreadable(logger, report.Id, schedule);
+            return null;
+        }
+    }
+
+    private async Task<bool> RecordGapAsync(string reportId, ScheduledWindow window, string? failedRunId, CancellationToken cancellationToken)
+    {
+        var gap = new ReportGap(reportId, window.From, window.To, window.DueAt, ReportGapStatus.Missing, failedRunId);
+        if (!await store.RecordGapAsync(gap, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        if (failedRunId is null)
+        {
+            LogGapFound(logger, reportId, window.From, window.To, window.DueAt);
+        }
+        else
+        {
+            LogFailedOccurrence(logger, failedRunId, reportId, window.From, window.To);
+        }
+
+        CollectorInstrumentation.CountGap("found");
+        return true;
+    }
+
+    [LoggerMessage(200, LogLevel.Warning, "Report {ReportId} has no run for its scheduled window {From}..{To} (due {DueAt})")]
+    private static partial void LogGapFound(ILogger logger, string reportId, DateOnly from, DateOnly to, DateTimeOffset dueAt);
+
+    [LoggerMessage(201, LogLevel.Warning, "Run {RunId} of report {ReportId} failed for its scheduled window {From}..{To}; an on-demand run retries it once")]
+    private static partial void LogFailedOccurrence(ILogger logger, string runId, string reportId, DateOnly from, DateOnly to);
+
+    [LoggerMessage(202, LogLevel.Warning, "Run {RunId} of report {ReportId} failed; its window {From}..{To} is no scheduled occurrence's, so it is not retried")]
+    private static partial void LogFailedOnDemand(ILogger logger, string runId, string reportId, DateOnly from, DateOnly to);
+
+    [LoggerMessage(203, LogLevel.Warning, "The schedule '{Schedule}' of report {ReportId} is not standard cron; its gaps are not looked for")]
+    private static partial void LogScheduleUnreadable(ILogger logger, string reportId, string schedule);
+}
