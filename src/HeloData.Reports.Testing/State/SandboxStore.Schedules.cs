@@ -28,7 +28,7 @@ internal sealed partial class SandboxStore : IDisposable
         {
             CatchUp();
             var now = Now();
-            return _allRuns.Select(run => new SandboxRun(run, now)).ToList();
+            return _allRuns.Select(run => run.Snapshot(now)).ToList();
         }
     }
 
