@@ -50,8 +50,25 @@ internal sealed class CollectorHarness : IAsyncDisposable
         IReportsClient? client = null,
         Func<ICollectorStateStore, ICollectorStateStore>? wrapStore = null)
     {
-        var clock = time ?? TimeProvider.System;
         var services = new ServiceCollection();
+        var (store, gaps) = Register(services, sandbox, temp, build, state, instance, time, configure, client, wrapStore);
+        return new CollectorHarness(services.BuildServiceProvider(), store, gaps);
+    }
+
+    /// <summary>Registers an instance in <paramref name="services"/> (an application's, or a host's); the parameters are <see cref="Start"/>'s.</summary>
+    public static (InMemoryCollectorStateStore Store, RecordingGapFinder Gaps) Register(
+        IServiceCollection services,
+        ReportsSandbox sandbox,
+        string temp,
+        Action<IReportsCollectorBuilder> build,
+        InMemoryCollectorState? state = null,
+        string instance = "a",
+        TimeProvider? time = null,
+        Action<ReportsCollectorOptions>? configure = null,
+        IReportsClient? client = null,
+        Func<ICollectorStateStore, ICollectorStateStore>? wrapStore = null)
+    {
+        var clock = time ?? TimeProvider.System;
         services.AddLogging();
         services.AddSingleton(clock);
         services.AddHeloReports(o =>
@@ -75,7 +92,7 @@ internal sealed class CollectorHarness : IAsyncDisposable
         services.Replace(ServiceDescriptor.Singleton(wrapStore?.Invoke(store) ?? store));
         services.AddSingleton<IGapFinder>(gaps);
         build(builder);
-        return new CollectorHarness(services.BuildServiceProvider(), store, gaps);
+        return (store, gaps);
     }
 
     /// <summary>Which of the runs the store records as collected.</summary>
