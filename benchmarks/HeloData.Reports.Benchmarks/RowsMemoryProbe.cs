@@ -117,7 +117,7 @@ internal static class RowsMemoryProbe
     }
 
     // Linux: writing 5 to clear_refs resets VmHWM to the current resident size, so PeakWorkingSet64 is this read's peak.
-    private static bool TryResetHighWaterMark()
+    internal static bool TryResetHighWaterMark()
     {
         try
         {
@@ -130,7 +130,7 @@ internal static class RowsMemoryProbe
         }
     }
 
-    private static Process StartSandbox(long rows)
+    internal static Process StartSandbox(long rows)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
         var start = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true };
@@ -144,5 +144,5 @@ internal static class RowsMemoryProbe
         return Process.Start(start) ?? throw new InvalidOperationException("The sandbox process did not start.");
     }
 
-    private static string Mib(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.0} MiB");
+    internal static string Mib(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.0} MiB");
 }
