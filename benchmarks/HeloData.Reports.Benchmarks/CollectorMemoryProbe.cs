@@ -17,7 +17,7 @@ namespace HeloData.Reports.Benchmarks;
 /// <remarks>
 /// The sandbox runs in a child process (<c>rows-sandbox</c>, as for <c>rows-memory</c>), so its generator is not
 /// counted. The baseline is taken after a warm-up pass (no run to collect yet) and a full GC; the peak is sampled
-/// every 5 ms and read from the kernel's high-water mark (VmHWM, reset at the baseline).
+/// every 5 ms and read from the kernel's high-water mark (VmHWM, reset at the baseline: <see cref="WorkingSetPeak"/>).
 /// </remarks>
 internal static class CollectorMemoryProbe
 {
@@ -54,33 +54,11 @@ internal static class CollectorMemoryProbe
             await collector.CollectOnceAsync(); // warm-up: the listing, the store, the spool
             await RowsArtifacts.CreateRunAsync(provider.GetRequiredService<IReportsClient>(), "csv");
 
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
-            using var process = Process.GetCurrentProcess();
-            process.Refresh();
-            var baseline = process.WorkingSet64;
-            var highWaterReset = TryResetHighWaterMark();
-            var peak = baseline;
-            using var sampling = new CancellationTokenSource();
-            var sampler = Task.Run(async () =>
-            {
-                using var self = Process.GetCurrentProcess();
-                while (!sampling.IsCancellationRequested)
-                {
-                    self.Refresh();
-                    peak = Math.Max(peak, self.WorkingSet64);
-                    await Task.Delay(5);
-                }
-            });
-
+            var memory = WorkingSetPeak.Start();
             var stopwatch = Stopwatch.StartNew();
             var pass = await collector.CollectOnceAsync();
             stopwatch.Stop();
-            sampling.Cancel();
-            await sampler;
-            process.Refresh();
-            var worst = Math.Max(peak, highWaterReset ? process.PeakWorkingSet64 : 0);
+            await memory.StopAsync();
             var written = Directory.EnumerateFiles(Path.Combine(temp.FullName, "out"), "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -88,8 +66,8 @@ internal static class CollectorMemoryProbe
             Console.WriteLine("| artifact | rows | working set before | peak (sampled) | peak (VmHWM) | growth |");
             Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: |");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {Mib(written)} | {count:N0} | {Mib(baseline)} | {Mib(peak)} | {(highWaterReset ? Mib(process.PeakWorkingSet64) : "n/a")} | **{Mib(worst - baseline)}** |"));
-            var met = worst - baseline < Target && count == rows && pass.Collected == 1;
+                $"| {Mib(written)} | {count:N0} | {Mib(memory.Baseline)} | {Mib(memory.Sampled)} | {(memory.HighWater is { } hw ? Mib(hw) : "n/a")} | **{Mib(memory.Growth)}** |"));
+            var met = memory.Growth < Target && count == rows && pass.Collected == 1;
             Console.WriteLine(met ? "Target (< 64 MiB growth) met." : pass.Collected != 1 || count != rows ? $"FAILED: collected {pass.Collected} run(s), read {count} rows of {rows}." : "Target (< 64 MiB growth) NOT met.");
             return met ? 0 : 1;
         }
