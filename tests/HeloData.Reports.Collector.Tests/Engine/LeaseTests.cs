@@ -69,8 +69,8 @@ public sealed class LeaseTests
         var run = (await SandboxRuns.RunAsync(sandbox, report, 1)).Single();
         var handler = new SlowHandler();
         var state = new InMemoryCollectorState();
-        await using var a = CollectorHarness.Start(sandbox, temp.Path, b => b.AddHandler("slow", _ => handler), state, "a", configure: o => o.ClaimLease = Lease);
-        await using var b = CollectorHarness.Start(sandbox, temp.Path, b => b.AddHandler("slow", _ => handler), state, "b", configure: o => o.ClaimLease = Lease);
+        await using var a = CollectorHarness.Start(sandbox, temp.Path, b => b.AddHandler("slow", _ => handler), state, "a");
+        await using var b = CollectorHarness.Start(sandbox, temp.Path, b => b.AddHandler("slow", _ => handler), state, "b");
 
         var passA = a.Collector.CollectOnceAsync();
         await handler.FirstStarted;
