@@ -25,7 +25,7 @@ internal sealed partial class GapFinder(
     private readonly ReportsCollectorOptions _options = options.Value;
 
     /// <inheritdoc />
-    public async Task<GapScan> ScanAsync(Report report, IReadOnlyList<ReportRun> failedRuns, CancellationToken cancellationToken)
+    public async Task<GapScan> ScanAsync(Report report, IReadOnlyList<ReportRun> seenRuns, CancellationToken cancellationToken)
     {
         if (Timetable(report) is not { } timetable)
         {
@@ -42,8 +42,8 @@ internal sealed partial class GapFinder(
         }
 
         var windows = ScheduleWindows.Due(timetable, after, now - _options.GapGracePeriod, afterJudged: after == checkpoint).ToList();
-        var failed = failedRuns.Where(run => run.ReportId == report.Id && run.Status == RunStatus.Failed && run is { From: not null, To: not null }).ToList();
-        var pending = failedRuns
+        var failed = seenRuns.Where(run => run.ReportId == report.Id && run.Status == RunStatus.Failed && run is { From: not null, To: not null }).ToList();
+        var pending = seenRuns
             .Where(run => run.ReportId == report.Id && run.Status != RunStatus.Failed && run is { From: not null, To: not null })
             .Select(run => (run.From!.Value, run.To!.Value))
             .ToHashSet();

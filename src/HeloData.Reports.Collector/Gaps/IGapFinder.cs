@@ -14,10 +14,10 @@ internal interface IGapFinder
     /// seen in this pass, and moves the report's checkpoint forward.
     /// </summary>
     /// <param name="report">A report with a schedule.</param>
-    /// <param name="failedRuns">The report's runs in this pass's <c>recent_runs</c> that the service reports as failed.</param>
+    /// <param name="seenRuns">The report's runs in this pass's <c>recent_runs</c>, whatever their status: failed ones are retried once, and a window whose run is not collected yet is not judged.</param>
     /// <param name="cancellationToken">Stops the scan.</param>
     /// <returns>How many gaps were found for the first time, and how many on-demand runs were requested.</returns>
-    Task<GapScan> ScanAsync(Report report, IReadOnlyList<ReportRun> failedRuns, CancellationToken cancellationToken);
+    Task<GapScan> ScanAsync(Report report, IReadOnlyList<ReportRun> seenRuns, CancellationToken cancellationToken);
 
     /// <summary>The on-demand runs requested for gaps that have completed since: the pass collects them (origin <see cref="RunOrigin.Backfill"/>).</summary>
     /// <param name="cancellationToken">Stops the call.</param>

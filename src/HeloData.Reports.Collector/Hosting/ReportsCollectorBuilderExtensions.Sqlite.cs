@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Chooses the collector's state store, and adds its handlers and sinks.</summary>
 public static partial class ReportsCollectorBuilderExtensions
 {
     /// <summary>The state store's file when none is chosen, in the host's content root.</summary>
