@@ -33,7 +33,8 @@ internal sealed class PostgreSqlTableSink : IRunHandler, IAsyncDisposable
     {
         _dataSource = dataSource;
         _ownsDataSource = ownsDataSource;
-        Schema = SinkSql.CheckSchema(schema, nameof(schema));
+        CollectorSchema.Quote(schema);
+        Schema = schema;
         _finish = finish;
         _logger = logger ?? NullLogger.Instance;
         Endpoint = PostgreSqlEndpoint.Of(dataSource.ConnectionString);

@@ -1,4 +1,3 @@
-using HeloData.Reports.Collector;
 using HeloData.Reports.Models;
 using HeloData.Reports.PostgreSql.Sink;
 using Microsoft.Extensions.DependencyInjection;
@@ -93,19 +92,5 @@ public sealed class TableSinkSetupTests : SinkTestBase
     {
         await using var command = DataSource.CreateCommand(sql);
         await command.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>A collector builder that keeps the handlers added, as the collector's does.</summary>
-    private sealed class RecordingBuilder(IServiceCollection services) : IReportsCollectorBuilder
-    {
-        public IServiceCollection Services => services;
-
-        public List<(string Name, Func<IServiceProvider, IRunHandler> Factory)> Handlers { get; } = [];
-
-        public IReportsCollectorBuilder AddHandler(string name, Func<IServiceProvider, IRunHandler> factory)
-        {
-            Handlers.Add((name, factory));
-            return this;
-        }
     }
 }
