@@ -139,9 +139,9 @@ static async Task InsertLoopAsync(NpgsqlDataSource dataSource, (string Path, lon
         "INSERT INTO helodata_traffic (report_id, run_id, window_from, window_to, row_number, date, subuser_id, product, bandwidth_bytes, requests) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         connection,
         transaction);
-    var p = Enumerable.Range(0, 10).Select(_ => insert.Parameters.Add(new NpgsqlParameter())).ToArray();
+    NpgsqlDbType[] types = [NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Date, NpgsqlDbType.Date, NpgsqlDbType.Bigint, NpgsqlDbType.Date, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Bigint, NpgsqlDbType.Bigint];
+    var p = types.Select(type => insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = type })).ToArray();
     (p[0].Value, p[1].Value, p[2].Value, p[3].Value) = (run.Run.ReportId, run.Run.RunId, run.Run.Window.From!.Value, run.Run.Window.To!.Value);
-    (p[5].NpgsqlDbType, p[8].NpgsqlDbType) = (NpgsqlDbType.Date, NpgsqlDbType.Bigint);
     await insert.PrepareAsync();
     await foreach (var row in run.Run.ReadRowsAsync<TrafficRow>())
     {
