@@ -87,6 +87,11 @@ public sealed class TableSinkSetupTests : SinkTestBase
         builder.LoadIntoPostgreSql("Host=db.internal;Database=warehouse;Password=s3cret-pw");
 
         Assert.That(builder.Handlers.Single().Name, Is.EqualTo("postgresql:db.internal:5432/warehouse"));
+        using (var provider = builder.Services.BuildServiceProvider())
+        {
+            Assert.That(builder.Handlers.Single().Factory(provider), Is.Not.Null, "made without reaching the database; disposed with the provider, synchronously too");
+        }
+
         Assert.That(
             () => builder.LoadIntoPostgreSql("Host=db.internal;Database=warehouse", "Reports; DROP TABLE x"),
             Throws.ArgumentException.With.Property("ParamName").EqualTo("schema").And.Message.Contains("lower-case"));
