@@ -47,7 +47,8 @@ public sealed partial class InMemoryCollectorStateStore
         ArgumentException.ThrowIfNullOrEmpty(reportId);
         lock (_state.Gate)
         {
-            var stored = _state.Checkpoints.TryGetValue(reportId, out var current) && current >= checkpoint ? current : checkpoint.ToUniversalTime();
+            var kept = StoreArguments.Kept(checkpoint);
+            var stored = _state.Checkpoints.TryGetValue(reportId, out var current) && current >= kept ? current : kept;
             _state.Checkpoints[reportId] = stored;
             return Task.FromResult(stored);
         }
@@ -59,7 +60,8 @@ public sealed partial class InMemoryCollectorStateStore
         StoreArguments.Gap(gap);
         lock (_state.Gate)
         {
-            return Task.FromResult(_state.Gaps.TryAdd((gap.ReportId, gap.From, gap.To), new InMemoryCollectorState.GapEntry(gap)));
+            var kept = gap with { DueAt = StoreArguments.Kept(gap.DueAt) };
+            return Task.FromResult(_state.Gaps.TryAdd((gap.ReportId, gap.From, gap.To), new InMemoryCollectorState.GapEntry(kept)));
         }
     }
 
@@ -90,7 +92,8 @@ public sealed partial class InMemoryCollectorStateStore
         ArgumentException.ThrowIfNullOrEmpty(runId);
         lock (_state.Gate)
         {
-            if (_state.Gaps.GetValueOrDefault((reportId, from, to)) is { } gap)
+            // A gap already settled stays settled: its window was filled, or given up on.
+            if (_state.Gaps.GetValueOrDefault((reportId, from, to)) is { Gap.Status: ReportGapStatus.Missing or ReportGapStatus.BackfillRequested } gap)
             {
                 gap.Gap = gap.Gap with { Status = ReportGapStatus.BackfillRequested, BackfillRunId = runId };
                 (gap.Owner, gap.Life) = (null, null);

@@ -123,18 +123,10 @@ public sealed partial class InMemoryCollectorStateStore : ICollectorStateStore
     }
 
     /// <inheritdoc />
-    public Task CompleteAsync(string runId, CancellationToken cancellationToken)
+    public Task<bool> CompleteAsync(string runId, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(runId);
         var now = _time.GetUtcNow();
-        lock (_state.Gate)
-        {
-            var run = Entry(runId);
-            run.CollectedAt ??= now;
-            (run.Owner, run.Life) = (null, null);
-        }
-
-        return Task.CompletedTask;
+        return Task.FromResult(UnderOwnClaim(runId, run => (run.CollectedAt, run.Owner, run.Life) = (now, null, null)));
     }
 
     /// <inheritdoc />

@@ -11,6 +11,9 @@ internal static class StoreArguments
         Window(run.From, run.To);
     }
 
+    /// <summary>A time as every store keeps it: in UTC, to the millisecond (SQLite's precision; PostgreSQL's is finer).</summary>
+    public static DateTimeOffset Kept(DateTimeOffset time) => DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds());
+
     public static void Lease(TimeSpan lease) => ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
 
     public static void Window(DateOnly from, DateOnly to)

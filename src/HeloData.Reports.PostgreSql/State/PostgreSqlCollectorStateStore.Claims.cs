@@ -139,15 +139,15 @@ public sealed partial class PostgreSqlCollectorStateStore
 
     /// <inheritdoc />
     /// <remarks>Only the claim's holder completes a run: after a takeover the new holder does (its claim skips the handlers recorded as finished).</remarks>
-    public Task CompleteAsync(string runId, CancellationToken cancellationToken)
+    public async Task<bool> CompleteAsync(string runId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(runId);
-        return ExecuteAsync(
+        return await ExecuteAsync(
             $"UPDATE {{schema}}.runs SET status = 'collected', collected_at = $3, owner_instance = NULL, owner_life = NULL, lease_until = NULL WHERE {HeldByMe}",
             cancellationToken,
             runId,
             Life,
-            _time.GetUtcNow());
+            _time.GetUtcNow()).ConfigureAwait(false) == 1;
     }
 
     /// <inheritdoc />

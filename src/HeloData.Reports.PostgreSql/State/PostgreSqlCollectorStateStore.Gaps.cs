@@ -48,7 +48,6 @@ public sealed partial class PostgreSqlCollectorStateStore
     }
 
     /// <inheritdoc />
-    /// <remarks>PostgreSQL keeps a time to the microsecond: a checkpoint's last digit of ticks is dropped.</remarks>
     public async Task<DateTimeOffset> AdvanceCheckpointAsync(string reportId, DateTimeOffset checkpoint, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(reportId);
@@ -57,7 +56,7 @@ public sealed partial class PostgreSqlCollectorStateStore
             ON CONFLICT (report_id) DO UPDATE SET checkpoint = GREATEST(c.checkpoint, EXCLUDED.checkpoint), updated_at = EXCLUDED.updated_at
             RETURNING c.checkpoint
             """;
-        await using var command = Command(sql, reportId, checkpoint.ToUniversalTime(), _time.GetUtcNow());
+        await using var command = Command(sql, reportId, StoreArguments.Kept(checkpoint), _time.GetUtcNow());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return reader.GetFieldValue<DateTimeOffset>(0);
@@ -72,7 +71,7 @@ public sealed partial class PostgreSqlCollectorStateStore
             VALUES ($1, $2, $3, $4, 'missing', $5, $6)
             ON CONFLICT (report_id, window_from, window_to) DO NOTHING
             """;
-        return await ExecuteAsync(sql, cancellationToken, gap.ReportId, gap.From, gap.To, gap.DueAt.ToUniversalTime(), gap.FailedRunId, _time.GetUtcNow()).ConfigureAwait(false) == 1;
+        return await ExecuteAsync(sql, cancellationToken, gap.ReportId, gap.From, gap.To, StoreArguments.Kept(gap.DueAt), gap.FailedRunId, _time.GetUtcNow()).ConfigureAwait(false) == 1;
     }
 
     /// <inheritdoc />
