@@ -14,8 +14,9 @@ namespace HeloData.Reports.Collector;
 /// left are released by <see cref="StartAsync"/> at once. Every call is atomic and durable when it returns.
 /// </para>
 /// <para>
-/// A lease ending at time T holds before T and has lapsed at T. The times a store keeps (checkpoints, gaps' due
-/// times) are kept in UTC to the millisecond: a finer part is dropped, by every store alike.
+/// A lease ending at time T holds before T and has lapsed at T. Every store reads its clock to the millisecond and
+/// rounds a lease up to whole milliseconds, and keeps the times it records (checkpoints, gaps' due times) in UTC to
+/// the millisecond: a finer part is dropped, by every store alike.
 /// </para>
 /// <para>
 /// Implementations are tested by one shared suite of tests (in the collector's tests), run against each.

@@ -20,7 +20,7 @@ public sealed partial class InMemoryCollectorStateStore
     public Task<IReadOnlySet<(DateOnly From, DateOnly To)>> GetCoveredWindowsAsync(string reportId, DateOnly since, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(reportId);
-        var now = _time.GetUtcNow();
+        var now = StoreArguments.Now(_time);
         lock (_state.Gate)
         {
             IReadOnlySet<(DateOnly, DateOnly)> covered = _state.Runs.Values
@@ -70,7 +70,7 @@ public sealed partial class InMemoryCollectorStateStore
     {
         StoreArguments.GapKey(reportId, from, to);
         StoreArguments.Lease(lease);
-        var now = _time.GetUtcNow();
+        var now = StoreArguments.Now(_time);
         lock (_state.Gate)
         {
             // Only a gap still missing is worth a request, and only when no live claim is held on it.
@@ -80,7 +80,7 @@ public sealed partial class InMemoryCollectorStateStore
                 return Task.FromResult(false);
             }
 
-            (gap.Owner, gap.Life, gap.LeaseUntil) = (InstanceName, _life, now + lease);
+            (gap.Owner, gap.Life, gap.LeaseUntil) = (InstanceName, _life, StoreArguments.LeaseEnd(now, lease));
             return Task.FromResult(true);
         }
     }

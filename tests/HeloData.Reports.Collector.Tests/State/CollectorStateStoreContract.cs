@@ -204,6 +204,18 @@ public abstract class CollectorStateStoreContract
     }
 
     [Test]
+    public async Task Leases_are_judged_on_the_clock_read_to_the_millisecond()
+    {
+        Time.Advance(TimeSpan.FromTicks(6_000)); // 0.6 ms past a whole millisecond
+        var a = await StartAsync("a");
+        var b = await StartAsync("b");
+        await a.TryClaimAsync(Run("run_1"), Lease, default);
+        Time.Advance(Lease - TimeSpan.FromTicks(2_000));
+
+        Assert.That((await b.TryClaimAsync(Run("run_1"), Lease, default)).Status, Is.EqualTo(RunClaimStatus.Claimed), "taken at 12:00:00.000 (the clock's millisecond), the lease ended at 12:01:00.000");
+    }
+
+    [Test]
     public async Task A_run_recorded_as_failed_while_claimed_keeps_its_claim_until_completed()
     {
         var a = await StartAsync("a");
