@@ -14,6 +14,11 @@ namespace HeloData.Reports.Collector;
 /// left are released by <see cref="StartAsync"/> at once. Every call is atomic and durable when it returns.
 /// </para>
 /// <para>
+/// A lease ending at time T holds before T and has lapsed at T. Every store reads its clock to the millisecond and
+/// rounds a lease up to whole milliseconds, and keeps the times it records (checkpoints, gaps' due times) in UTC to
+/// the millisecond: a finer part is dropped, by every store alike.
+/// </para>
+/// <para>
 /// Implementations are tested by one shared suite of tests (in the collector's tests), run against each.
 /// </para>
 /// </remarks>
@@ -55,11 +60,19 @@ public interface ICollectorStateStore
     /// <returns><see langword="false"/> when the caller no longer holds the claim (nothing is recorded then).</returns>
     Task<bool> RecordHandlerFinishedAsync(string runId, string handlerName, CancellationToken cancellationToken);
 
-    /// <summary>Records the run as collected, for good; the claim ends. Completing a run already collected does nothing.</summary>
+    /// <summary>
+    /// Records the run as collected, for good, when the caller holds its claim (live, or lapsed and not taken over);
+    /// the claim ends. A caller whose claim was taken over records nothing: the run is the new holder's, whose
+    /// handlers may be running, and it completes the run. A run already collected, or never claimed, is left as it is.
+    /// </summary>
     /// <param name="runId">A run the caller claimed.</param>
     /// <param name="cancellationToken">Stops the call.</param>
-    /// <returns>A task that completes once the record is durable.</returns>
-    Task CompleteAsync(string runId, CancellationToken cancellationToken);
+    /// <returns>
+    /// <see langword="true"/> when this call recorded the run as collected; <see langword="false"/> when the caller
+    /// held no claim on it (taken over, released, already completed or never claimed), so nothing was recorded and
+    /// the run's gap is not the caller's to settle.
+    /// </returns>
+    Task<bool> CompleteAsync(string runId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Gives up the caller's claim after a handler failed or the host stopped, so the run is offered again. Also
@@ -115,7 +128,10 @@ public interface ICollectorStateStore
     /// <returns><see langword="true"/> when the caller may request the run now.</returns>
     Task<bool> TryClaimBackfillAsync(string reportId, DateOnly from, DateOnly to, TimeSpan lease, CancellationToken cancellationToken);
 
-    /// <summary>Records the on-demand run requested for a gap (its status becomes <see cref="ReportGapStatus.BackfillRequested"/>).</summary>
+    /// <summary>
+    /// Records the on-demand run requested for a gap (its status becomes <see cref="ReportGapStatus.BackfillRequested"/>).
+    /// A gap already settled (<see cref="ReportGapStatus.Filled"/> or <see cref="ReportGapStatus.Failed"/>) stays settled.
+    /// </summary>
     /// <param name="reportId">The gap's report.</param>
     /// <param name="from">The gap's first day.</param>
     /// <param name="to">The gap's last day.</param>

@@ -20,7 +20,7 @@ public sealed partial class InMemoryCollectorStateStore
     public Task<IReadOnlySet<(DateOnly From, DateOnly To)>> GetCoveredWindowsAsync(string reportId, DateOnly since, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(reportId);
-        var now = _time.GetUtcNow();
+        var now = StoreArguments.Now(_time);
         lock (_state.Gate)
         {
             IReadOnlySet<(DateOnly, DateOnly)> covered = _state.Runs.Values
@@ -47,7 +47,8 @@ public sealed partial class InMemoryCollectorStateStore
         ArgumentException.ThrowIfNullOrEmpty(reportId);
         lock (_state.Gate)
         {
-            var stored = _state.Checkpoints.TryGetValue(reportId, out var current) && current >= checkpoint ? current : checkpoint.ToUniversalTime();
+            var kept = StoreArguments.Kept(checkpoint);
+            var stored = _state.Checkpoints.TryGetValue(reportId, out var current) && current >= kept ? current : kept;
             _state.Checkpoints[reportId] = stored;
             return Task.FromResult(stored);
         }
@@ -59,7 +60,8 @@ public sealed partial class InMemoryCollectorStateStore
         StoreArguments.Gap(gap);
         lock (_state.Gate)
         {
-            return Task.FromResult(_state.Gaps.TryAdd((gap.ReportId, gap.From, gap.To), new InMemoryCollectorState.GapEntry(gap)));
+            var kept = gap with { DueAt = StoreArguments.Kept(gap.DueAt) };
+            return Task.FromResult(_state.Gaps.TryAdd((gap.ReportId, gap.From, gap.To), new InMemoryCollectorState.GapEntry(kept)));
         }
     }
 
@@ -68,7 +70,7 @@ public sealed partial class InMemoryCollectorStateStore
     {
         StoreArguments.GapKey(reportId, from, to);
         StoreArguments.Lease(lease);
-        var now = _time.GetUtcNow();
+        var now = StoreArguments.Now(_time);
         lock (_state.Gate)
         {
             // Only a gap still missing is worth a request, and only when no live claim is held on it.
@@ -78,7 +80,7 @@ public sealed partial class InMemoryCollectorStateStore
                 return Task.FromResult(false);
             }
 
-            (gap.Owner, gap.Life, gap.LeaseUntil) = (InstanceName, _life, now + lease);
+            (gap.Owner, gap.Life, gap.LeaseUntil) = (InstanceName, _life, StoreArguments.LeaseEnd(now, lease));
             return Task.FromResult(true);
         }
     }
@@ -90,7 +92,8 @@ public sealed partial class InMemoryCollectorStateStore
         ArgumentException.ThrowIfNullOrEmpty(runId);
         lock (_state.Gate)
         {
-            if (_state.Gaps.GetValueOrDefault((reportId, from, to)) is { } gap)
+            // A gap already settled stays settled: its window was filled, or given up on.
+            if (_state.Gaps.GetValueOrDefault((reportId, from, to)) is { Gap.Status: ReportGapStatus.Missing or ReportGapStatus.BackfillRequested } gap)
             {
                 gap.Gap = gap.Gap with { Status = ReportGapStatus.BackfillRequested, BackfillRunId = runId };
                 (gap.Owner, gap.Life) = (null, null);

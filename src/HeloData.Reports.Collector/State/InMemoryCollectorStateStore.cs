@@ -86,7 +86,7 @@ public sealed partial class InMemoryCollectorStateStore : ICollectorStateStore
     {
         StoreArguments.Run(run);
         StoreArguments.Lease(lease);
-        var now = _time.GetUtcNow();
+        var now = StoreArguments.Now(_time);
         lock (_state.Gate)
         {
             var entry = Record(run);
@@ -102,7 +102,7 @@ public sealed partial class InMemoryCollectorStateStore : ICollectorStateStore
 
             // A claim still on the run lapsed with no outcome: it is taken over, and its handlers may have run.
             entry.Unfinished |= entry.Life is not null;
-            (entry.Owner, entry.Life, entry.LeaseUntil) = (InstanceName, _life, now + lease);
+            (entry.Owner, entry.Life, entry.LeaseUntil) = (InstanceName, _life, StoreArguments.LeaseEnd(now, lease));
             entry.Attempts++;
             return Task.FromResult(new RunClaim(RunClaimStatus.Claimed, entry.Attempts, entry.Unfinished, [.. entry.FinishedHandlers]));
         }
@@ -112,7 +112,7 @@ public sealed partial class InMemoryCollectorStateStore : ICollectorStateStore
     public Task<bool> RenewAsync(string runId, TimeSpan lease, CancellationToken cancellationToken)
     {
         StoreArguments.Lease(lease);
-        return Task.FromResult(UnderOwnClaim(runId, run => run.LeaseUntil = _time.GetUtcNow() + lease));
+        return Task.FromResult(UnderOwnClaim(runId, run => run.LeaseUntil = StoreArguments.LeaseEnd(StoreArguments.Now(_time), lease)));
     }
 
     /// <inheritdoc />
@@ -123,18 +123,10 @@ public sealed partial class InMemoryCollectorStateStore : ICollectorStateStore
     }
 
     /// <inheritdoc />
-    public Task CompleteAsync(string runId, CancellationToken cancellationToken)
+    public Task<bool> CompleteAsync(string runId, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(runId);
-        var now = _time.GetUtcNow();
-        lock (_state.Gate)
-        {
-            var run = Entry(runId);
-            run.CollectedAt ??= now;
-            (run.Owner, run.Life) = (null, null);
-        }
-
-        return Task.CompletedTask;
+        var now = StoreArguments.Now(_time);
+        return Task.FromResult(UnderOwnClaim(runId, run => (run.CollectedAt, run.Owner, run.Life) = (now, null, null)));
     }
 
     /// <inheritdoc />

@@ -105,8 +105,8 @@ public sealed partial class SqliteCollectorStateStore
         ArgumentException.ThrowIfNullOrEmpty(runId);
         return UpdateGapAsync(
             "status = $status, backfill_run_id = $run, owner = NULL, life = NULL, lease_until = NULL",
-            "1 = 1",
-            GapKey(reportId, from, to, ("$status", (int)ReportGapStatus.BackfillRequested), ("$run", runId)),
+            "status IN ($missing, $status)", // a gap already settled stays settled
+            GapKey(reportId, from, to, ("$status", (int)ReportGapStatus.BackfillRequested), ("$run", runId), ("$missing", (int)ReportGapStatus.Missing)),
             cancellationToken);
     }
 

@@ -77,16 +77,13 @@ public sealed partial class SqliteCollectorStateStore
     }
 
     /// <inheritdoc />
-    public Task CompleteAsync(string runId, CancellationToken cancellationToken)
+    public async Task<bool> CompleteAsync(string runId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(runId);
-        return ExecuteAsync(
-            """
-            INSERT INTO helodata_collector_runs (run_id, collected_at) VALUES ($run, $now)
-            ON CONFLICT (run_id) DO UPDATE SET owner = NULL, life = NULL, lease_until = NULL, collected_at = coalesce(collected_at, $now)
-            """,
+        return await ExecuteAsync(
+            "UPDATE helodata_collector_runs SET owner = NULL, life = NULL, lease_until = NULL, collected_at = $now WHERE run_id = $run AND life = $life AND collected_at IS NULL",
             Parameters(("$run", runId)),
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false) == 1;
     }
 
     /// <inheritdoc />

@@ -1,6 +1,6 @@
 namespace HeloData.Reports.Collector;
 
-/// <summary>The argument checks every <see cref="ICollectorStateStore"/> of this package makes, so each store fails bad input the same way.</summary>
+/// <summary>The argument checks and time rules every <see cref="ICollectorStateStore"/> of this package follows, so each store fails bad input, and reads its clock, the same way.</summary>
 internal static class StoreArguments
 {
     public static void Run(RunRecord run)
@@ -10,6 +10,15 @@ internal static class StoreArguments
         Present(run.ReportId, "report id", nameof(run));
         Window(run.From, run.To);
     }
+
+    /// <summary>A time as every store keeps it: in UTC, to the millisecond (SQLite's precision; PostgreSQL's is finer).</summary>
+    public static DateTimeOffset Kept(DateTimeOffset time) => DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds());
+
+    /// <summary>The store's clock, read as every store keeps and compares times: to the millisecond.</summary>
+    public static DateTimeOffset Now(TimeProvider time) => Kept(time.GetUtcNow());
+
+    /// <summary>When a lease taken at <paramref name="now"/> ends: a lease is rounded up to whole milliseconds, never shortened.</summary>
+    public static DateTimeOffset LeaseEnd(DateTimeOffset now, TimeSpan lease) => now.AddMilliseconds(Math.Ceiling(lease.TotalMilliseconds));
 
     public static void Lease(TimeSpan lease) => ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
 

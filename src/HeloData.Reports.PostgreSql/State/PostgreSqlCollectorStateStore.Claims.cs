@@ -72,9 +72,9 @@ public sealed partial class PostgreSqlCollectorStateStore
     {
         StoreArguments.Run(run);
         StoreArguments.Lease(lease);
-        var now = _time.GetUtcNow();
+        var now = StoreArguments.Now(_time);
         await using var batch = _dataSource.CreateBatch();
-        batch.BatchCommands.Add(BatchCommand(ClaimSql, run.RunId, run.ReportId, run.From, run.To, InstanceName, Life, now, now + lease));
+        batch.BatchCommands.Add(BatchCommand(ClaimSql, run.RunId, run.ReportId, run.From, run.To, InstanceName, Life, now, StoreArguments.LeaseEnd(now, lease)));
         batch.BatchCommands.Add(BatchCommand(FinishedHandlersSql, run.RunId, Life));
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -104,7 +104,7 @@ public sealed partial class PostgreSqlCollectorStateStore
     {
         ArgumentException.ThrowIfNullOrEmpty(runId);
         StoreArguments.Lease(lease);
-        return await ExecuteAsync($"UPDATE {{schema}}.runs SET lease_until = $3 WHERE {HeldByMe}", cancellationToken, runId, Life, _time.GetUtcNow() + lease).ConfigureAwait(false) == 1;
+        return await ExecuteAsync($"UPDATE {{schema}}.runs SET lease_until = $3 WHERE {HeldByMe}", cancellationToken, runId, Life, StoreArguments.LeaseEnd(StoreArguments.Now(_time), lease)).ConfigureAwait(false) == 1;
     }
 
     /// <inheritdoc />
@@ -112,7 +112,7 @@ public sealed partial class PostgreSqlCollectorStateStore
     {
         ArgumentException.ThrowIfNullOrEmpty(runId);
         ArgumentException.ThrowIfNullOrEmpty(handlerName);
-        await using var command = Command(HandlerFinishedSql, runId, Life, handlerName, InstanceName, _time.GetUtcNow());
+        await using var command = Command(HandlerFinishedSql, runId, Life, handlerName, InstanceName, StoreArguments.Now(_time));
         return (int)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 1;
     }
 
@@ -133,21 +133,21 @@ public sealed partial class PostgreSqlCollectorStateStore
         ArgumentException.ThrowIfNullOrEmpty(runId);
         ArgumentException.ThrowIfNullOrEmpty(handlerName);
         await using var command = new NpgsqlCommand(WithSchema(HandlerFinishedSql), connection, transaction);
-        AddValues(command.Parameters, runId, Life, handlerName, InstanceName, _time.GetUtcNow());
+        AddValues(command.Parameters, runId, Life, handlerName, InstanceName, StoreArguments.Now(_time));
         return (int)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 1;
     }
 
     /// <inheritdoc />
     /// <remarks>Only the claim's holder completes a run: after a takeover the new holder does (its claim skips the handlers recorded as finished).</remarks>
-    public Task CompleteAsync(string runId, CancellationToken cancellationToken)
+    public async Task<bool> CompleteAsync(string runId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(runId);
-        return ExecuteAsync(
+        return await ExecuteAsync(
             $"UPDATE {{schema}}.runs SET status = 'collected', collected_at = $3, owner_instance = NULL, owner_life = NULL, lease_until = NULL WHERE {HeldByMe}",
             cancellationToken,
             runId,
             Life,
-            _time.GetUtcNow());
+            StoreArguments.Now(_time)).ConfigureAwait(false) == 1;
     }
 
     /// <inheritdoc />

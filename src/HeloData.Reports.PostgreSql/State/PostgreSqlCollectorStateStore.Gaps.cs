@@ -16,7 +16,7 @@ public sealed partial class PostgreSqlCollectorStateStore
             VALUES ($1, $2, $3, $4, 'idle', $5, $5)
             ON CONFLICT (run_id) DO UPDATE SET failed_at = $5 WHERE r.failed_at IS NULL
             """;
-        return await ExecuteAsync(sql, cancellationToken, run.RunId, run.ReportId, run.From, run.To, _time.GetUtcNow()).ConfigureAwait(false) == 1;
+        return await ExecuteAsync(sql, cancellationToken, run.RunId, run.ReportId, run.From, run.To, StoreArguments.Now(_time)).ConfigureAwait(false) == 1;
     }
 
     /// <inheritdoc />
@@ -27,7 +27,7 @@ public sealed partial class PostgreSqlCollectorStateStore
             SELECT DISTINCT window_from, window_to FROM {schema}.runs
             WHERE report_id = $1 AND window_to >= $2 AND (status = 'collected' OR (status = 'claimed' AND lease_until > $3))
             """;
-        await using var command = Command(sql, reportId, since, _time.GetUtcNow());
+        await using var command = Command(sql, reportId, since, StoreArguments.Now(_time));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var covered = new HashSet<(DateOnly, DateOnly)>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -48,7 +48,6 @@ public sealed partial class PostgreSqlCollectorStateStore
     }
 
     /// <inheritdoc />
-    /// <remarks>PostgreSQL keeps a time to the microsecond: a checkpoint's last digit of ticks is dropped.</remarks>
     public async Task<DateTimeOffset> AdvanceCheckpointAsync(string reportId, DateTimeOffset checkpoint, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(reportId);
@@ -57,7 +56,7 @@ public sealed partial class PostgreSqlCollectorStateStore
             ON CONFLICT (report_id) DO UPDATE SET checkpoint = GREATEST(c.checkpoint, EXCLUDED.checkpoint), updated_at = EXCLUDED.updated_at
             RETURNING c.checkpoint
             """;
-        await using var command = Command(sql, reportId, checkpoint.ToUniversalTime(), _time.GetUtcNow());
+        await using var command = Command(sql, reportId, StoreArguments.Kept(checkpoint), StoreArguments.Now(_time));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return reader.GetFieldValue<DateTimeOffset>(0);
@@ -72,7 +71,7 @@ public sealed partial class PostgreSqlCollectorStateStore
             VALUES ($1, $2, $3, $4, 'missing', $5, $6)
             ON CONFLICT (report_id, window_from, window_to) DO NOTHING
             """;
-        return await ExecuteAsync(sql, cancellationToken, gap.ReportId, gap.From, gap.To, gap.DueAt.ToUniversalTime(), gap.FailedRunId, _time.GetUtcNow()).ConfigureAwait(false) == 1;
+        return await ExecuteAsync(sql, cancellationToken, gap.ReportId, gap.From, gap.To, StoreArguments.Kept(gap.DueAt), gap.FailedRunId, StoreArguments.Now(_time)).ConfigureAwait(false) == 1;
     }
 
     /// <inheritdoc />
@@ -80,12 +79,12 @@ public sealed partial class PostgreSqlCollectorStateStore
     {
         StoreArguments.GapKey(reportId, from, to);
         StoreArguments.Lease(lease);
-        var now = _time.GetUtcNow();
+        var now = StoreArguments.Now(_time);
         var sql = $$"""
             UPDATE {schema}.gaps SET claim_instance = $4, claim_life = $5, claim_until = $7
             WHERE {{GapKey}} AND status = 'missing' AND (claim_until IS NULL OR claim_until <= $6)
             """;
-        return await ExecuteAsync(sql, cancellationToken, reportId, from, to, InstanceName, Life, now, now + lease).ConfigureAwait(false) == 1;
+        return await ExecuteAsync(sql, cancellationToken, reportId, from, to, InstanceName, Life, now, StoreArguments.LeaseEnd(now, lease)).ConfigureAwait(false) == 1;
     }
 
     /// <inheritdoc />

@@ -76,8 +76,8 @@ public abstract class CollectorStateStoreContract
         var a = await StartAsync("a");
         var b = await StartAsync("b");
         await a.TryClaimAsync(Run("run_1"), Lease, default);
-        await a.CompleteAsync("run_1", default);
-        await a.CompleteAsync("run_1", default);
+        Assert.That(await a.CompleteAsync("run_1", default), Is.True);
+        Assert.That(await a.CompleteAsync("run_1", default), Is.False, "completing a collected run records nothing more");
         Time.Advance(TimeSpan.FromDays(400));
         await a.ReleaseAsync("run_1", default);
 
@@ -149,6 +149,83 @@ public abstract class CollectorStateStoreContract
         Assert.That(await a.RecordHandlerFinishedAsync("run_1", "slow", default), Is.True);
         Assert.That(await a.RenewAsync("run_1", Lease, default), Is.True);
         Assert.That((await (await StartAsync("b")).TryClaimAsync(Run("run_1"), Lease, default)).Status, Is.EqualTo(RunClaimStatus.InProgress));
+    }
+
+    [Test]
+    public async Task Only_the_claims_holder_completes_a_run_and_a_holder_whose_claim_was_taken_over_records_nothing()
+    {
+        var a = await StartAsync("a");
+        var b = await StartAsync("b");
+        await a.TryClaimAsync(Run("run_1"), Lease, default);
+        Time.Advance(Lease * 2);
+        Assert.That((await b.TryClaimAsync(Run("run_1"), Lease, default)).Status, Is.EqualTo(RunClaimStatus.Claimed));
+
+        Assert.That(await a.CompleteAsync("run_1", default), Is.False, "a's claim was taken over: b's handlers may be running");
+        Assert.That(await b.FindSettledAsync(["run_1"], default), Is.Empty);
+        Assert.That(await b.RenewAsync("run_1", Lease, default), Is.True, "the run is still b's");
+        Assert.That(await b.CompleteAsync("run_1", default), Is.True);
+        Assert.That(await b.FindSettledAsync(["run_1"], default), Is.EquivalentTo(new[] { "run_1" }));
+    }
+
+    [Test]
+    public async Task Completing_a_run_never_claimed_or_released_records_nothing_and_a_lapsed_claim_nobody_took_over_completes()
+    {
+        var a = await StartAsync("a");
+        Assert.That(await a.CompleteAsync("run_never_claimed", default), Is.False);
+        await a.TryClaimAsync(Run("run_released"), Lease, default);
+        await a.ReleaseAsync("run_released", default);
+        Assert.That(await a.CompleteAsync("run_released", default), Is.False);
+        await a.TryClaimAsync(Run("run_lapsed"), Lease, default);
+        Time.Advance(Lease * 2);
+
+        Assert.That(await a.CompleteAsync("run_lapsed", default), Is.True);
+        Assert.That(await a.FindSettledAsync(["run_never_claimed", "run_released", "run_lapsed"], default), Is.EquivalentTo(new[] { "run_lapsed" }));
+        var claim = await (await StartAsync("b")).TryClaimAsync(Run("run_never_claimed"), Lease, default);
+        Assert.That((claim.Status, claim.Attempt, claim.MayHaveBeenHandled), Is.EqualTo((RunClaimStatus.Claimed, 1, false)), "as if never completed");
+    }
+
+    [Test]
+    public async Task A_lease_holds_until_just_before_its_end_and_has_lapsed_at_its_end_for_runs_windows_and_backfills()
+    {
+        var a = await StartAsync("a");
+        var b = await StartAsync("b");
+        await a.TryClaimAsync(Run("run_1"), Lease, default);
+        await a.RecordGapAsync(Gap("rep_1", May1.AddDays(3)), default);
+        await a.TryClaimBackfillAsync("rep_1", May1.AddDays(3), May1.AddDays(3), Lease, default);
+        Time.Advance(Lease - TimeSpan.FromMilliseconds(1));
+
+        Assert.That((await b.TryClaimAsync(Run("run_1"), Lease, default)).Status, Is.EqualTo(RunClaimStatus.InProgress));
+        Assert.That(await b.GetCoveredWindowsAsync("rep_1", May1, default), Is.EquivalentTo(new[] { (May1, May1) }));
+        Assert.That(await b.TryClaimBackfillAsync("rep_1", May1.AddDays(3), May1.AddDays(3), Lease, default), Is.False);
+        Time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.That(await b.GetCoveredWindowsAsync("rep_1", May1, default), Is.Empty);
+        Assert.That(await b.TryClaimBackfillAsync("rep_1", May1.AddDays(3), May1.AddDays(3), Lease, default), Is.True);
+        Assert.That((await b.TryClaimAsync(Run("run_1"), Lease, default)).Status, Is.EqualTo(RunClaimStatus.Claimed));
+    }
+
+    [Test]
+    public async Task Leases_are_judged_on_the_clock_read_to_the_millisecond()
+    {
+        Time.Advance(TimeSpan.FromTicks(6_000)); // 0.6 ms past a whole millisecond
+        var a = await StartAsync("a");
+        var b = await StartAsync("b");
+        await a.TryClaimAsync(Run("run_1"), Lease, default);
+        Time.Advance(Lease - TimeSpan.FromTicks(2_000));
+
+        Assert.That((await b.TryClaimAsync(Run("run_1"), Lease, default)).Status, Is.EqualTo(RunClaimStatus.Claimed), "taken at 12:00:00.000 (the clock's millisecond), the lease ended at 12:01:00.000");
+    }
+
+    [Test]
+    public async Task A_run_recorded_as_failed_while_claimed_keeps_its_claim_until_completed()
+    {
+        var a = await StartAsync("a");
+        await a.TryClaimAsync(Run("run_1"), Lease, default);
+        Assert.That(await a.RecordFailedRunAsync(Run("run_1"), default), Is.True);
+
+        Assert.That((await (await StartAsync("b")).TryClaimAsync(Run("run_1"), Lease, default)).Status, Is.EqualTo(RunClaimStatus.InProgress));
+        Assert.That(await a.CompleteAsync("run_1", default), Is.True);
+        Assert.That(await a.RecordFailedRunAsync(Run("run_1"), default), Is.False, "once");
+        Assert.That((await a.TryClaimAsync(Run("run_1"), Lease, default)).Status, Is.EqualTo(RunClaimStatus.AlreadyCollected));
     }
 
     [Test]
@@ -331,6 +408,40 @@ public abstract class CollectorStateStoreContract
         Assert.That(await a.TryClaimBackfillAsync("rep_1", May1, May1, Lease, default), Is.False);
         Assert.That(await a.TryClaimBackfillAsync("rep_1", May1.AddDays(1), May1.AddDays(1), Lease, default), Is.False);
         Assert.That((await a.GetGapsAsync(default)).Select(gap => gap.Status), Is.EqualTo(new[] { ReportGapStatus.Filled, ReportGapStatus.Failed }), "settling a window with no gap records none");
+    }
+
+    [Test]
+    public async Task Recording_a_backfill_on_a_settled_gap_leaves_it_settled()
+    {
+        var a = await StartAsync("a");
+        await a.RecordGapAsync(Gap("rep_1", May1), default);
+        await a.RecordGapAsync(Gap("rep_1", May1.AddDays(1)), default);
+        await a.RecordBackfillAsync("rep_1", May1, May1, "run_first", default);
+        await a.SettleGapAsync("rep_1", May1, May1, ReportGapStatus.Filled, default);
+        await a.SettleGapAsync("rep_1", May1.AddDays(1), May1.AddDays(1), ReportGapStatus.Failed, default);
+
+        await a.RecordBackfillAsync("rep_1", May1, May1, "run_late", default);
+        await a.RecordBackfillAsync("rep_1", May1.AddDays(1), May1.AddDays(1), "run_late", default);
+
+        Assert.That(await a.GetGapsAsync(default), Is.EqualTo(new[]
+        {
+            Gap("rep_1", May1) with { Status = ReportGapStatus.Filled, BackfillRunId = "run_first" },
+            Gap("rep_1", May1.AddDays(1)) with { Status = ReportGapStatus.Failed },
+        }));
+    }
+
+    [Test]
+    public async Task Checkpoints_and_due_times_are_kept_in_utc_to_the_millisecond()
+    {
+        var a = await StartAsync("a");
+        var fine = new DateTimeOffset(2026, 5, 2, 11, 30, 0, TimeSpan.FromHours(2)).AddTicks(1_234_567);
+        var kept = new DateTimeOffset(2026, 5, 2, 9, 30, 0, TimeSpan.Zero).AddMilliseconds(123);
+
+        Assert.That((await a.AdvanceCheckpointAsync("rep_1", fine, default)).EqualsExact(kept), Is.True);
+        Assert.That((await a.GetCheckpointAsync("rep_1", default))!.Value.EqualsExact(kept), Is.True);
+        Assert.That((await a.AdvanceCheckpointAsync("rep_1", fine.AddTicks(-1), default)).EqualsExact(kept), Is.True, "within the same millisecond");
+        await a.RecordGapAsync(Gap("rep_1", May1) with { DueAt = fine }, default);
+        Assert.That((await a.GetGapsAsync(default)).Single().DueAt.EqualsExact(kept), Is.True);
     }
 
     [Test]
