@@ -84,10 +84,11 @@ internal sealed class RunCollection : IDisposable
 
         using var activity = CollectorInstrumentation.StartRun(record, origin, claim.Attempt);
         long length;
+        bool completed;
         try
         {
             length = await HandleAsync(run, record, claim, artifactPath, origin, cancellationToken).ConfigureAwait(false);
-            await _store.CompleteAsync(record.RunId, CancellationToken.None).ConfigureAwait(false);
+            completed = await _store.CompleteAsync(record.RunId, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -100,6 +101,13 @@ internal sealed class RunCollection : IDisposable
 
             CollectorLog.RunFailed(_logger, exception, record.RunId);
             return RunCollectionResult.Failed;
+        }
+
+        if (!completed)
+        {
+            // The claim lapsed and another instance took the run over: it completes the run (and settles its gap).
+            CollectorLog.ClaimLost(_logger, record.RunId);
+            return RunCollectionResult.InProgress;
         }
 
         await SettleGapAsync(record).ConfigureAwait(false);

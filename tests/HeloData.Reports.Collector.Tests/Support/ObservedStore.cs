@@ -39,7 +39,7 @@ internal sealed class ObservedStore(ICollectorStateStore inner) : ICollectorStat
 
     public Task<bool> RecordHandlerFinishedAsync(string runId, string handlerName, CancellationToken cancellationToken) => inner.RecordHandlerFinishedAsync(runId, handlerName, cancellationToken);
 
-    public Task CompleteAsync(string runId, CancellationToken cancellationToken) => inner.CompleteAsync(runId, cancellationToken);
+    public Task<bool> CompleteAsync(string runId, CancellationToken cancellationToken) => inner.CompleteAsync(runId, cancellationToken);
 
     public Task ReleaseAsync(string runId, CancellationToken cancellationToken) => inner.ReleaseAsync(runId, cancellationToken);
 
