@@ -1,0 +1,37 @@
+using HeloData.Reports.Collector;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace HeloData.Reports.AspNetCore;
+
+/// <summary>
+/// The state store the webhook endpoint records runs in: the registered <see cref="ICollectorStateStore"/> (the
+/// collector's, whichever order the two were registered in, so both doors share one store), or, for a receiver
+/// without the collector, a <see cref="SqliteCollectorStateStore"/> of its own at
+/// <see cref="ReportWebhookOptions.StorePath"/> under <see cref="ReportWebhookOptions.InstanceName"/>.
+/// </summary>
+internal sealed class WebhookStateStore : IAsyncDisposable
+{
+    private readonly SqliteCollectorStateStore? _owned;
+
+    public WebhookStateStore(IServiceProvider services)
+    {
+        if (services.GetService<ICollectorStateStore>() is { } registered)
+        {
+            Store = registered;
+            return;
+        }
+
+        var options = services.GetRequiredService<IOptions<ReportWebhookOptions>>().Value;
+        var root = services.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
+        _owned = new SqliteCollectorStateStore(
+            Path.Combine(root, options.StorePath), options.InstanceName ?? Environment.MachineName, services.GetRequiredService<TimeProvider>());
+        Store = _owned;
+    }
+
+    public ICollectorStateStore Store { get; }
+
+    // A registered store is the container's to dispose; the one made here is this object's.
+    public ValueTask DisposeAsync() => _owned?.DisposeAsync() ?? ValueTask.CompletedTask;
+}
