@@ -11,7 +11,7 @@ namespace HeloData.Reports.AspNetCore;
 internal sealed class DeliveryStoreStartup(WebhookStateStore state) : IHostedLifecycleService
 {
     // Starting runs before any hosted service's StartAsync, the web server's included.
-    public Task StartingAsync(CancellationToken cancellationToken) => state.Store.StartAsync(cancellationToken);
+    public Task StartingAsync(CancellationToken cancellationToken) => state.StartAsync(cancellationToken);
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

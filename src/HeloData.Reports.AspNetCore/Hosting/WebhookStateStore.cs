@@ -32,6 +32,23 @@ internal sealed class WebhookStateStore : IAsyncDisposable
 
     public ICollectorStateStore Store { get; }
 
+    /// <summary>Starts the store; a start-up failure of the receiver's own store names the options that choose it.</summary>
+    /// <exception cref="InvalidOperationException">The store cannot be used; the message names the file and why.</exception>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Store.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException exception) when (_owned is not null)
+        {
+            // The store's message speaks of the collector's options; this one was made from the receiver's.
+            throw new InvalidOperationException(
+                $"{exception.Message} (The webhook receiver's store: {nameof(ReportWebhookOptions)}.{nameof(ReportWebhookOptions.StorePath)} chooses the file and {nameof(ReportWebhookOptions)}.{nameof(ReportWebhookOptions.InstanceName)} the instance name.)",
+                exception);
+        }
+    }
+
     // A registered store is the container's to dispose; the one made here is this object's.
     public ValueTask DisposeAsync() => _owned?.DisposeAsync() ?? ValueTask.CompletedTask;
 }
