@@ -60,7 +60,7 @@ internal sealed class RunHandling(
         delivery.MayHaveBeenHandled = claim.MayHaveBeenHandled;
         try
         {
-            await using (ClaimHeartbeat.Start(state.Store, runId, _lease, time, logger).ConfigureAwait(false))
+            await using (HandlerHeartbeat.Start(state.Store, runId, _lease, time, logger).ConfigureAwait(false))
             {
                 await handler(delivery, stopping).ConfigureAwait(false);
             }

@@ -40,7 +40,7 @@ internal static partial class WebhookLog
     [LoggerMessage(23, LogLevel.Information, "Deleted {Count} spool file(s) left in {Folder} by a receiver that is gone")]
     public static partial void SpoolSwept(ILogger logger, int count, string folder);
 
-    // 30 and up: claims, the store and stopping (RunHandling, ClaimHeartbeat).
+    // 30 and up: claims, the store and stopping (RunHandling, HandlerHeartbeat).
     [LoggerMessage(30, LogLevel.Warning, "The claim on {RunId} was taken over by another receiver while its handler ran here (its lease lapsed); the handler goes on")]
     public static partial void ClaimLost(ILogger logger, string runId);
 

@@ -7,19 +7,19 @@ namespace HeloData.Reports.AspNetCore;
 /// Renews a run's claim every third of its lease while the handler runs, so a slow handler keeps its run and
 /// a dead one loses it within a lease. Failures are logged, never thrown: the handler goes on either way.
 /// </summary>
-internal sealed class ClaimHeartbeat : IAsyncDisposable
+internal sealed class HandlerHeartbeat : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _beating;
 
-    private ClaimHeartbeat(ICollectorStateStore store, string runId, TimeSpan lease, TimeProvider time, ILogger logger)
+    private HandlerHeartbeat(ICollectorStateStore store, string runId, TimeSpan lease, TimeProvider time, ILogger logger)
     {
         // The timer starts counting now, as the claim's lease did, not whenever the loop first runs.
         var timer = new PeriodicTimer(lease / 3, time);
         _beating = Task.Run(() => BeatAsync(timer, store, runId, lease, logger, _stop.Token));
     }
 
-    public static ClaimHeartbeat Start(ICollectorStateStore store, string runId, TimeSpan lease, TimeProvider time, ILogger logger) =>
+    public static HandlerHeartbeat Start(ICollectorStateStore store, string runId, TimeSpan lease, TimeProvider time, ILogger logger) =>
         new(store, runId, lease, time, logger);
 
     public async ValueTask DisposeAsync()

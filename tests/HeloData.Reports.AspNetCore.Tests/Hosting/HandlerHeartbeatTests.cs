@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace HeloData.Reports.AspNetCore.Tests.Hosting;
 
 /// <summary>While a handler runs, its claim is renewed every third of the lease, so it outlives the lease; once the handler is done, renewals stop.</summary>
-public sealed class ClaimHeartbeatTests
+public sealed class HandlerHeartbeatTests
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
 
@@ -18,7 +18,7 @@ public sealed class ClaimHeartbeatTests
         var other = new InMemoryCollectorStateStore("other-receiver", time, store.State);
         await store.TryClaimAsync(Stores.Record("run_slow"), Lease, default);
 
-        await using (ClaimHeartbeat.Start(store, "run_slow", Lease, time, NullLogger.Instance))
+        await using (HandlerHeartbeat.Start(store, "run_slow", Lease, time, NullLogger.Instance))
         {
             for (var beat = 1; beat <= 6; beat++)
             {
