@@ -46,10 +46,9 @@ public static class ReportsCollectorServiceCollectionExtensions
         return new ReportsCollectorBuilder(services);
     }
 
-    // The store when no Use…State chose one. Seam: the final default is the SQLite store (UseSqliteState's default
-    // file, helodata-collector.db in the content root); until that package part is merged, the in-memory store.
+    // The store when no Use…State chose one: the SQLite store in UseSqliteState's default file (helodata-collector.db in the content root).
     private static ICollectorStateStore DefaultStateStore(IServiceProvider provider) =>
-        new InMemoryCollectorStateStore(InstanceName(provider), provider.GetRequiredService<TimeProvider>());
+        ReportsCollectorBuilderExtensions.CreateSqliteState(provider, ReportsCollectorBuilderExtensions.DefaultSqliteStatePath);
 
     /// <summary>The instance name a store records claims under: <see cref="ReportsCollectorOptions.InstanceName"/>, or the machine's name.</summary>
     internal static string InstanceName(IServiceProvider provider) =>

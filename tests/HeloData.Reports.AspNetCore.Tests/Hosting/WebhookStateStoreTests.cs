@@ -42,6 +42,21 @@ public sealed class WebhookStateStoreTests
     }
 
     [Test]
+    public async Task With_the_collector_and_no_store_chosen_both_doors_share_the_collectors_default_sqlite_file()
+    {
+        var services = new ServiceCollection();
+        services.AddHeloReportsWebhooks(o => o.SigningSecrets = ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"]);
+        services.AddHeloReportsCollector(o => o.InstanceName = "collector-a");
+
+        await using var provider = services.BuildServiceProvider();
+
+        var store = provider.GetRequiredService<WebhookStateStore>().Store;
+        Assert.That(store, Is.SameAs(provider.GetRequiredService<ICollectorStateStore>()));
+        Assert.That(store, Is.InstanceOf<SqliteCollectorStateStore>(), "durable, as the receiver's own store was");
+        Assert.That((((SqliteCollectorStateStore)store).Path, ((SqliteCollectorStateStore)store).InstanceName), Is.EqualTo((Path.Combine(AppContext.BaseDirectory, "helodata-collector.db"), "collector-a")));
+    }
+
+    [Test]
     public async Task Without_the_collector_the_receiver_keeps_a_sqlite_store_of_its_own_at_store_path_under_its_instance_name()
     {
         var services = new ServiceCollection();
