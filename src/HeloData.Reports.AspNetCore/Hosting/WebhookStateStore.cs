@@ -11,7 +11,7 @@ namespace HeloData.Reports.AspNetCore;
 /// without the collector, a <see cref="SqliteCollectorStateStore"/> of its own at
 /// <see cref="ReportWebhookOptions.StorePath"/> under <see cref="ReportWebhookOptions.InstanceName"/>.
 /// </summary>
-internal sealed class WebhookStateStore : IAsyncDisposable
+internal sealed class WebhookStateStore : IAsyncDisposable, IDisposable
 {
     private readonly SqliteCollectorStateStore? _owned;
 
@@ -51,4 +51,7 @@ internal sealed class WebhookStateStore : IAsyncDisposable
 
     // A registered store is the container's to dispose; the one made here is this object's.
     public ValueTask DisposeAsync() => _owned?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    // A container disposed synchronously calls this one (it throws for a service that is only IAsyncDisposable).
+    public void Dispose() => _owned?.Dispose();
 }

@@ -75,6 +75,26 @@ public sealed class WebhookStateStoreTests
         Assert.That(provider.GetService<ICollectorStateStore>(), Is.Null, "nothing registered for others to find: a collector added later brings its own default");
     }
 
+    [Test]
+    public async Task A_container_disposed_synchronously_closes_the_receivers_own_store()
+    {
+        var services = new ServiceCollection();
+        services.AddHeloReportsWebhooks(o =>
+        {
+            o.SigningSecrets = ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"];
+            o.StorePath = Path.Combine(_folder, "receiver-own.db");
+            o.InstanceName = "receiver-a";
+        });
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<WebhookStateStore>().StartAsync(default);
+
+        provider.Dispose();
+
+        // Its instance lock is let go: a next life under the same name starts.
+        await using var next = new SqliteCollectorStateStore(Path.Combine(_folder, "receiver-own.db"), "receiver-a", TimeProvider.System);
+        Assert.That(() => next.StartAsync(default), Throws.Nothing);
+    }
+
     private void AddCollector(IServiceCollection services) =>
         services.AddHeloReportsCollector(o => o.InstanceName = "collector-a").UseSqliteState(Path.Combine(_folder, "collector.db"));
 }
