@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using HeloData.Reports.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +12,7 @@ namespace HeloData.Reports.Benchmarks;
 /// <summary>
 /// Issue 18: the webhook receiver's latency under concurrent senders, with the default SQLite store:
 /// <c>dotnet run -c Release -- webhook-store [deliveries] [senders] [--in-memory]</c> (2,000 and 16 by default;
-/// <c>--in-memory</c> swaps in <see cref="InMemoryReportDeliveryStore"/>, to tell the store's share from the rest). A real
+/// <c>--in-memory</c> swaps in <see cref="HeloData.Reports.Collector.InMemoryCollectorStateStore"/>, to tell the store's share from the rest). A real
 /// Kestrel app on <c>127.0.0.1</c> (<c>AddHeloReportsWebhooks</c> + <c>MapHeloReportsWebhook</c>, a handler
 /// that does nothing) takes signed deliveries of 1 to 64 KiB (sizes cycled), each a new run, from N senders
 /// at once on one <see cref="HttpClient"/>; each delivery's time is from the request's start to its answer.
@@ -62,7 +61,7 @@ internal static class WebhookDeliveryProbe
         var builder = WebApplication.CreateSlimBuilder();
         if (inMemory)
         {
-            builder.Services.AddSingleton<IReportDeliveryStore>(new InMemoryReportDeliveryStore());
+            builder.Services.AddSingleton<HeloData.Reports.Collector.ICollectorStateStore>(new HeloData.Reports.Collector.InMemoryCollectorStateStore("webhook-probe", TimeProvider.System));
         }
 
         builder.WebHost.UseUrls("http://127.0.0.1:0");

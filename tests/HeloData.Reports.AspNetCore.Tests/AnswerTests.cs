@@ -22,7 +22,7 @@ public sealed class AnswerTests
             return Task.CompletedTask;
         },
         o => o.SigningSecrets = [Deliveries.Secret, Deliveries.OtherSecret],
-        new InMemoryReportDeliveryStore());
+        Stores.InMemory());
 
     [OneTimeTearDown]
     public async Task Stop() => await _receiver.DisposeAsync();

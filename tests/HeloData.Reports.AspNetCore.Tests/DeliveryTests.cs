@@ -131,7 +131,7 @@ public sealed class DeliveryTests
     private string[] SpoolFiles() => Directory.GetFiles(_temp, "*.spool", SearchOption.AllDirectories);
 
     private Task<Receiver> Start(Func<ReportDelivery, CancellationToken, Task> handler, Action<ReportWebhookOptions>? configure = null) =>
-        Receiver.StartAsync(handler, o => { o.TemporaryDirectory = _temp; configure?.Invoke(o); }, new InMemoryReportDeliveryStore());
+        Receiver.StartAsync(handler, o => { o.TemporaryDirectory = _temp; configure?.Invoke(o); }, Stores.InMemory());
 
     private static (string Signature, byte[] Sha256) SignGenerated(long size, string timestamp)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using HeloData.Reports.AspNetCore.Tests.Support;
+using HeloData.Reports.Collector;
 
 namespace HeloData.Reports.AspNetCore.Tests;
 
@@ -18,7 +19,7 @@ public sealed class OnceTests
     public async Task A_redelivery_of_a_handled_run_is_200_without_calling_the_handler()
     {
         var calls = 0;
-        await using var receiver = await Receiver.StartAsync((_, _) => { Interlocked.Increment(ref calls); return Task.CompletedTask; }, store: new InMemoryReportDeliveryStore());
+        await using var receiver = await Receiver.StartAsync((_, _) => { Interlocked.Increment(ref calls); return Task.CompletedTask; }, store: Stores.InMemory());
 
         using var first = await Deliveries.SendAsync(receiver.Address, "run_twice", Deliveries.Csv());
         using var second = await Deliveries.SendAsync(receiver.Address, "run_twice", Deliveries.Csv());
@@ -31,13 +32,13 @@ public sealed class OnceTests
     public async Task A_handler_that_throws_is_500_and_runs_again_on_the_redelivery()
     {
         var calls = 0;
-        var store = new InMemoryReportDeliveryStore();
+        var store = Stores.InMemory();
         await using var receiver = await Receiver.StartAsync(
             (_, _) => Interlocked.Increment(ref calls) == 1 ? throw new IOException("disk full") : Task.CompletedTask, store: store);
 
         using var failed = await Deliveries.SendAsync(receiver.Address, "run_retry", Deliveries.Csv());
         Assert.That(failed.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
-        Assert.That(store.HandledRunIds, Is.Empty, "a failed handler leaves the run unhandled");
+        Assert.That(await Stores.HandledAsync(store, "run_retry"), Is.Empty, "a failed handler leaves the run unhandled");
         Assert.That(await failed.Content.ReadAsStringAsync(), Does.Not.Contain("disk full"), "the handler's error stays on the server");
 
         using var retried = await Deliveries.SendAsync(receiver.Address, "run_retry", Deliveries.Csv());
@@ -45,7 +46,7 @@ public sealed class OnceTests
 
         Assert.That((retried.StatusCode, again.StatusCode), Is.EqualTo((HttpStatusCode.OK, HttpStatusCode.OK)));
         Assert.That(calls, Is.EqualTo(2));
-        Assert.That(store.HandledRunIds, Is.EqualTo(new[] { "run_retry" }));
+        Assert.That(await Stores.HandledAsync(store, "run_retry"), Is.EqualTo(new[] { "run_retry" }));
         Assert.That(string.Join("\n", receiver.Logs), Does.Contain("disk full"), "the failure is logged with its exception");
     }
 
@@ -65,7 +66,7 @@ public sealed class OnceTests
             },
             // Room for all 21 bodies at once: this is about the run's gate, not the cap on unverified bodies.
             o => { o.TemporaryDirectory = spool; o.MaxConcurrentDeliveries = 32; },
-            store: new SqliteReportDeliveryStore(Path.Combine(_folder, "once.db")));
+            store: new SqliteCollectorStateStore(Path.Combine(_folder, "once.db"), "receiver-test", TimeProvider.System));
         var body = Deliveries.Csv(50);
 
         var first = Deliveries.SendAsync(receiver.Address, "run_dup", body);
@@ -93,7 +94,7 @@ public sealed class OnceTests
     public async Task A_handler_the_stopping_app_cancels_is_answered_503_with_retry_after_and_its_run_is_released()
     {
         var started = new TaskCompletionSource();
-        var store = new InMemoryReportDeliveryStore();
+        var store = Stores.InMemory();
         var receiver = await Receiver.StartAsync(
             async (_, ct) =>
             {
@@ -111,16 +112,16 @@ public sealed class OnceTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), "the sender retries a 503; never a 500");
         Assert.That(response.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
         Assert.That(string.Join("\n", receiver.Logs), Does.Not.Contain("Error:"), "a stop is not a failure");
-        var next = await store.TryClaimAsync("run_stopped", TimeSpan.FromMinutes(1), default);
-        Assert.That((next.Status, next.Attempt, next.MayHaveBeenHandled), Is.EqualTo((ReportDeliveryClaimStatus.Claimed, 2, false)), "released: the retry runs it at once");
+        var next = await store.TryClaimAsync(Stores.Record("run_stopped"), TimeSpan.FromMinutes(1), default);
+        Assert.That((next.Status, next.Attempt, next.MayHaveBeenHandled), Is.EqualTo((RunClaimStatus.Claimed, 2, false)), "released: the retry runs it at once");
     }
 
     [Test]
     public async Task A_run_whose_earlier_claim_lapsed_reaches_the_handler_saying_it_may_have_been_handled()
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
-        var store = new InMemoryReportDeliveryStore(time);
-        await store.TryClaimAsync("run_lapsed", TimeSpan.FromMinutes(1), default); // a receiver that died after its handler finished
+        var store = Stores.InMemory(time);
+        await store.TryClaimAsync(Stores.Record("run_lapsed"), TimeSpan.FromMinutes(1), default); // a receiver that died after its handler finished
         time.Advance(TimeSpan.FromMinutes(2));
         ReportDelivery? seen = null;
         await using var receiver = await Receiver.StartAsync((delivery, _) => { seen = delivery; return Task.CompletedTask; }, store: store);
@@ -136,7 +137,7 @@ public sealed class OnceTests
     public async Task A_first_delivery_reaches_the_handler_as_attempt_1()
     {
         ReportDelivery? seen = null;
-        await using var receiver = await Receiver.StartAsync((delivery, _) => { seen = delivery; return Task.CompletedTask; }, store: new InMemoryReportDeliveryStore());
+        await using var receiver = await Receiver.StartAsync((delivery, _) => { seen = delivery; return Task.CompletedTask; }, store: Stores.InMemory());
 
         using var response = await Deliveries.SendAsync(receiver.Address, "run_first", Deliveries.Csv());
 
@@ -149,7 +150,7 @@ public sealed class OnceTests
         var calls = 0;
         var database = Path.Combine(_folder, "locked.db");
         await using var receiver = await Receiver.StartAsync((_, _) => { calls++; return Task.CompletedTask; }, o => o.StorePath = database);
-        await using var holder = StoreTests.HoldExclusiveLock(database);
+        await using var holder = SqliteLock.Hold(database);
 
         using var response = await Deliveries.SendAsync(receiver.Address, "run_locked", Deliveries.Csv());
 
@@ -187,9 +188,9 @@ public sealed class OnceTests
     public async Task A_run_another_receiver_is_handling_is_409_with_retry_after()
     {
         var database = Path.Combine(_folder, "shared.db");
-        await using var other = new SqliteReportDeliveryStore(database, instanceName: "other-receiver");
+        await using var other = new SqliteCollectorStateStore(database, "other-receiver", TimeProvider.System);
         await other.StartAsync(default);
-        Assert.That((await other.TryClaimAsync("run_busy", TimeSpan.FromMinutes(5), default)).Status, Is.EqualTo(ReportDeliveryClaimStatus.Claimed), "another instance took it");
+        Assert.That((await other.TryClaimAsync(Stores.Record("run_busy"), TimeSpan.FromMinutes(5), default)).Status, Is.EqualTo(RunClaimStatus.Claimed), "another instance took it");
         var calls = 0;
         await using var receiver = await Receiver.StartAsync((_, _) => { calls++; return Task.CompletedTask; }, o => { o.StorePath = database; o.InstanceName = "this-receiver"; });
 

@@ -30,7 +30,7 @@ public sealed class SandboxPushTests
                     rows += row.Requests > 0 ? 1 : 0;
                 }
             },
-            store: new InMemoryReportDeliveryStore());
+            store: Stores.InMemory());
         using var client = sandbox.CreateClient();
         var report = await CreateWebhookReportAsync(client, receiver.Address);
 
@@ -63,7 +63,7 @@ public sealed class SandboxPushTests
                     lastRow = row.RowNumber;
                 }
             },
-            store: new InMemoryReportDeliveryStore());
+            store: Stores.InMemory());
         using var client = sandbox.CreateClient();
         var run = await client.RunReportAsync((await CreateWebhookReportAsync(client, receiver.Address)).Id);
 
@@ -90,7 +90,7 @@ public sealed class SandboxPushTests
         }
 
         var calls = 0;
-        await using var receiver = await Receiver.StartAsync((_, _) => { Interlocked.Increment(ref calls); return Task.CompletedTask; }, store: new InMemoryReportDeliveryStore());
+        await using var receiver = await Receiver.StartAsync((_, _) => { Interlocked.Increment(ref calls); return Task.CompletedTask; }, store: Stores.InMemory());
         using var client = sandbox.CreateClient();
         var run = await client.RunReportAsync((await CreateWebhookReportAsync(client, receiver.Address)).Id);
 
@@ -107,7 +107,7 @@ public sealed class SandboxPushTests
         sandbox.Faults.DuplicateWebhookDeliveries(1);
         var calls = 0;
         await using var receiver = await Receiver.StartAsync(
-            async (_, ct) => { Interlocked.Increment(ref calls); await Task.Delay(100, ct); }, store: new InMemoryReportDeliveryStore());
+            async (_, ct) => { Interlocked.Increment(ref calls); await Task.Delay(100, ct); }, store: Stores.InMemory());
         using var client = sandbox.CreateClient();
         var run = await client.RunReportAsync((await CreateWebhookReportAsync(client, receiver.Address)).Id);
 
@@ -135,7 +135,7 @@ public sealed class SandboxPushTests
         }
 
         Report report;
-        await using (var first = await Receiver.StartAsync(Handler, store: new InMemoryReportDeliveryStore(), port: port))
+        await using (var first = await Receiver.StartAsync(Handler, store: Stores.InMemory(), port: port))
         {
             report = await CreateWebhookReportAsync(client, first.Address);
         }
@@ -147,7 +147,7 @@ public sealed class SandboxPushTests
             await Task.Delay(50);
         }
 
-        await using var back = await Receiver.StartAsync(Handler, store: new InMemoryReportDeliveryStore(), port: port);
+        await using var back = await Receiver.StartAsync(Handler, store: Stores.InMemory(), port: port);
         var delivery = await sandbox.WaitForWebhookDeliveryAsync(run.RunId).WaitAsync(Patience);
 
         Assert.That(delivery.Outcome, Is.EqualTo(SandboxWebhookOutcome.Delivered));
@@ -163,7 +163,7 @@ public sealed class SandboxPushTests
         using var sandbox = ReportsSandbox.Start(new ReportsSandboxOptions { WebhookRetryDelays = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(50)] });
         sandbox.Faults.UnreachableWebhookReceiver(2);
         var calls = 0;
-        await using var receiver = await Receiver.StartAsync((_, _) => { Interlocked.Increment(ref calls); return Task.CompletedTask; }, store: new InMemoryReportDeliveryStore());
+        await using var receiver = await Receiver.StartAsync((_, _) => { Interlocked.Increment(ref calls); return Task.CompletedTask; }, store: Stores.InMemory());
         using var client = sandbox.CreateClient();
         var run = await client.RunReportAsync((await CreateWebhookReportAsync(client, receiver.Address)).Id);
 
@@ -181,7 +181,7 @@ public sealed class SandboxPushTests
     public async Task A_receiver_that_always_fails_is_given_up_on_after_every_attempt()
     {
         using var sandbox = ReportsSandbox.Start(new ReportsSandboxOptions { WebhookRetryDelays = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(50)] });
-        await using var receiver = await Receiver.StartAsync((_, _) => throw new InvalidOperationException("broken"), store: new InMemoryReportDeliveryStore());
+        await using var receiver = await Receiver.StartAsync((_, _) => throw new InvalidOperationException("broken"), store: Stores.InMemory());
         using var client = sandbox.CreateClient();
         var run = await client.RunReportAsync((await CreateWebhookReportAsync(client, receiver.Address)).Id);
 

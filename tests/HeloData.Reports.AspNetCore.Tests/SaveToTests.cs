@@ -140,7 +140,7 @@ public sealed class SaveToTests
                 }
             },
             o => o.TemporaryDirectory = _temp,
-            new InMemoryReportDeliveryStore());
+            Stores.InMemory());
 
         using var response = await Deliveries.SendAsync(receiver.Address, "run_save", Artifact);
 

@@ -43,8 +43,11 @@ public sealed class ReportWebhookOptions
     public string? TemporaryDirectory { get; set; }
 
     /// <summary>
-    /// The SQLite file recording which runs were handled (used by the default <see cref="IReportDeliveryStore"/>;
-    /// ignored when another store is registered). A relative path is relative to the app's content root.
+    /// The SQLite file recording which runs were handled, for a receiver without the collector: the endpoint's own
+    /// <see cref="HeloData.Reports.Collector.SqliteCollectorStateStore"/>. Ignored when an
+    /// <see cref="HeloData.Reports.Collector.ICollectorStateStore"/> is registered, as the collector's is
+    /// (<c>AddHeloReportsCollector</c>, <c>UseSqliteState</c>, <c>UsePostgreSqlState</c>): the endpoint records
+    /// into that one then. A relative path is relative to the app's content root.
     /// </summary>
     /// <value>The default is <c>helodata-deliveries.db</c>.</value>
     public string StorePath { get; set; } = "helodata-deliveries.db";
@@ -53,15 +56,17 @@ public sealed class ReportWebhookOptions
     /// How long a claim on a run holds without being renewed. While the handler runs, the endpoint renews the
     /// claim every third of this, so a slow handler keeps its run; a receiver that died mid-handler (or froze)
     /// stops renewing, and after this long another receiver sharing the store takes the run over. The claims a
-    /// receiver's previous life left in the default store are released at once when it starts again.
+    /// receiver's previous life left in the store are released at once when it starts again. (Deliveries handed to
+    /// the collector, <c>MapHeloReportsCollectorWebhook</c>, are claimed with the collector's <c>ClaimLease</c>.)
     /// </summary>
     /// <value>The default is <see cref="DefaultHandlerLease"/>, 1 minute; at least 1 second.</value>
     public TimeSpan HandlerLease { get; set; } = DefaultHandlerLease;
 
     /// <summary>
-    /// This receiver's name in the default store's records of claims: stable across restarts (so a restart
-    /// finds the claims its previous life left), and different for every process sharing one
-    /// <see cref="StorePath"/> (a second live process under the same name fails at start-up).
+    /// This receiver's name in the records of claims of its own store (the one at <see cref="StorePath"/>): stable
+    /// across restarts (so a restart finds the claims its previous life left), and different for every process
+    /// sharing one <see cref="StorePath"/> (a second live process under the same name fails at start-up). With the
+    /// collector registered, its <c>ReportsCollectorOptions.InstanceName</c> names the instance instead.
     /// </summary>
     /// <value>The default, <see langword="null"/>, is <see cref="Environment.MachineName"/>.</value>
     public string? InstanceName { get; set; }

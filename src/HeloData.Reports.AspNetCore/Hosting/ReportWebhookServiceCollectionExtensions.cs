@@ -1,4 +1,5 @@
 using HeloData.Reports.AspNetCore;
+using HeloData.Reports.Collector;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -9,10 +10,14 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class ReportWebhookServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers what <c>MapHeloReportsWebhook</c> needs: the settings (validated at start-up), the verifier,
-    /// and the record of handled runs (a SQLite file at <see cref="ReportWebhookOptions.StorePath"/>, unless an
-    /// <see cref="IReportDeliveryStore"/> is registered), which is opened and checked while the host starts
-    /// (<see cref="IReportDeliveryStore.StartAsync"/>), so a store that cannot work fails the start, not the deliveries.
+    /// Registers what <c>MapHeloReportsWebhook</c> and <c>MapHeloReportsCollectorWebhook</c> need: the settings
+    /// (validated at start-up), the verifier, and the record of runs. That record is the registered
+    /// <see cref="ICollectorStateStore"/>: with the collector registered (<c>AddHeloReportsCollector</c>, before or
+    /// after this call), its state store, so a run taken by one door is not taken again by the other; without it, a
+    /// <see cref="SqliteCollectorStateStore"/> at <see cref="ReportWebhookOptions.StorePath"/> (or any
+    /// <see cref="ICollectorStateStore"/> you register, such as <see cref="InMemoryCollectorStateStore"/> in tests).
+    /// The store is opened and checked while the host starts (<see cref="ICollectorStateStore.StartAsync"/>), so a
+    /// store that cannot work fails the start, not the deliveries.
     /// </summary>
     /// <param name="services">The application's services.</param>
     /// <param name="configure">Sets the options; at least <see cref="ReportWebhookOptions.SigningSecrets"/>.</param>
@@ -30,17 +35,13 @@ public static class ReportWebhookServiceCollectionExtensions
         services.AddOptions<ReportWebhookOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReportWebhookOptions>, ReportWebhookOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IReportDeliveryStore>(provider =>
-        {
-            var options = provider.GetRequiredService<IOptions<ReportWebhookOptions>>().Value;
-            var root = provider.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
-            return new SqliteReportDeliveryStore(Path.Combine(root, options.StorePath), provider.GetRequiredService<TimeProvider>(), options.InstanceName);
-        });
+        services.TryAddSingleton(provider => new WebhookStateStore(provider));
         services.TryAddSingleton<SpoolFolder>();
         services.TryAddSingleton<DeliveryIntake>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DeliveryStoreStartup>());
         services.TryAddSingleton<RunHandling>();
         services.TryAddSingleton<ReportWebhookEndpoint>();
+        services.TryAddSingleton<CollectorWebhookEndpoint>();
         return services;
     }
 }

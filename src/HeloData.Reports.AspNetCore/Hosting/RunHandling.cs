@@ -1,4 +1,5 @@
 using System.Globalization;
+using HeloData.Reports.Collector;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,20 +8,21 @@ using Microsoft.Extensions.Options;
 namespace HeloData.Reports.AspNetCore;
 
 /// <summary>
-/// A verified delivery, from claim to answer: the run is claimed in the store, the handler runs while a
+/// A verified delivery, from claim to answer: the run is claimed in the state store (the collector's, so the
+/// collector's poll does not take a run handled here, nor this endpoint one it collected), the handler runs while a
 /// heartbeat renews the claim, and the outcome is recorded. Nothing here waits for another delivery: a run
 /// being handled here or by another receiver is answered 409 at once, and a store or host that cannot take
 /// the delivery now is answered 503, both with <c>Retry-After</c>, so the service tries again.
 /// </summary>
 internal sealed class RunHandling(
     IOptions<ReportWebhookOptions> options,
-    IReportDeliveryStore store,
+    WebhookStateStore state,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<ReportWebhookEndpoint> logger)
 {
     // The sender's next try after a 503 (a restart or a store busy for seconds): soon, not at once.
-    private static readonly TimeSpan RetryUnavailable = TimeSpan.FromSeconds(10);
+    internal static readonly TimeSpan RetryUnavailable = TimeSpan.FromSeconds(10);
 
     private readonly TimeSpan _lease = options.Value.HandlerLease;
     private readonly RunLocks _running = new();
@@ -39,16 +41,16 @@ internal sealed class RunHandling(
             return;
         }
 
-        var claim = await ClaimAsync(context, runId, stopping).ConfigureAwait(false);
+        var claim = await ClaimAsync(context, delivery, stopping).ConfigureAwait(false);
         switch (claim?.Status)
         {
             case null:
                 return;
-            case ReportDeliveryClaimStatus.AlreadyHandled:
+            case RunClaimStatus.AlreadyCollected:
                 WebhookLog.Duplicate(logger, runId);
                 Answer(context, StatusCodes.Status200OK);
                 return;
-            case ReportDeliveryClaimStatus.InProgress:
+            case RunClaimStatus.InProgress:
                 WebhookLog.InProgress(logger, runId);
                 Answer(context, StatusCodes.Status409Conflict, _lease);
                 return;
@@ -58,7 +60,7 @@ internal sealed class RunHandling(
         delivery.MayHaveBeenHandled = claim.MayHaveBeenHandled;
         try
         {
-            await using (ClaimHeartbeat.Start(store, runId, _lease, time, logger).ConfigureAwait(false))
+            await using (HandlerHeartbeat.Start(state.Store, runId, _lease, time, logger).ConfigureAwait(false))
             {
                 await handler(delivery, stopping).ConfigureAwait(false);
             }
@@ -80,7 +82,14 @@ internal sealed class RunHandling(
 
         try
         {
-            await store.CompleteAsync(runId, CancellationToken.None).ConfigureAwait(false);
+            if (!await state.Store.CompleteAsync(runId, CancellationToken.None).ConfigureAwait(false))
+            {
+                // The claim lapsed and another receiver (or the collector's poll) took the run over; it records the
+                // run, and the redelivery then finds it handled.
+                WebhookLog.ClaimLost(logger, runId);
+                Answer(context, StatusCodes.Status409Conflict, _lease);
+                return;
+            }
         }
         catch (Exception exception)
         {
@@ -95,20 +104,25 @@ internal sealed class RunHandling(
         Answer(context, StatusCodes.Status200OK);
     }
 
-    /// <summary>Claims the run; answers 503 and returns <see langword="null"/> when the host is stopping or the store cannot answer now.</summary>
+    /// <summary>
+    /// Claims the run; answers 503 and returns <see langword="null"/> when the host is stopping, or the store (or the
+    /// service, asked for the run's report and window) cannot answer now.
+    /// </summary>
     /// <remarks>
     /// A claim call that fails or is cancelled may still have been written: the store's writer can commit it
     /// after the caller stopped waiting. It is released on every such path, while this request still holds the
     /// run's gate (and the writer runs calls in order, so the release follows the claim, or finds nothing to
     /// release); otherwise the run would stay claimed by this process with nobody handling it.
     /// </remarks>
-    private async Task<ReportDeliveryClaim?> ClaimAsync(HttpContext context, string runId, CancellationToken stopping)
+    private async Task<RunClaim?> ClaimAsync(HttpContext context, ReportDelivery delivery, CancellationToken stopping)
     {
+        var runId = delivery.RunId;
         using var either = CancellationTokenSource.CreateLinkedTokenSource(stopping, context.RequestAborted);
         try
         {
             stopping.ThrowIfCancellationRequested();
-            return await store.TryClaimAsync(runId, _lease, either.Token).ConfigureAwait(false);
+            var trusted = await DeliveryRunRecord.ReadTrustedAsync(context.RequestServices, runId, either.Token).ConfigureAwait(false);
+            return await state.Store.TryClaimAsync(DeliveryRunRecord.Of(delivery, trusted), _lease, either.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -134,7 +148,7 @@ internal sealed class RunHandling(
     {
         try
         {
-            await store.ReleaseAsync(runId, CancellationToken.None).ConfigureAwait(false);
+            await state.Store.ReleaseAsync(runId, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -143,7 +157,8 @@ internal sealed class RunHandling(
         }
     }
 
-    private static void Answer(HttpContext context, int status, TimeSpan? retryAfter = null)
+    /// <summary>Sets the answer's status, and its <c>Retry-After</c> in whole seconds (at least 1).</summary>
+    internal static void Answer(HttpContext context, int status, TimeSpan? retryAfter = null)
     {
         context.Response.StatusCode = status;
         if (retryAfter is { } delay)

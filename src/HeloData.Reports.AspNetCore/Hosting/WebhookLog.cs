@@ -1,3 +1,4 @@
+using HeloData.Reports.Collector;
 using Microsoft.Extensions.Logging;
 
 namespace HeloData.Reports.AspNetCore;
@@ -39,7 +40,7 @@ internal static partial class WebhookLog
     [LoggerMessage(23, LogLevel.Information, "Deleted {Count} spool file(s) left in {Folder} by a receiver that is gone")]
     public static partial void SpoolSwept(ILogger logger, int count, string folder);
 
-    // 30 and up: claims, the store and stopping (RunHandling, ClaimHeartbeat).
+    // 30 and up: claims, the store and stopping (RunHandling, HandlerHeartbeat).
     [LoggerMessage(30, LogLevel.Warning, "The claim on {RunId} was taken over by another receiver while its handler ran here (its lease lapsed); the handler goes on")]
     public static partial void ClaimLost(ILogger logger, string runId);
 
@@ -52,12 +53,19 @@ internal static partial class WebhookLog
     [LoggerMessage(33, LogLevel.Information, "The app is stopping: delivery of {RunId} answered 503 so the service redelivers")]
     public static partial void Stopping(ILogger logger, string runId);
 
-    [LoggerMessage(34, LogLevel.Warning, "The delivery store could not claim {RunId}; answered 503 so the service redelivers")]
+    [LoggerMessage(34, LogLevel.Warning, "Could not claim {RunId} (the state store, or the service asked for the run, did not answer); answered 503 so the service redelivers")]
     public static partial void StoreUnavailable(ILogger logger, Exception exception, string runId);
 
-    [LoggerMessage(35, LogLevel.Error, "The handler of {RunId} finished but the delivery store could not record it; answered 503, and the redelivery will say the run may have been handled")]
+    [LoggerMessage(35, LogLevel.Error, "The handler of {RunId} finished but the state store could not record it; answered 503, and the redelivery will say the run may have been handled")]
     public static partial void NotRecorded(ILogger logger, Exception exception, string runId);
 
     [LoggerMessage(36, LogLevel.Warning, "Could not release the claim on {RunId}; it lapses after its lease")]
     public static partial void NotReleased(ILogger logger, Exception exception, string runId);
+
+    // 40 and up: deliveries handed to the collector (CollectorWebhookEndpoint).
+    [LoggerMessage(40, LogLevel.Information, "Delivery of {RunId} handed to the collector: {Result}")]
+    public static partial void Collected(ILogger logger, string runId, RunCollectionResult result);
+
+    [LoggerMessage(41, LogLevel.Warning, "Could not hand delivery of {RunId} to the collector (the service, asked for the run, or the state store did not answer); answered 503 so the service redelivers")]
+    public static partial void CollectorUnavailable(ILogger logger, Exception exception, string runId);
 }

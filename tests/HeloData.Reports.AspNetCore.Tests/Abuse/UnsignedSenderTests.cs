@@ -31,7 +31,7 @@ public sealed class UnsignedSenderTests
         _receiver = await Receiver.StartAsync(
             (_, _) => { Interlocked.Increment(ref _calls); return Task.CompletedTask; },
             o => { o.TemporaryDirectory = _temp; o.MaxDeliveryBytes = Limit; o.MaxConcurrentDeliveries = Cap; },
-            new InMemoryReportDeliveryStore());
+            Stores.InMemory());
     }
 
     [TearDown]

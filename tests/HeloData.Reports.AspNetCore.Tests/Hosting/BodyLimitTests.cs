@@ -20,7 +20,7 @@ public sealed class BodyLimitTests
         {
             var builder = WebApplication.CreateSlimBuilder();
             builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Services.AddSingleton<IReportDeliveryStore>(new InMemoryReportDeliveryStore());
+            builder.Services.AddSingleton<HeloData.Reports.Collector.ICollectorStateStore>(Stores.InMemory());
             builder.Services.AddHeloReportsWebhooks(o => { o.SigningSecrets = [Deliveries.Secret]; o.TemporaryDirectory = temp; o.MaxDeliveryBytes = 64L * 1024 * 1024; });
             await using var app = builder.Build();
             long handled = 0;

@@ -51,7 +51,7 @@ public sealed class DeliveryIntakeTests
     [Test]
     public async Task A_malformed_chunk_is_a_warning_line_not_an_unhandled_exception()
     {
-        await using var receiver = await Receiver.StartAsync((_, _) => Task.CompletedTask, o => o.TemporaryDirectory = _temp, new InMemoryReportDeliveryStore());
+        await using var receiver = await Receiver.StartAsync((_, _) => Task.CompletedTask, o => o.TemporaryDirectory = _temp, Stores.InMemory());
         await using var sender = await RawSender.ConnectAsync(receiver.Address);
         await sender.SendHeadAsync(receiver.Address, DeliveryPrecheckTests.Headers("none", "run_chunk"), null);
         await sender.SendAsync("zz\r\nnot a chunk\r\n"u8.ToArray());

@@ -22,7 +22,7 @@ public sealed class DeliveryPrecheckTests
         _receiver = await Receiver.StartAsync(
             (_, _) => { Interlocked.Increment(ref _calls); return Task.CompletedTask; },
             o => { o.TemporaryDirectory = _temp; o.MaxDeliveryBytes = 10 * 1024 * 1024; },
-            new InMemoryReportDeliveryStore());
+            Stores.InMemory());
     }
 
     [TearDown]

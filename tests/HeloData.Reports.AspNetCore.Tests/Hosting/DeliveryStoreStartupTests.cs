@@ -25,6 +25,17 @@ public sealed class DeliveryStoreStartupTests
     }
 
     [Test]
+    public async Task A_second_live_receiver_under_the_same_instance_name_fails_the_start_naming_the_file_and_the_receivers_options()
+    {
+        var database = Path.Combine(_folder, "handled-runs.db");
+        await using var live = await Receiver.StartAsync((_, _) => Task.CompletedTask, o => { o.StorePath = database; o.InstanceName = "receiver-a"; });
+
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => Receiver.StartAsync((_, _) => Task.CompletedTask, o => { o.StorePath = database; o.InstanceName = "receiver-a"; }));
+
+        Assert.That(exception!.Message, Does.Contain(database).And.Contain("'receiver-a'").And.Contain("ReportWebhookOptions.InstanceName").And.Contain("ReportWebhookOptions.StorePath"));
+    }
+
+    [Test]
     public async Task A_store_that_works_is_ready_before_the_first_delivery()
     {
         var database = Path.Combine(_folder, "handled-runs.db");

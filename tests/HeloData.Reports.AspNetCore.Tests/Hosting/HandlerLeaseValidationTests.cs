@@ -11,7 +11,7 @@ public sealed class HandlerLeaseValidationTests
     public async Task A_lease_under_a_second_fails_the_start_naming_it(int milliseconds)
     {
         var exception = await Assert.ThrowsAsync<OptionsValidationException>(() =>
-            Receiver.StartAsync((_, _) => Task.CompletedTask, o => o.HandlerLease = TimeSpan.FromMilliseconds(milliseconds), new InMemoryReportDeliveryStore()));
+            Receiver.StartAsync((_, _) => Task.CompletedTask, o => o.HandlerLease = TimeSpan.FromMilliseconds(milliseconds), Stores.InMemory()));
 
         Assert.That(exception!.Message, Does.Contain("HandlerLease must be at least 1 second"));
     }
@@ -20,7 +20,7 @@ public sealed class HandlerLeaseValidationTests
     public async Task A_blank_instance_name_fails_the_start_naming_it()
     {
         var exception = await Assert.ThrowsAsync<OptionsValidationException>(() =>
-            Receiver.StartAsync((_, _) => Task.CompletedTask, o => o.InstanceName = " ", new InMemoryReportDeliveryStore()));
+            Receiver.StartAsync((_, _) => Task.CompletedTask, o => o.InstanceName = " ", Stores.InMemory()));
 
         Assert.That(exception!.Message, Does.Contain("InstanceName is blank"));
     }

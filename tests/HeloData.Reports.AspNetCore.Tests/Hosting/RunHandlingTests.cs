@@ -1,5 +1,6 @@
 using System.Net;
 using HeloData.Reports.AspNetCore.Tests.Support;
+using HeloData.Reports.Collector;
 
 namespace HeloData.Reports.AspNetCore.Tests.Hosting;
 
@@ -19,9 +20,9 @@ public sealed class RunHandlingTests
     {
         // The store's writer commits the claim, but the caller's wait has already timed out: what
         // SqliteWriter does when the timeout fires while the claim is in the batch being committed.
-        await using var store = new StrayClaimStore(new SqliteReportDeliveryStore(Path.Combine(_folder, "stray.db")), async (inner, runId, lease, _) =>
+        await using var store = new StrayClaimStore(Sqlite(), async (inner, run, lease, _) =>
         {
-            await inner.TryClaimAsync(runId, lease, CancellationToken.None);
+            await inner.TryClaimAsync(run, lease, CancellationToken.None);
             throw new TimeoutException("the store stayed busy");
         });
         var handled = new List<ReportDelivery>();
@@ -40,12 +41,12 @@ public sealed class RunHandlingTests
     public async Task A_claim_written_after_its_sender_hung_up_is_released_so_the_redelivery_is_handled()
     {
         var claiming = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var store = new StrayClaimStore(new SqliteReportDeliveryStore(Path.Combine(_folder, "stray.db")), async (inner, runId, lease, cancellationToken) =>
+        await using var store = new StrayClaimStore(Sqlite(), async (inner, run, lease, cancellationToken) =>
         {
             // Queued, then the sender goes away; the writer still commits the claim.
             claiming.TrySetResult();
             await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            await inner.TryClaimAsync(runId, lease, CancellationToken.None);
+            await inner.TryClaimAsync(run, lease, CancellationToken.None);
             cancellationToken.ThrowIfCancellationRequested();
             throw new InvalidOperationException("unreachable: the claim waits for its sender to hang up");
         });
@@ -73,30 +74,22 @@ public sealed class RunHandlingTests
         Assert.That(handled, Is.EqualTo(1));
     }
 
+    private SqliteCollectorStateStore Sqlite() => new(Path.Combine(_folder, "stray.db"), "receiver-test", TimeProvider.System);
+
     /// <summary>A store whose first claim goes through <c>first</c> (which writes the claim and then fails); the rest go straight through.</summary>
-    private sealed class StrayClaimStore(SqliteReportDeliveryStore inner, Func<IReportDeliveryStore, string, TimeSpan, CancellationToken, Task<ReportDeliveryClaim>> first)
-        : IReportDeliveryStore, IAsyncDisposable
+    private sealed class StrayClaimStore(SqliteCollectorStateStore inner, Func<ICollectorStateStore, RunRecord, TimeSpan, CancellationToken, Task<RunClaim>> first)
+        : ForwardingStateStore(inner)
     {
         private int _claims;
 
-        public Task StartAsync(CancellationToken cancellationToken) => inner.StartAsync(cancellationToken);
-
-        public async Task<ReportDeliveryClaim> TryClaimAsync(string runId, TimeSpan lease, CancellationToken cancellationToken)
+        public override async Task<RunClaim> TryClaimAsync(RunRecord run, TimeSpan lease, CancellationToken cancellationToken)
         {
             if (Interlocked.Increment(ref _claims) != 1)
             {
-                return await inner.TryClaimAsync(runId, lease, cancellationToken);
+                return await Inner.TryClaimAsync(run, lease, cancellationToken);
             }
 
-            return await first(inner, runId, lease, cancellationToken);
+            return await first(Inner, run, lease, cancellationToken);
         }
-
-        public Task<bool> RenewAsync(string runId, TimeSpan lease, CancellationToken cancellationToken) => inner.RenewAsync(runId, lease, cancellationToken);
-
-        public Task CompleteAsync(string runId, CancellationToken cancellationToken) => inner.CompleteAsync(runId, cancellationToken);
-
-        public Task ReleaseAsync(string runId, CancellationToken cancellationToken) => inner.ReleaseAsync(runId, cancellationToken);
-
-        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }

@@ -37,7 +37,7 @@ public sealed class SpoolFolderTests
                 return Task.CompletedTask;
             },
             o => o.TemporaryDirectory = _temp,
-            new InMemoryReportDeliveryStore());
+            Stores.InMemory());
 
         using var response = await Deliveries.SendAsync(receiver.Address, "run_modes", Deliveries.Csv());
 

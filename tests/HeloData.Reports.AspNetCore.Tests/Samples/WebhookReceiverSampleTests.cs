@@ -101,7 +101,7 @@ public sealed partial class WebhookReceiverSampleTests
     public async Task A_second_receiver_on_the_folder_fails_at_start_without_touching_the_live_ones_partial_files()
     {
         // The live receiver: it holds the store's instance lock and is writing a delivery's partial copy.
-        await using var live = new SqliteReportDeliveryStore(Path.Combine(_folder, ".receiver", "handled-runs.db"));
+        await using var live = new HeloData.Reports.Collector.SqliteCollectorStateStore(Path.Combine(_folder, ".receiver", "handled-runs.db"), Environment.MachineName, TimeProvider.System);
         await live.StartAsync(CancellationToken.None);
         var inFlight = Path.Combine(_folder, $".hd-{Random.Shared.NextInt64():x16}.partial");
         await File.WriteAllTextAsync(inFlight, "date,subuser_id,prod");

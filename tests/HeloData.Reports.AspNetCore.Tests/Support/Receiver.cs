@@ -26,7 +26,7 @@ internal sealed class Receiver : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     public static async Task<Receiver> StartAsync(
-        Func<ReportDelivery, CancellationToken, Task> handler, Action<ReportWebhookOptions>? configure = null, IReportDeliveryStore? store = null, int port = 0, string? secret = null)
+        Func<ReportDelivery, CancellationToken, Task> handler, Action<ReportWebhookOptions>? configure = null, HeloData.Reports.Collector.ICollectorStateStore? store = null, int port = 0, string? secret = null, Action<IServiceCollection>? services = null)
     {
         var logs = new ConcurrentQueue<string>();
         var builder = WebApplication.CreateSlimBuilder();
@@ -37,6 +37,7 @@ internal sealed class Receiver : IAsyncDisposable
             builder.Services.AddSingleton(store);
         }
 
+        services?.Invoke(builder.Services);
         builder.Services.AddHeloReportsWebhooks(o =>
         {
             o.SigningSecrets = [secret ?? Deliveries.Secret];

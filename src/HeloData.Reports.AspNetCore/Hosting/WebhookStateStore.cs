@@ -1,0 +1,57 @@
+using HeloData.Reports.Collector;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace HeloData.Reports.AspNetCore;
+
+/// <summary>
+/// The state store the webhook endpoint records runs in: the registered <see cref="ICollectorStateStore"/> (the
+/// collector's, whichever order the two were registered in, so both doors share one store), or, for a receiver
+/// without the collector, a <see cref="SqliteCollectorStateStore"/> of its own at
+/// <see cref="ReportWebhookOptions.StorePath"/> under <see cref="ReportWebhookOptions.InstanceName"/>.
+/// </summary>
+internal sealed class WebhookStateStore : IAsyncDisposable, IDisposable
+{
+    private readonly SqliteCollectorStateStore? _owned;
+
+    public WebhookStateStore(IServiceProvider services)
+    {
+        if (services.GetService<ICollectorStateStore>() is { } registered)
+        {
+            Store = registered;
+            return;
+        }
+
+        var options = services.GetRequiredService<IOptions<ReportWebhookOptions>>().Value;
+        var root = services.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
+        _owned = new SqliteCollectorStateStore(
+            Path.Combine(root, options.StorePath), options.InstanceName ?? Environment.MachineName, services.GetRequiredService<TimeProvider>());
+        Store = _owned;
+    }
+
+    public ICollectorStateStore Store { get; }
+
+    /// <summary>Starts the store; a start-up failure of the receiver's own store names the options that choose it.</summary>
+    /// <exception cref="InvalidOperationException">The store cannot be used; the message names the file and why.</exception>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Store.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException exception) when (_owned is not null)
+        {
+            // The store's message speaks of the collector's options; this one was made from the receiver's.
+            throw new InvalidOperationException(
+                $"{exception.Message} (The webhook receiver's store: {nameof(ReportWebhookOptions)}.{nameof(ReportWebhookOptions.StorePath)} chooses the file and {nameof(ReportWebhookOptions)}.{nameof(ReportWebhookOptions.InstanceName)} the instance name.)",
+                exception);
+        }
+    }
+
+    // A registered store is the container's to dispose; the one made here is this object's.
+    public ValueTask DisposeAsync() => _owned?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    // A container disposed synchronously calls this one (it throws for a service that is only IAsyncDisposable).
+    public void Dispose() => _owned?.Dispose();
+}

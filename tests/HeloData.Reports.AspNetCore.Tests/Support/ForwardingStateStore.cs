@@ -1,0 +1,43 @@
+using HeloData.Reports.Collector;
+
+namespace HeloData.Reports.AspNetCore.Tests.Support;
+
+/// <summary>A state store that passes every call to another: a test overrides the calls it watches or breaks.</summary>
+internal class ForwardingStateStore(ICollectorStateStore inner) : ICollectorStateStore, IAsyncDisposable
+{
+    protected ICollectorStateStore Inner => inner;
+
+    public virtual Task StartAsync(CancellationToken cancellationToken) => inner.StartAsync(cancellationToken);
+
+    public virtual Task<RunClaim> TryClaimAsync(RunRecord run, TimeSpan lease, CancellationToken cancellationToken) => inner.TryClaimAsync(run, lease, cancellationToken);
+
+    public virtual Task<bool> RenewAsync(string runId, TimeSpan lease, CancellationToken cancellationToken) => inner.RenewAsync(runId, lease, cancellationToken);
+
+    public Task<IReadOnlySet<string>> FindSettledAsync(IReadOnlyCollection<string> runIds, CancellationToken cancellationToken) => inner.FindSettledAsync(runIds, cancellationToken);
+
+    public Task<bool> RecordHandlerFinishedAsync(string runId, string handlerName, CancellationToken cancellationToken) => inner.RecordHandlerFinishedAsync(runId, handlerName, cancellationToken);
+
+    public Task<bool> CompleteAsync(string runId, CancellationToken cancellationToken) => inner.CompleteAsync(runId, cancellationToken);
+
+    public Task ReleaseAsync(string runId, CancellationToken cancellationToken) => inner.ReleaseAsync(runId, cancellationToken);
+
+    public Task<bool> RecordFailedRunAsync(RunRecord run, CancellationToken cancellationToken) => inner.RecordFailedRunAsync(run, cancellationToken);
+
+    public Task<IReadOnlySet<(DateOnly From, DateOnly To)>> GetCoveredWindowsAsync(string reportId, DateOnly since, CancellationToken cancellationToken) => inner.GetCoveredWindowsAsync(reportId, since, cancellationToken);
+
+    public Task<DateTimeOffset?> GetCheckpointAsync(string reportId, CancellationToken cancellationToken) => inner.GetCheckpointAsync(reportId, cancellationToken);
+
+    public Task<DateTimeOffset> AdvanceCheckpointAsync(string reportId, DateTimeOffset checkpoint, CancellationToken cancellationToken) => inner.AdvanceCheckpointAsync(reportId, checkpoint, cancellationToken);
+
+    public Task<bool> RecordGapAsync(ReportGap gap, CancellationToken cancellationToken) => inner.RecordGapAsync(gap, cancellationToken);
+
+    public Task<bool> TryClaimBackfillAsync(string reportId, DateOnly from, DateOnly to, TimeSpan lease, CancellationToken cancellationToken) => inner.TryClaimBackfillAsync(reportId, from, to, lease, cancellationToken);
+
+    public Task RecordBackfillAsync(string reportId, DateOnly from, DateOnly to, string runId, CancellationToken cancellationToken) => inner.RecordBackfillAsync(reportId, from, to, runId, cancellationToken);
+
+    public Task SettleGapAsync(string reportId, DateOnly from, DateOnly to, ReportGapStatus status, CancellationToken cancellationToken) => inner.SettleGapAsync(reportId, from, to, status, cancellationToken);
+
+    public Task<IReadOnlyList<ReportGap>> GetGapsAsync(CancellationToken cancellationToken) => inner.GetGapsAsync(cancellationToken);
+
+    public ValueTask DisposeAsync() => inner is IAsyncDisposable disposable ? disposable.DisposeAsync() : ValueTask.CompletedTask;
+}
