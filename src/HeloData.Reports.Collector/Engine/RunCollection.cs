@@ -14,7 +14,7 @@ internal sealed class RunCollection : IDisposable
 {
     private readonly ICollectorStateStore _store;
     private readonly RunContent _content;
-    private readonly ReportCatalog _reports;
+    private readonly KnownReports _reports;
     private readonly RunHandlers _handlers;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -25,7 +25,7 @@ internal sealed class RunCollection : IDisposable
     // Cancelled when the collector is disposed: heartbeats stop and handlers are told to stop, as in a dead instance.
     private readonly CancellationTokenSource _life = new();
 
-    public RunCollection(ICollectorStateStore store, RunContent content, ReportCatalog reports, RunHandlers handlers, CollectorSpool spool, IOptions<ReportsCollectorOptions> options, TimeProvider time, ILogger<ReportsCollector> logger)
+    public RunCollection(ICollectorStateStore store, RunContent content, KnownReports reports, RunHandlers handlers, CollectorSpool spool, IOptions<ReportsCollectorOptions> options, TimeProvider time, ILogger<ReportsCollector> logger)
     {
         (_store, _content, _reports, _handlers, _spool, _time, _logger) = (store, content, reports, handlers, spool, time, logger);
         _lease = options.Value.ClaimLease;

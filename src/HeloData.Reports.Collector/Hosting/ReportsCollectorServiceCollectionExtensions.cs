@@ -35,7 +35,7 @@ public static class ReportsCollectorServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReportsCollectorOptions>, ReportsCollectorOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICollectorStateStore>(DefaultStateStore);
-        services.TryAddSingleton(provider => new ReportCatalog(Client(provider)));
+        services.TryAddSingleton(provider => new KnownReports(Client(provider)));
         services.TryAddSingleton(provider => new RunContent(Client(provider), provider.GetRequiredService<CollectorSpool>()));
         services.TryAddSingleton<CollectorSpool>();
         services.TryAddSingleton<CollectorStartup>();

@@ -7,7 +7,7 @@ namespace HeloData.Reports.Collector;
 /// The reports a run's type and format are read from (a run alone does not say them): those of the last pass's
 /// listing, and any other fetched once by <c>GET /reports/{id}</c> (a webhook delivery before the first pass).
 /// </summary>
-internal sealed class ReportCatalog(IReportsClient client)
+internal sealed class KnownReports(IReportsClient client)
 {
     private readonly ConcurrentDictionary<string, Report> _reports = new(StringComparer.Ordinal);
 

@@ -14,7 +14,7 @@ internal sealed class ReportsCollector(
     ICollectorStateStore store,
     IGapFinder gaps,
     RunCollection runs,
-    ReportCatalog reports,
+    KnownReports reports,
     CollectorStartup startup,
     IOptions<ReportsCollectorOptions> options,
     TimeProvider time,
