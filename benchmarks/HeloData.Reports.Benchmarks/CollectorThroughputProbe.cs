@@ -42,8 +42,8 @@ internal static class CollectorThroughputProbe
         try
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{work.Total} runs ({reports} reports × {perReport}), no-op handler, MaxConcurrentRuns 2 per instance, {Environment.ProcessorCount} cores"));
-            Console.WriteLine("| store | instances | runs/min | ms per run | store overhead per run | runs per instance |");
-            Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+            Console.WriteLine("| store | instances | runs/min | wall ms per run (rounds' range) | minus in-memory | process CPU ms per run | runs per instance |");
+            Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
             await MeasureAsync(sandbox, temp.FullName, work, 1, (b, _) => UseInMemory(b)); // JIT warm-up, not printed
             var baseline = await RoundsAsync("in-memory", 1, () => (b, _) => UseInMemory(b), null);
             await RoundsAsync("SQLite", 1, () =>
@@ -96,7 +96,7 @@ internal static class CollectorThroughputProbe
             var median = measured.OrderBy(m => m.PerRun).ElementAt(rounds / 2);
             var (fast, slow) = (measured.Min(m => m.PerRun), measured.Max(m => m.PerRun));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {label} | {instances} | **{60_000 / median.PerRun:N0}** | {median.PerRun:0.00} ({fast:0.00}–{slow:0.00}) | {(baseline is { } b ? $"{median.PerRun - b:+0.00;-0.00} ms" : "—")} | {median.Split}{(median.Twice > 0 ? $" ({median.Twice} handled twice)" : "")} |"));
+                $"| {label} | {instances} | **{60_000 / median.PerRun:N0}** | {median.PerRun:0.00} ({fast:0.00}–{slow:0.00}) | {(baseline is { } b ? $"{median.PerRun - b:+0.00;-0.00} ms" : "—")} | {median.CpuPerRun:0.00} | {median.Split}{(median.Twice > 0 ? $" ({median.Twice} handled twice)" : "")} |"));
             return median.PerRun;
         }
     }
@@ -134,7 +134,7 @@ internal static class CollectorThroughputProbe
 
     private sealed record Workload(IReadOnlyList<string> Reports, IReadOnlyList<ReportRun> Warmups, int Total);
 
-    private sealed record Round(double PerRun, string Split, int Twice);
+    private sealed record Round(double PerRun, double CpuPerRun, string Split, int Twice);
 
     private static async Task<Round> MeasureAsync(ReportsSandbox sandbox, string temp, Workload work, int instances, Action<IReportsCollectorBuilder, int> useStore)
     {
@@ -163,6 +163,7 @@ internal static class CollectorThroughputProbe
         await Task.WhenAll(providers.Select((provider, i) => provider.GetRequiredService<IReportsCollector>().CollectRunAsync(work.Warmups[i], null, RunOrigin.Application, limit.Token)));
         handled.Clear();
         var total = work.Total;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
         await Task.WhenAll(providers.Select((provider, i) => Task.Run(async () =>
         {
@@ -179,6 +180,7 @@ internal static class CollectorThroughputProbe
             await provider.DisposeAsync();
         }
 
-        return new Round(stopwatch.Elapsed.TotalMilliseconds / total, string.Join(" / ", perInstance), handled.Values.Count(n => n > 1));
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        return new Round(stopwatch.Elapsed.TotalMilliseconds / total, cpu.TotalMilliseconds / total, string.Join(" / ", perInstance), handled.Values.Count(n => n > 1));
     }
 }
