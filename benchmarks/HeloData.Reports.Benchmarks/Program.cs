@@ -15,6 +15,9 @@ using HeloData.Reports.Benchmarks;
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- rows [BenchmarkDotNet options]   (RowsBenchmarks, then rows-memory)
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- rows-cpu [rounds] [formats…]   (SDK ÷ hand-written and ÷ peers by CPU time, e.g. rows-cpu 10, rows-cpu 10 csv json; one markdown table)
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- rows-memory [rows] [format]
+// dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- collector-memory [rows]
+// dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- collector-throughput [reports] [runs per report]   (HELODATA_TEST_POSTGRES for the PostgreSQL rows)
+// dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- collector-lag [hours] [pushes]
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- webhook-abuse [unsigned|forged] [senders] [MiB]
 // dotnet run -c Release --project benchmarks/HeloData.Reports.Benchmarks -- webhook-store [deliveries] [senders]
 switch (args)
@@ -54,6 +57,10 @@ switch (args)
         return await RowsMemoryProbe.ServeAsync(long.Parse(rows, CultureInfo.InvariantCulture));
     case ["collector-memory", ..]:
         return await CollectorMemoryProbe.RunAsync(args[1..]);
+    case ["collector-throughput", ..]:
+        return await CollectorThroughputProbe.RunAsync(args[1..]);
+    case ["collector-lag", ..]:
+        return await CollectorLagProbe.RunAsync(args[1..]);
     case ["webhook-abuse", ..]:
         return await WebhookAbuseProbe.RunAsync(args[1..]);
     case ["webhook-abuse-receiver", var temp]: // the probe's receiver, started by the probe in a process of its own
