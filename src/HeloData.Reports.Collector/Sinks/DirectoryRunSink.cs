@@ -6,7 +6,9 @@ namespace HeloData.Reports.Collector;
 /// The directory sink (<c>WriteToDirectory</c>): each run's content as <c>{folder}/{report}/{from}_{to}_{run}{extension}</c>,
 /// written as the core writes a user-named file (<see cref="FileTarget"/>): whole or not at all (a 0600 temporary
 /// file beside it, flushed to disk, renamed over the name), a replaced file keeps its mode, a symlink at the name is
-/// followed and stays a link, a device, FIFO or socket is written in place, a directory there is refused.
+/// followed and stays a link, a device, FIFO or socket is written in place, a directory there is refused. The
+/// temporary file is named after the run (<c>.hd-{run}-{16 hex}.partial</c>); one a killed collector left is deleted
+/// when the run is written again, which it always is, since its claim was never completed.
 /// </summary>
 /// <remarks>
 /// Report and run ids come from the service and are opaque: each must be one plain file name
@@ -40,8 +42,13 @@ internal sealed class DirectoryRunSink(string folder) : IRunHandler
     {
         ArgumentNullException.ThrowIfNull(run);
         var path = PathOf(run);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var target = FileTarget.Inspect(path, paramName: null);
+        var folder = Path.GetDirectoryName(path)!;
+        Directory.CreateDirectory(folder);
+
+        // Temporary files carry the run id, so the next writer of the run (this claim's holder, the only one) deletes
+        // what a collector killed mid-write left: every killed write is retried, so none is left for good.
+        AtomicFile.DeleteLeftovers(folder, run.RunId);
+        var target = FileTarget.Inspect(path, paramName: null, temporaryTag: run.RunId);
         await target.WriteAsync(
             async (destination, ct) =>
             {
@@ -53,7 +60,8 @@ internal sealed class DirectoryRunSink(string folder) : IRunHandler
 
                 return true;
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            temporaryTag: run.RunId).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

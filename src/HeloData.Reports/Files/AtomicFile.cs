@@ -22,9 +22,9 @@ internal static class AtomicFile
     /// read-only mount, an immutable folder, being root).
     /// </summary>
     /// <exception cref="ArgumentException">It cannot.</exception>
-    public static void CheckWritable(string folder, string? paramName)
+    public static void CheckWritable(string folder, string? paramName, string? tag = null)
     {
-        var probe = Path.Combine(folder, TemporaryName());
+        var probe = Path.Combine(folder, TemporaryName(tag));
         try
         {
             using (new FileStream(probe, CreateOptions(FileOptions.DeleteOnClose)))
@@ -42,9 +42,10 @@ internal static class AtomicFile
     /// <param name="keepMode">Whether a file already at <paramref name="path"/> is a regular file whose mode the new one takes.</param>
     /// <param name="write">Writes the content.</param>
     /// <param name="cancellationToken">Passed to <paramref name="write"/> and the flush.</param>
-    public static async Task<T> WriteAsync<T>(string path, bool keepMode, Func<Stream, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    /// <param name="tag">Goes into the temporary file's name (<c>.hd-{tag}-{16 hex}.partial</c>), so a later writer of the same thing can find what a killed one left (<see cref="DeleteLeftovers"/>).</param>
+    public static async Task<T> WriteAsync<T>(string path, bool keepMode, Func<Stream, CancellationToken, Task<T>> write, CancellationToken cancellationToken, string? tag = null)
     {
-        var temporary = Path.Combine(Path.GetDirectoryName(path)!, TemporaryName());
+        var temporary = Path.Combine(Path.GetDirectoryName(path)!, TemporaryName(tag));
         try
         {
             T result;
@@ -73,8 +74,20 @@ internal static class AtomicFile
         }
     }
 
-    private static string TemporaryName() =>
-        string.Create(CultureInfo.InvariantCulture, $"{TemporaryPrefix}{Random.Shared.NextInt64():x16}{TemporarySuffix}");
+    /// <summary>
+    /// Deletes the temporary files tagged <paramref name="tag"/> in <paramref name="folder"/>: what a process killed
+    /// mid-write left (a kill -9 runs no cleanup). Only the caller may be writing under that tag, or this deletes a live write.
+    /// </summary>
+    public static void DeleteLeftovers(string folder, string tag)
+    {
+        foreach (var leftover in Directory.EnumerateFiles(folder, $"{TemporaryPrefix}{tag}-*{TemporarySuffix}"))
+        {
+            TryDelete(leftover);
+        }
+    }
+
+    private static string TemporaryName(string? tag) =>
+        string.Create(CultureInfo.InvariantCulture, $"{TemporaryPrefix}{(tag is null ? null : tag + "-")}{Random.Shared.NextInt64():x16}{TemporarySuffix}");
 
     // Nobody else reads a half-written artifact (a report may hold invoices).
     private static FileStreamOptions CreateOptions(FileOptions options) =>

@@ -55,7 +55,8 @@ internal sealed class FileTarget
     /// <param name="path">The path to check.</param>
     /// <param name="paramName">The parameter the path came in, for the exception; <see langword="null"/> for a message without one (the CLI).</param>
     /// <exception cref="ArgumentException">The path is blank or malformed, names a directory or a block device, its links cannot be followed, or its folder does not exist or cannot be written.</exception>
-    public static FileTarget Inspect(string? path, string? paramName)
+    /// <param name="temporaryTag">Tags the temporary files (see <see cref="AtomicFile.WriteAsync"/>); <see langword="null"/> for none.</param>
+    public static FileTarget Inspect(string? path, string? paramName, string? temporaryTag = null)
     {
         var target = Classify(path, paramName);
         if (target.InPlace)
@@ -69,7 +70,7 @@ internal sealed class FileTarget
             throw FolderMissing(path!, target.Path, target.WritePath, paramName);
         }
 
-        AtomicFile.CheckWritable(folder, paramName);
+        AtomicFile.CheckWritable(folder, paramName, temporaryTag);
         return target;
     }
 
@@ -151,11 +152,11 @@ internal sealed class FileTarget
     /// <paramref name="cancellationToken"/> ends that wait).
     /// After a failure or a cancellation no temporary file is left and the file named is as it was.
     /// </summary>
-    public async Task<T> WriteAsync<T>(Func<Stream, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    public async Task<T> WriteAsync<T>(Func<Stream, CancellationToken, Task<T>> write, CancellationToken cancellationToken, string? temporaryTag = null)
     {
         if (!InPlace)
         {
-            return await AtomicFile.WriteAsync(WritePath, keepMode: Kind == FileKind.Regular, write, cancellationToken).ConfigureAwait(false);
+            return await AtomicFile.WriteAsync(WritePath, keepMode: Kind == FileKind.Regular, write, cancellationToken, temporaryTag).ConfigureAwait(false);
         }
 
         var stream = await InPlaceTarget.OpenAsync(Path, WritePath, Kind, _descriptor, cancellationToken).ConfigureAwait(false);

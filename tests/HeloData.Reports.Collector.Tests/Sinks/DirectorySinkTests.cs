@@ -131,5 +131,26 @@ public sealed class DirectorySinkTests : SandboxFixture
         Assert.That(Directory.Exists(Out), Is.False);
     }
 
+    [Test]
+    public async Task A_temporary_file_a_killed_writer_left_for_the_run_is_deleted_when_the_run_is_written_and_no_other_is_touched()
+    {
+        var content = Temp.Combine("content.csv");
+        await File.WriteAllTextAsync(content, "a,b\n1,2\n");
+        var reportFolder = Path.Combine(Out, "rep_1");
+        Directory.CreateDirectory(reportFolder);
+        // What a kill -9 mid-write leaves: the run's tagged temporary file; and another run's, still being written elsewhere.
+        var leftover = Path.Combine(reportFolder, ".hd-run_1-0123456789abcdef.partial");
+        var others = Path.Combine(reportFolder, ".hd-run_2-0123456789abcdef.partial");
+        await File.WriteAllTextAsync(leftover, "half");
+        await File.WriteAllTextAsync(others, "half");
+        var run = ReportsCollectorModelFactory.CollectedRun("run_1", "rep_1", ReportType.Traffic, ReportFormat.Csv, new(2026, 6, 1), new(2026, 6, 7), content);
+
+        await new DirectoryRunSink(Out).HandleAsync(run, CancellationToken.None);
+
+        Assert.That(
+            Directory.EnumerateFiles(reportFolder).Select(Path.GetFileName),
+            Is.EquivalentTo(new[] { "2026-06-01_2026-06-07_run_1.csv", ".hd-run_2-0123456789abcdef.partial" }));
+    }
+
     private string PathOf(ReportRun run) => Path.Combine(Out, run.ReportId, $"{run.From:yyyy-MM-dd}_{run.To:yyyy-MM-dd}_{run.RunId}.csv");
 }
