@@ -18,7 +18,7 @@ namespace HeloData.Reports.Testing;
 /// services.AddHeloReports(sandbox.Configure);
 /// </code>
 /// </example>
-public sealed class ReportsSandbox : IDisposable
+public sealed partial class ReportsSandbox : IDisposable
 {
     private readonly SandboxServer _api;
     private readonly SandboxServer _downloads;
@@ -35,7 +35,7 @@ public sealed class ReportsSandbox : IDisposable
     {
         TimeProvider = options.TimeProvider ?? TimeProvider.System;
         _log = new RequestLog(TimeProvider);
-        _store = new SandboxStore(options, TimeProvider);
+        _store = new SandboxStore(options, TimeProvider, Faults);
         ApiKey = _keys.Issue(SandboxPlan.Pro);
 
         // The links need the download host's address, and the host needs the links: its server starts
@@ -46,7 +46,8 @@ public sealed class ReportsSandbox : IDisposable
         _downloadHost = new DownloadHost(_store, links, Faults, _log, options.Seed, options.ArtifactCompression, _stopping.Token);
 
         _webhooks = new WebhookPusher(TimeProvider, Faults, options.Seed, [.. options.WebhookRetryDelays], _stopping.Token);
-        var apiHost = new ApiHost(_store, _keys, Faults, _log, links, _webhooks, _stopping.Token);
+        _store.RunCreated = OnRunCreated;
+        var apiHost = new ApiHost(_store, _keys, Faults, _log, links, _stopping.Token);
         try
         {
             _api = new SandboxServer(apiHost.HandleAsync, options.ApiPort);
@@ -54,6 +55,7 @@ public sealed class ReportsSandbox : IDisposable
         catch
         {
             // A fixed API port that is taken: the download host already runs and must not be left behind.
+            _store.Dispose();
             _webhooks.Dispose();
             _downloads.Dispose();
             throw;
@@ -193,6 +195,7 @@ public sealed class ReportsSandbox : IDisposable
         }
 
         _stopping.Cancel();
+        _store.Dispose();
         _webhooks.Dispose();
         _api.Dispose();
         _downloads.Dispose();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HeloData.Reports.Cli.Sandbox;
 using HeloData.Reports.Testing;
 
 namespace HeloData.Reports.Cli.Commands;
@@ -6,7 +7,8 @@ namespace HeloData.Reports.Cli.Commands;
 /// <summary>
 /// <c>sandbox</c>: the SDK's fake API on loopback, so every other command can be tried without an
 /// account. <c>--port</c> fixes the API's port (so <c>HELODATA_BASE_URL</c> can be set once, in a
-/// script); without it a free port is taken and printed.
+/// script); without it a free port is taken and printed. <c>--time-scale</c>, <c>--runs-log</c> and the
+/// run faults make it a service whose schedules fire fast, for soak and crash tests of a collector.
 /// </summary>
 internal static class SandboxCommand
 {
@@ -14,27 +16,31 @@ internal static class SandboxCommand
     {
         var command = new Command(
             "sandbox",
-            $"Start a local fake of the API on a loopback port and print the two variables to set ({Credentials.BaseUrlVariable}, {Credentials.ApiKeyVariable}). Runs until Ctrl-C (then exits 0).");
-        var port = new Option<int>("--port")
-        {
-            Description = "The API's loopback port, 1 to 65535; by default a free one.",
-            HelpName = "N",
-            CustomParser = result => CommonOptions.ParseWholeNumber(result, "--port", 1, 65535),
-        };
-        command.Options.Add(port);
+            $"Start a local fake of the API on a loopback port and print the two variables to set ({Credentials.BaseUrlVariable}, {Credentials.ApiKeyVariable}). Reports with a schedule get runs at its occurrences. Runs until Ctrl-C (then exits 0).");
+        var options = new SandboxOptions();
+        options.AddTo(command);
         CommandAction.Set(command, context, async (parse, cancellationToken) =>
         {
+            var scale = options.TimeScale(parse);
+            var clock = scale == 1 ? context.Time : new ScaledTimeProvider(context.Time, scale);
+            using var runsLog = options.RunsLog(parse) is { } path ? RunsLog.Open(path, clock) : null;
             ReportsSandbox sandbox;
             try
             {
-                sandbox = ReportsSandbox.Start(new ReportsSandboxOptions { ApiPort = parse.GetValue(port) });
+                sandbox = ReportsSandbox.Start(options.Sandbox(parse, clock));
             }
             catch (IOException exception)
             {
-                throw new UsageException($"--port {parse.GetValue(port)}: the port cannot be used ({exception.Message}).");
+                throw new UsageException($"--port {options.Port(parse)}: the port cannot be used ({exception.Message}).");
             }
 
             using var owned = sandbox;
+            options.ApplyFaults(parse, sandbox.Faults);
+            if (runsLog is not null)
+            {
+                sandbox.RunCreated += runsLog.OnRunCreated;
+            }
+
             context.Out.WriteLine($"{Credentials.BaseUrlVariable}={sandbox.ApiBaseAddress}");
             // A sandbox key, valid only against this process: printing it is the point of the command.
             context.Out.WriteLine($"{Credentials.ApiKeyVariable}={sandbox.ApiKey}");

@@ -3,9 +3,11 @@ namespace HeloData.Reports.Testing;
 /// <summary>
 /// Faults the sandbox injects, so an application can test its own resilience: into the API host,
 /// rate limits, 5xx bursts, latency and dropped connections; into the download host, bodies cut short
-/// and hosts that go silent. Each knob applies to the next N requests and then wears off. Thread-safe.
+/// and hosts that go silent; into the service's runs, runs kept out of <c>recent_runs</c> and runs that
+/// fail. Each request knob applies to the next N requests and then wears off; a run knob applies to the
+/// runs created until it is changed. Thread-safe.
 /// </summary>
-public sealed class SandboxFaults
+public sealed partial class SandboxFaults
 {
     private readonly object _gate = new();
     private int _rateLimited;
@@ -155,6 +157,7 @@ public sealed class SandboxFaults
         {
             _rateLimited = _serverErrors = _delayed = _dropped = _truncatedDownloads = _stalledDownloads = 0;
             _duplicateDeliveries = _badSignatures = _staleTimestamps = _unreachableDeliveries = 0;
+            ResetRunFaults();
         }
     }
 

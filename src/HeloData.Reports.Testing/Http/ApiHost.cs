@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HeloData.Reports.Testing.State;
-using HeloData.Reports.Testing.Webhooks;
 using Microsoft.AspNetCore.Http;
 
 namespace HeloData.Reports.Testing.Http;
@@ -11,7 +10,7 @@ namespace HeloData.Reports.Testing.Http;
 /// The API host: authentication, plan, faults, and the seven endpoints, every answer carrying
 /// <c>X-Request-Id</c> and every error the contract's error body.
 /// </summary>
-internal sealed class ApiHost(SandboxStore store, SandboxKeys keys, SandboxFaults faults, RequestLog log, DownloadLinks links, WebhookPusher webhooks, CancellationToken stopping)
+internal sealed class ApiHost(SandboxStore store, SandboxKeys keys, SandboxFaults faults, RequestLog log, DownloadLinks links, CancellationToken stopping)
 {
     private const string BasePath = "/v1";
     private long _requestIds;
@@ -69,7 +68,7 @@ internal sealed class ApiHost(SandboxStore store, SandboxKeys keys, SandboxFault
             ("GET", ["reports", var id]) => WireResponse.Json(200, store.Get(id)),
             ("PATCH", ["reports", var id]) => await PatchAsync(id, body).ConfigureAwait(false),
             ("DELETE", ["reports", var id]) => Deleted(id),
-            ("POST", ["reports", var id, "run"]) => Accepted(id, body),
+            ("POST", ["reports", var id, "run"]) => WireResponse.Json(202, store.Run(id, Body(body, optional: true))),
             _ => throw SandboxError.NotFound($"no endpoint {request.Method} {path}."),
         };
     }
@@ -86,13 +85,6 @@ internal sealed class ApiHost(SandboxStore store, SandboxKeys keys, SandboxFault
         var patch = Body(text, optional: false)!;
         await WebhookPreflight.CheckAsync(patch["destination"]).ConfigureAwait(false);
         return WireResponse.Json(200, store.Patch(id, patch));
-    }
-
-    private WireResponse Accepted(string id, string? body)
-    {
-        var accepted = store.Run(id, Body(body, optional: true));
-        webhooks.Schedule(store.FindKeptRun((string)accepted["run_id"]!)!);
-        return WireResponse.Json(202, accepted);
     }
 
     private WireResponse Deleted(string id)

@@ -14,6 +14,7 @@ internal sealed partial class SandboxStore
         var after = string.IsNullOrEmpty(cursor) ? 0 : DecodeCursor(cursor);
         lock (_gate)
         {
+            CatchUp();
             var page = _reports.Values.Where(r => r.Sequence > after).OrderBy(r => r.Sequence).Take(size + 1).ToList();
             var more = page.Count > size;
             if (more)
@@ -22,10 +23,8 @@ internal sealed partial class SandboxStore
             }
 
             var now = Now();
-            var recent = _runs.Values
-                .Where(r => now <= r.CreatedAt + options.Retention)
-                .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id, StringComparer.Ordinal)
-                .Take(SandboxContract.RecentRuns);
+            var recent = page.SelectMany(r => RecentRuns(r.Id, now))
+                .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id, StringComparer.Ordinal);
             return new JsonObject
             {
                 ["reports"] = new JsonArray(page.Select(r => (JsonNode)Render(r)).ToArray()),
@@ -52,9 +51,8 @@ internal sealed partial class SandboxStore
 
         lock (_gate)
         {
-            var report = Find(reportId);
-            var run = new StoredRun(NewId("run_"), report.Id, from, to, Now(), Timeline, report, _artifactRowCount);
-            _runs.Add(run.Id, run);
+            CatchUp();
+            var run = AddRun(Find(reportId), from, to, Now(), scheduled: false);
             return new JsonObject { ["run_id"] = run.Id, ["status"] = "queued" };
         }
     }
@@ -64,6 +62,7 @@ internal sealed partial class SandboxStore
     {
         lock (_gate)
         {
+            CatchUp();
             var run = FindRun(runId);
             var offersDownload = run.StatusAt(Now()) == "completed" && !run.Pushed;
             return RenderRun(run, offersDownload ? sign(run) : null);
@@ -75,6 +74,7 @@ internal sealed partial class SandboxStore
     {
         lock (_gate)
         {
+            CatchUp();
             return _runs.TryGetValue(runId, out var run) && Now() <= run.CreatedAt + options.Retention ? run : null;
         }
     }

@@ -6,9 +6,10 @@ namespace HeloData.Reports.Testing.State;
 
 /// <summary>
 /// The sandbox's memory: reports and runs, changed only under one lock, with every rule of the
-/// contract that concerns state (merge-patch, paging, run lifecycle, retention).
+/// contract that concerns state (merge-patch, paging, run lifecycle, retention, schedules).
+/// Every operation first makes the scheduled runs that are due (<see cref="CatchUp"/>).
 /// </summary>
-internal sealed partial class SandboxStore(ReportsSandboxOptions options, TimeProvider time)
+internal sealed partial class SandboxStore(ReportsSandboxOptions options, TimeProvider time, SandboxFaults faults)
 {
     private static readonly string[] ReadOnlyFields = ["id", "created_at", "updated_at", "next_run_at"];
 
@@ -48,8 +49,11 @@ internal sealed partial class SandboxStore(ReportsSandboxOptions options, TimePr
         SandboxReportRules.Validate(fields);
         lock (_gate)
         {
+            CatchUp();
             var report = new StoredReport(NewId("rep_"), ++_sequence, fields, Now());
             _reports.Add(report.Id, report);
+            _runsByReport.Add(report.Id, []);
+            StartSchedule(report);
             return Render(report);
         }
     }
@@ -58,6 +62,7 @@ internal sealed partial class SandboxStore(ReportsSandboxOptions options, TimePr
     {
         lock (_gate)
         {
+            CatchUp();
             return Render(Find(id));
         }
     }
@@ -67,6 +72,7 @@ internal sealed partial class SandboxStore(ReportsSandboxOptions options, TimePr
     {
         lock (_gate)
         {
+            CatchUp();
             var report = Find(id);
             var fields = (JsonObject)report.Fields.DeepClone();
             foreach (var (name, value) in patch)
@@ -89,6 +95,12 @@ internal sealed partial class SandboxStore(ReportsSandboxOptions options, TimePr
             SandboxReportRules.Validate(fields);
             report.Fields = fields;
             report.UpdatedAt = Now();
+            if (patch.ContainsKey("schedule"))
+            {
+                // Set or removed: the schedule starts over from now (the runs due under the old one are made above).
+                StartSchedule(report);
+            }
+
             return Render(report);
         }
     }
@@ -97,7 +109,10 @@ internal sealed partial class SandboxStore(ReportsSandboxOptions options, TimePr
     {
         lock (_gate)
         {
-            _reports.Remove(Find(id).Id);
+            CatchUp();
+            var report = Find(id);
+            SandboxSchedule.Stop(report);
+            _reports.Remove(report.Id);
         }
     }
 

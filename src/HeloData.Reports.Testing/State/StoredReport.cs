@@ -16,6 +16,9 @@ internal sealed class StoredReport(string id, long sequence, JsonObject fields, 
 
     public DateTimeOffset UpdatedAt { get; set; } = createdAt;
 
+    /// <summary>Bumped whenever the schedule is set, removed or the report deleted: occurrences planned under an older value are dropped.</summary>
+    public int ScheduleGeneration { get; set; }
+
     public string Type => (string)Fields["type"]!;
 
     public string Format => (string)Fields["format"]!;

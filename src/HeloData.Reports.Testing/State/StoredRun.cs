@@ -15,6 +15,12 @@ internal sealed class StoredRun(string id, string reportId, DateOnly from, DateO
 
     public RunTimeline Timeline { get; } = timeline;
 
+    /// <summary>Whether the report's schedule made it (at an occurrence) rather than <c>POST /reports/{id}/run</c>.</summary>
+    public bool Scheduled { get; init; }
+
+    /// <summary>Whether <see cref="SandboxFaults"/> keeps it out of <c>recent_runs</c> (it is still read by id).</summary>
+    public bool Hidden { get; init; }
+
     public string Type { get; } = report.Type;
 
     public string Format { get; } = report.Format;

@@ -1,10 +1,9 @@
-using System.Text.RegularExpressions;
 using HeloData.Reports.Cli.Tests.Support;
 
 namespace HeloData.Reports.Cli.Tests.Commands;
 
 /// <summary>The root: help with the exit codes, the version, and the <c>sandbox</c> command.</summary>
-public sealed partial class RootCommandTests
+public sealed class RootCommandTests
 {
     [Test]
     public async Task Help_documents_every_exit_code_and_the_credentials()
@@ -53,35 +52,27 @@ public sealed partial class RootCommandTests
     [Test]
     public async Task Sandbox_prints_the_two_variables_that_work_with_every_other_command_and_stops_on_Ctrl_C_with_0()
     {
-        using var interrupt = new CancellationTokenSource();
-        var output = new LineSignal("HELODATA_API_KEY=");
-        var sandbox = CliApp.RunAsync(["sandbox"], TextWriter.Synchronized(output), TextWriter.Null, _ => null, interrupt.Token);
-        await output.Seen.WaitAsync(TimeSpan.FromSeconds(60));
-        var environment = SandboxLine().Matches(output.ToString()).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["value"].Value.Trim());
+        var sandbox = await SandboxCommandRun.StartAsync([]);
+        var environment = sandbox.Environment;
 
         var created = await CliHarness.RunAsync(environment, ["reports", "create", "--name", "from-sandbox", "--type", "traffic", "--format", "csv", "--json"]);
         var listed = await CliHarness.RunAsync(environment, ["reports", "list"]);
-        await interrupt.CancelAsync();
 
         Assert.That(environment.Keys, Is.EquivalentTo(new[] { "HELODATA_BASE_URL", "HELODATA_API_KEY" }));
         Assert.That(new Uri(environment["HELODATA_BASE_URL"]).IsLoopback, Is.True);
         Assert.That(created.ExitCode, Is.Zero, created.ToString());
         Assert.That(listed.Out, Does.Contain("from-sandbox"));
-        Assert.That(await sandbox, Is.Zero);
+        Assert.That(await sandbox.StopAsync(), Is.Zero);
     }
 
     [Test]
     public async Task Sandbox_on_a_given_port_prints_that_port()
     {
         var port = ClosedPort.Find();
-        using var interrupt = new CancellationTokenSource();
-        var output = new LineSignal("HELODATA_API_KEY=");
-        var sandbox = CliApp.RunAsync(["sandbox", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], TextWriter.Synchronized(output), TextWriter.Null, _ => null, interrupt.Token);
-        await output.Seen.WaitAsync(TimeSpan.FromSeconds(60));
-        await interrupt.CancelAsync();
+        var sandbox = await SandboxCommandRun.StartAsync(["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 
-        Assert.That(output.ToString(), Does.Contain($"HELODATA_BASE_URL=http://127.0.0.1:{port}/v1/"));
-        Assert.That(await sandbox, Is.Zero);
+        Assert.That(sandbox.Output.ToString(), Does.Contain($"HELODATA_BASE_URL=http://127.0.0.1:{port}/v1/"));
+        Assert.That(await sandbox.StopAsync(), Is.Zero);
     }
 
     [TestCase("0")]
@@ -109,24 +100,5 @@ public sealed partial class RootCommandTests
 
         Assert.That(exit, Is.EqualTo(2));
         Assert.That(error.ToString(), Does.Contain($"--port {port}"));
-    }
-
-    [GeneratedRegex(@"^(?<name>HELODATA_\w+)=(?<value>.+)$", RegexOptions.Multiline)]
-    private static partial Regex SandboxLine();
-
-    private sealed class LineSignal(string trigger) : StringWriter
-    {
-        private readonly TaskCompletionSource _seen = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task Seen => _seen.Task;
-
-        public override void WriteLine(string? value)
-        {
-            base.WriteLine(value);
-            if (value?.StartsWith(trigger, StringComparison.Ordinal) == true)
-            {
-                _seen.TrySetResult();
-            }
-        }
     }
 }

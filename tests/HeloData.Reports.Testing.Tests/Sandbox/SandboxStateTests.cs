@@ -286,9 +286,10 @@ public sealed class SandboxStateTests
 
     private async Task<string> StatusAsync(string runId) => (string)(await _http.GetAsync($"reports/runs/{runId}")).Body!["status"]!;
 
+    // An on-demand report: a scheduled one gets runs of its own as the clock moves, as on the service.
     private async Task<string> CompletedRunAsync()
     {
-        var id = await _http.CreateAsync();
+        var id = await _http.CreateAsync(ReportBodies.OnDemand());
         return (string)(await _http.PostAsync($"reports/{id}/run", """{"from":"2026-05-01","to":"2026-05-03"}""")).Body!["run_id"]!;
     }
 }
