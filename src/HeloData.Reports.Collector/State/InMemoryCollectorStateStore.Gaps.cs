@@ -1,0 +1,130 @@
+namespace HeloData.Reports.Collector;
+
+/// <summary>What the gap finder asks of the store: failed runs, covered windows, checkpoints, gaps and their backfills.</summary>
+public sealed partial class InMemoryCollectorStateStore
+{
+    /// <inheritdoc />
+    public Task<bool> RecordFailedRunAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        StoreArguments.Run(run);
+        lock (_state.Gate)
+        {
+            var entry = Record(run);
+            var first = !entry.Failed;
+            entry.Failed = true;
+            return Task.FromResult(first);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlySet<(DateOnly From, DateOnly To)>> GetCoveredWindowsAsync(string reportId, DateOnly since, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reportId);
+        var now = _time.GetUtcNow();
+        lock (_state.Gate)
+        {
+            IReadOnlySet<(DateOnly, DateOnly)> covered = _state.Runs.Values
+                .Where(run => run.ReportId == reportId && run.To >= since && (run.CollectedAt is not null || (run.Life is not null && run.LeaseUntil > now)))
+                .Select(run => (run.From, run.To))
+                .ToHashSet();
+            return Task.FromResult(covered);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<DateTimeOffset?> GetCheckpointAsync(string reportId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reportId);
+        lock (_state.Gate)
+        {
+            return Task.FromResult(_state.Checkpoints.TryGetValue(reportId, out var checkpoint) ? checkpoint : (DateTimeOffset?)null);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<DateTimeOffset> AdvanceCheckpointAsync(string reportId, DateTimeOffset checkpoint, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reportId);
+        lock (_state.Gate)
+        {
+            var stored = _state.Checkpoints.TryGetValue(reportId, out var current) && current >= checkpoint ? current : checkpoint.ToUniversalTime();
+            _state.Checkpoints[reportId] = stored;
+            return Task.FromResult(stored);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<bool> RecordGapAsync(ReportGap gap, CancellationToken cancellationToken)
+    {
+        StoreArguments.Gap(gap);
+        lock (_state.Gate)
+        {
+            return Task.FromResult(_state.Gaps.TryAdd((gap.ReportId, gap.From, gap.To), new InMemoryCollectorState.GapEntry(gap)));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<bool> TryClaimBackfillAsync(string reportId, DateOnly from, DateOnly to, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        StoreArguments.GapKey(reportId, from, to);
+        StoreArguments.Lease(lease);
+        var now = _time.GetUtcNow();
+        lock (_state.Gate)
+        {
+            // Only a gap still missing is worth a request, and only when no live claim is held on it.
+            if (_state.Gaps.GetValueOrDefault((reportId, from, to)) is not { Gap.Status: ReportGapStatus.Missing } gap
+                || (gap.Life is not null && gap.LeaseUntil > now))
+            {
+                return Task.FromResult(false);
+            }
+
+            (gap.Owner, gap.Life, gap.LeaseUntil) = (InstanceName, _life, now + lease);
+            return Task.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task RecordBackfillAsync(string reportId, DateOnly from, DateOnly to, string runId, CancellationToken cancellationToken)
+    {
+        StoreArguments.GapKey(reportId, from, to);
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        lock (_state.Gate)
+        {
+            if (_state.Gaps.GetValueOrDefault((reportId, from, to)) is { } gap)
+            {
+                gap.Gap = gap.Gap with { Status = ReportGapStatus.BackfillRequested, BackfillRunId = runId };
+                (gap.Owner, gap.Life) = (null, null);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task SettleGapAsync(string reportId, DateOnly from, DateOnly to, ReportGapStatus status, CancellationToken cancellationToken)
+    {
+        StoreArguments.GapKey(reportId, from, to);
+        StoreArguments.Settled(status);
+        lock (_state.Gate)
+        {
+            // A window once filled stays filled: a failure learned later does not undo collected rows.
+            if (_state.Gaps.GetValueOrDefault((reportId, from, to)) is { Gap.Status: not ReportGapStatus.Filled } gap)
+            {
+                gap.Gap = gap.Gap with { Status = status };
+                (gap.Owner, gap.Life) = (null, null);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ReportGap>> GetGapsAsync(CancellationToken cancellationToken)
+    {
+        lock (_state.Gate)
+        {
+            IReadOnlyList<ReportGap> gaps = [.. _state.Gaps.Values.Select(gap => gap.Gap).OrderBy(gap => gap.DueAt).ThenBy(gap => gap.ReportId, StringComparer.Ordinal).ThenBy(gap => gap.From)];
+            return Task.FromResult(gaps);
+        }
+    }
+}
