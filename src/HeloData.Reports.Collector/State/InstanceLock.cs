@@ -1,4 +1,4 @@
-namespace HeloData.Reports.AspNetCore;
+namespace HeloData.Reports.Collector;
 
 /// <summary>
 /// Proof that one live process at a time uses a store under an instance name: an exclusively opened file
@@ -20,14 +20,13 @@ internal static class InstanceLock
         catch (IOException exception) when (File.Exists(path))
         {
             throw new InvalidOperationException(
-                $"Another receiver process with the instance name '{instanceName}' is using the delivery store {storePath} ({path} is locked). "
-                // Named as text: the store sits below the hosting layer whose options set the name.
-                + "Give each receiver that shares a store its own ReportWebhookOptions.InstanceName (or instanceName, for a store built in code).",
+                $"Another process with the instance name '{instanceName}' is using the collector state store {storePath} ({path} is locked). "
+                + $"Give each instance that shares a store its own {nameof(ReportsCollectorOptions)}.{nameof(ReportsCollectorOptions.InstanceName)} (or instanceName, for a store built in code).",
                 exception);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidOperationException($"The delivery store {storePath} cannot be used: {path} cannot be created ({exception.Message})", exception);
+            throw new InvalidOperationException($"The collector state store {storePath} cannot be used: {path} cannot be created ({exception.Message})", exception);
         }
     }
 

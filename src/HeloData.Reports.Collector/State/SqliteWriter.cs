@@ -1,50 +1,42 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
-namespace HeloData.Reports.AspNetCore;
+namespace HeloData.Reports.Collector;
 
 /// <summary>
 /// The one writer of a SQLite store in this process: one connection, fed by a queue. Calls from one process
 /// never contend inside SQLite (whose busy retry in Microsoft.Data.Sqlite sleeps 150 ms a turn); they wait in
 /// memory instead, and the calls that queued up while a transaction was being synced are run together in the
 /// next one, so a burst costs one sync to disk, not one per call. Each call is a savepoint of its own: one that
-/// fails is undone alone, and none is answered before its transaction is durable.
+/// fails is undone alone, and none is answered before its transaction is durable. (The webhook receiver's
+/// store was its model; the receiver moves onto the collector's store.)
 /// </summary>
-internal sealed class SqliteWriter : IAsyncDisposable
+internal sealed partial class SqliteWriter : IAsyncDisposable
 {
     // Enough to amortise a sync over a burst; small enough that one transaction stays short.
     private const int MaxBatch = 64;
 
     private readonly string _path;
     private readonly TimeSpan _busyTimeout;
-    private readonly string _schema;
+    private readonly Action<SqliteConnection> _prepare;
     private readonly Channel<IWork> _queue = Channel.CreateUnbounded<IWork>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writing;
     private SqliteConnection? _connection;
 
-    public SqliteWriter(string path, TimeSpan busyTimeout, string schema)
+    /// <param name="path">The database file.</param>
+    /// <param name="busyTimeout">How long a call waits for another process holding the file's lock.</param>
+    /// <param name="prepare">Creates or upgrades the schema, in a transaction of its own, when the connection is opened.</param>
+    public SqliteWriter(string path, TimeSpan busyTimeout, Action<SqliteConnection> prepare)
     {
         _path = path;
         _busyTimeout = busyTimeout;
-        _schema = schema;
+        _prepare = prepare;
         _writing = Task.Run(WriteAsync);
     }
 
-    private interface IWork
-    {
-        /// <summary>The caller stopped waiting (cancelled, or timed out): the work is skipped.</summary>
-        bool Abandoned { get; }
-
-        void Run(SqliteConnection connection);
-
-        void Succeed();
-
-        void Fail(Exception exception);
-    }
-
     /// <summary>
-    /// Runs <paramref name="work"/> in the writer's next transaction (the connection, and the schema, are
-    /// opened and created on first use) and returns its result once that transaction is committed.
+    /// Runs <paramref name="work"/> in the writer's next transaction (the connection is opened, and the schema
+    /// prepared, on first use) and returns its result once that transaction is committed.
     /// </summary>
     /// <exception cref="TimeoutException">The call waited longer than the busy timeout: another process held the file's lock.</exception>
     public async Task<T> RunAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken)
@@ -52,7 +44,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
         var queued = new Work<T>(work);
         if (!_queue.Writer.TryWrite(queued))
         {
-            throw new ObjectDisposedException(nameof(SqliteReportDeliveryStore));
+            throw new ObjectDisposedException(nameof(SqliteCollectorStateStore));
         }
 
         try
@@ -65,7 +57,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
             queued.Abandon();
             if (exception is TimeoutException)
             {
-                throw new TimeoutException($"The delivery store {_path} stayed busy for {(_busyTimeout * 2).TotalSeconds:0.#} s.", exception);
+                throw new TimeoutException($"The collector state store {_path} stayed busy for {(_busyTimeout * 2).TotalSeconds:0.#} s.", exception);
             }
 
             throw;
@@ -108,25 +100,25 @@ internal sealed class SqliteWriter : IAsyncDisposable
         try
         {
             var connection = _connection ??= Open();
-            Execute(connection, "BEGIN IMMEDIATE");
+            SqliteCommands.Execute(connection, "BEGIN IMMEDIATE");
             try
             {
                 foreach (var work in batch)
                 {
-                    Execute(connection, "SAVEPOINT call");
+                    SqliteCommands.Execute(connection, "SAVEPOINT call");
                     try
                     {
                         work.Run(connection);
-                        Execute(connection, "RELEASE call");
+                        SqliteCommands.Execute(connection, "RELEASE call");
                     }
                     catch (Exception exception) when (exception is SqliteException or InvalidOperationException or ArgumentException)
                     {
-                        Execute(connection, "ROLLBACK TO call; RELEASE call");
+                        SqliteCommands.Execute(connection, "ROLLBACK TO call; RELEASE call");
                         work.Fail(exception);
                     }
                 }
 
-                Execute(connection, "COMMIT");
+                SqliteCommands.Execute(connection, "COMMIT");
             }
             catch
             {
@@ -153,7 +145,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
     {
         try
         {
-            Execute(connection, "ROLLBACK");
+            SqliteCommands.Execute(connection, "ROLLBACK");
         }
         catch (SqliteException)
         {
@@ -179,7 +171,21 @@ internal sealed class SqliteWriter : IAsyncDisposable
             connection.Open();
 
             // WAL: readers never wait for the writer. FULL: a commit is synced before it is answered.
-            Execute(connection, $"PRAGMA busy_timeout = {(long)_busyTimeout.TotalMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; {_schema}");
+            SqliteCommands.Execute(connection, $"PRAGMA busy_timeout = {(long)_busyTimeout.TotalMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL");
+
+            // Under the write lock, so processes starting at once upgrade the schema one after the other.
+            SqliteCommands.Execute(connection, "BEGIN IMMEDIATE");
+            try
+            {
+                _prepare(connection);
+                SqliteCommands.Execute(connection, "COMMIT");
+            }
+            catch
+            {
+                Rollback(connection);
+                throw;
+            }
+
             return connection;
         }
         catch
@@ -187,31 +193,5 @@ internal sealed class SqliteWriter : IAsyncDisposable
             connection.Dispose();
             throw;
         }
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private sealed class Work<T>(Func<SqliteConnection, T> work) : IWork
-    {
-        private readonly TaskCompletionSource<T> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private T _value = default!;
-        private int _abandoned;
-
-        public Task<T> Result => _result.Task;
-
-        public bool Abandoned => Volatile.Read(ref _abandoned) == 1;
-
-        public void Abandon() => Volatile.Write(ref _abandoned, 1);
-
-        public void Run(SqliteConnection connection) => _value = work(connection);
-
-        public void Succeed() => _result.TrySetResult(_value);
-
-        public void Fail(Exception exception) => _result.TrySetException(exception);
     }
 }
