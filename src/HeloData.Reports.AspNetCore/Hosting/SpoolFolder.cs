@@ -180,50 +180,13 @@ internal sealed class SpoolFolder : IDisposable
         return deleted;
     }
 
-    /// <summary>
-    /// Refuses a root that is not this user's alone: another local user could have created it first (a link, or a
-    /// folder anyone can write), and would then choose where spool files go or read them. Creating the folder does
-    /// not tell: an existing one keeps its owner and mode.
-    /// </summary>
+    /// <summary>Refuses a root that is not this user's alone (<see cref="PrivateFolder"/>).</summary>
     private static void CheckPrivate(string root)
     {
-        if (WhyNotPrivate(root) is { } problem)
+        if (PrivateFolder.WhyNotPrivate(root) is { } problem)
         {
             throw new InvalidOperationException(
                 $"The webhook spool folder {root} is not private to this user: {problem}. Remove it, or set {nameof(ReportWebhookOptions)}.{nameof(ReportWebhookOptions.TemporaryDirectory)} to a folder of this user's.");
         }
-    }
-
-    private static string? WhyNotPrivate(string root)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return null; // the temp folder is the user's own, and ACLs are not modes
-        }
-
-        // The link first: the stat below follows links.
-        if (new DirectoryInfo(root).LinkTarget is not null)
-        {
-            return "it is a symbolic link";
-        }
-
-        // Null only if this runtime has no stat: then the link and the mode bits are what can be checked.
-        if (FileKinds.OwnershipOf(root) is { } status)
-        {
-            if (!status.IsDirectory)
-            {
-                return "it is not a directory";
-            }
-
-            if (FileKinds.CurrentUserId() is { } uid && status.UserId != uid)
-            {
-                return $"it is owned by user id {status.UserId}, not by this process's user ({uid})";
-            }
-        }
-
-        var mode = File.GetUnixFileMode(root);
-        return (mode & ~(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute)) != 0
-            ? $"its mode is {Convert.ToString((int)mode, 8).PadLeft(4, '0')}, not 0700"
-            : null;
     }
 }
