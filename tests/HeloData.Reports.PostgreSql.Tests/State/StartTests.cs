@@ -1,0 +1,100 @@
+using HeloData.Reports.Collector;
+using HeloData.Reports.PostgreSql.Tests.Support;
+using Npgsql;
+
+namespace HeloData.Reports.PostgreSql.Tests.State;
+
+/// <summary>What <see cref="PostgreSqlCollectorStateStore.StartAsync"/> does to a database, and how it fails.</summary>
+[Category("PostgreSql")]
+public sealed class StartTests
+{
+    private const string Password = "s3cret-Pa55word";
+
+    [Test]
+    public async Task A_start_records_the_schema_version_and_a_second_start_finds_it_in_place()
+    {
+        await using var database = await PostgreSqlTestDatabase.CreateAsync();
+        await using (var first = await Stores.StartAsync(database.ConnectionString, "a"))
+        {
+            await first.AdvanceCheckpointAsync("rep_1", DateTimeOffset.UnixEpoch, default);
+        }
+
+        await using var second = await Stores.StartAsync(database.ConnectionString, "a");
+
+        Assert.That(await Stores.ScalarAsync<int>(database.ConnectionString, "SELECT max(version) FROM helodata_collector.schema_version"), Is.EqualTo(CollectorSchema.LatestVersion));
+        Assert.That(await Stores.ScalarAsync<long>(database.ConnectionString, "SELECT count(*) FROM helodata_collector.schema_version"), Is.EqualTo(CollectorSchema.LatestVersion));
+        Assert.That(await second.GetCheckpointAsync("rep_1", default), Is.EqualTo(DateTimeOffset.UnixEpoch), "the data survived the second start");
+    }
+
+    [Test]
+    public async Task A_schema_newer_than_the_package_fails_the_start_naming_both_versions()
+    {
+        await using var database = await PostgreSqlTestDatabase.CreateAsync();
+        (await Stores.StartAsync(database.ConnectionString, "a")).Dispose();
+        var newer = CollectorSchema.LatestVersion + 1;
+        await Stores.ExecuteAsync(database.ConnectionString, $"INSERT INTO helodata_collector.schema_version VALUES ({newer}, now())");
+        await using var store = Stores.Create(database.ConnectionString, "a");
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => store.StartAsync(default));
+
+        Assert.That(failure!.Message, Does.Contain($"version {newer}").And.Contain($"({CollectorSchema.LatestVersion})"));
+    }
+
+    [Test]
+    public async Task A_store_keeps_to_its_own_schema()
+    {
+        await using var database = await PostgreSqlTestDatabase.CreateAsync();
+        await using var tenant = await Stores.StartAsync(database.ConnectionString, "a", schema: "tenant_2");
+        await using var other = await Stores.StartAsync(database.ConnectionString, "b");
+        await tenant.TryClaimAsync(new RunRecord("run_1", "rep_1", new(2026, 5, 1), new(2026, 5, 1)), TimeSpan.FromHours(1), default);
+
+        Assert.That((await other.TryClaimAsync(new RunRecord("run_1", "rep_1", new(2026, 5, 1), new(2026, 5, 1)), TimeSpan.FromHours(1), default)).Status, Is.EqualTo(RunClaimStatus.Claimed));
+        Assert.That(await Stores.ScalarAsync<long>(database.ConnectionString, "SELECT count(*) FROM tenant_2.runs"), Is.EqualTo(1));
+        Assert.That(tenant.Schema, Is.EqualTo("tenant_2"));
+    }
+
+    [Test]
+    public async Task A_database_that_does_not_exist_fails_the_start_naming_it_without_the_password()
+    {
+        await using var database = await PostgreSqlTestDatabase.CreateAsync();
+        var missing = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Database = database.Name + "_missing", Password = Password }.ConnectionString;
+        await using var store = Stores.Create(missing, "a");
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => store.StartAsync(default));
+
+        Assert.That(failure!.Message, Does.Contain($"/{database.Name}_missing").And.Contain("3D000"));
+        Assert.That(failure.ToString(), Does.Not.Contain(Password), "message, inner exceptions and stack");
+    }
+}
+
+/// <summary>Starting against no server at all: no PostgreSQL needed, so not in that category (which .ci/run counts to prove a server was used).</summary>
+public sealed class StartWithoutServerTests
+{
+    private const string Password = "s3cret-Pa55word";
+
+    [Test]
+    public async Task An_unreachable_database_fails_the_start_with_a_message_naming_it_without_the_password()
+    {
+        var port = ClosedPort.Find();
+        await using var store = Stores.Create($"Host=127.0.0.1;Port={port};Database=collector;Username=helo;Password={Password};Timeout=5", "a");
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => store.StartAsync(default));
+
+        Assert.That(failure!.Message, Does.StartWith($"The collector's PostgreSQL state store cannot start on 127.0.0.1:{port}/collector as helo (schema helodata_collector)"));
+        Assert.That(failure.InnerException, Is.InstanceOf<NpgsqlException>().With.Property(nameof(NpgsqlException.IsTransient)).True);
+        Assert.That(failure.ToString(), Does.Not.Contain(Password), "message, inner exceptions and stack");
+        Assert.That(store.ToString(), Does.Not.Contain(Password).And.Contain($"127.0.0.1:{port}/collector"));
+    }
+
+    [TestCase("Helo")]
+    [TestCase("1st")]
+    [TestCase("a-b")]
+    [TestCase("")]
+    [TestCase("x\"; DROP TABLE runs; --")]
+    public void A_schema_name_that_is_not_a_plain_lower_case_name_is_refused(string schema)
+    {
+        var failure = Assert.Throws<ArgumentException>(() => Stores.Create("Host=127.0.0.1", "a", schema: schema));
+
+        Assert.That(failure!.ParamName, Is.EqualTo("schema"));
+    }
+}
