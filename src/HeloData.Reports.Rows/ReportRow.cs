@@ -144,6 +144,23 @@ public class ReportRow
 
     internal virtual void SetTimestamp(int column, DateTimeOffset value) => throw Unexpected(column);
 
+    // The typed getters ReportRowColumn reads through; only asked for columns the row has (Has checked).
+    internal virtual string GetText(int column) => throw Unexpected(column);
+
+    internal virtual ReportProduct GetProduct(int column) => throw Unexpected(column);
+
+    internal virtual IReadOnlyList<ReportProduct> GetProducts(int column) => throw Unexpected(column);
+
+    internal virtual int GetInt32(int column) => throw Unexpected(column);
+
+    internal virtual long GetInt64(int column) => throw Unexpected(column);
+
+    internal virtual decimal GetDecimal(int column) => throw Unexpected(column);
+
+    internal virtual DateOnly GetDate(int column) => throw Unexpected(column);
+
+    internal virtual DateTimeOffset GetTimestamp(int column) => throw Unexpected(column);
+
     /// <summary>A documented column's typed value as csv text; only asked for columns the row has.</summary>
     internal virtual string FormatKnown(int column) => throw Unexpected(column);
 

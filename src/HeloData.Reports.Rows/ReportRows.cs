@@ -24,6 +24,21 @@ namespace HeloData.Reports.Rows;
 public static class ReportRows
 {
     /// <summary>
+    /// The documented columns of a row type (docs/artifacts.md), in the order it lists them, each with the type of
+    /// its value and a typed reader: for code that moves rows somewhere by column without naming each property.
+    /// </summary>
+    /// <typeparam name="TRow">The row type (<see cref="TrafficRow"/>, …); <see cref="ReportRow"/>, which knows no column, has none.</typeparam>
+    /// <returns>The columns; the same instance on every call.</returns>
+    /// <example>
+    /// <code>
+    /// foreach (var column in ReportRows.ColumnsOf&lt;TrafficRow&gt;())
+    ///     Console.WriteLine($"{column.Name}: {column.ValueType.Name}");   // date: DateOnly, subuser_id: String, …
+    /// </code>
+    /// </example>
+    public static IReadOnlyList<ReportRowColumn> ColumnsOf<TRow>()
+        where TRow : ReportRow => RowKinds.Of<TRow>().RowColumns;
+
+    /// <summary>
     /// Reads an artifact's rows as <typeparamref name="TRow"/>, and disposes <paramref name="artifact"/>
     /// when the enumeration ends (completed, failed, canceled or left early), as a <see cref="StreamReader"/>
     /// does.

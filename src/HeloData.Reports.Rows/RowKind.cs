@@ -7,6 +7,7 @@ namespace HeloData.Reports.Rows;
 internal sealed class RowKind
 {
     private readonly Dictionary<string, int> _byName;
+    private IReadOnlyList<ReportRowColumn>? _rowColumns;
 
     public RowKind(string rowType, KnownColumn[] columns, Func<RowShape, long, ReportRow> create)
     {
@@ -32,6 +33,10 @@ internal sealed class RowKind
     public KnownColumn[] Columns { get; }
 
     public Func<RowShape, long, ReportRow> Create { get; }
+
+    /// <summary>The columns as <see cref="ReportRows.ColumnsOf{TRow}"/> gives them, made once (a race makes equal lists).</summary>
+    public IReadOnlyList<ReportRowColumn> RowColumns =>
+        _rowColumns ??= Array.AsReadOnly(Enumerable.Range(0, Columns.Length).Select(i => ReportRowColumn.Create(this, i)).ToArray());
 
     /// <summary>Whether this kind is the plain <see cref="ReportRow"/>, which knows no column and keeps every value as text.</summary>
     public bool IsPlain => Columns.Length == 0;

@@ -75,7 +75,7 @@ public sealed class ReportRowGeneratorTests
     }
 
     [Test]
-    public void Each_kind_is_set_through_one_switch_and_the_dispatch_knows_the_row()
+    public void Each_kind_is_set_and_read_through_one_switch_and_the_dispatch_knows_the_row()
     {
         var run = GeneratorHarness.Run(Good);
         var source = run.Source("Rows.SampleRow.g.cs");
@@ -83,7 +83,10 @@ public sealed class ReportRowGeneratorTests
         Assert.That(source, Does.Contain("internal override void SetText(int column, string value)"));
         Assert.That(source, Does.Contain("case Column.SubuserId:\n                _subuserId = value;"));
         Assert.That(source, Does.Contain("case Column.Event:\n                _event = value;"));
-        Assert.That(source, Does.Not.Contain("object"), "no boxing: every setter and field is typed");
+        Assert.That(source, Does.Contain("internal override string GetText(int column) => column switch"));
+        Assert.That(source, Does.Contain("Column.Event => _event!,"));
+        Assert.That(source, Does.Contain("internal override long GetInt64(int column) => column switch\n    {\n        Column.Bytes => _bytes,\n        _ => base.GetInt64(column),"));
+        Assert.That(source, Does.Not.Contain("object"), "no boxing: every setter, getter and field is typed");
         Assert.That(run.Source("RowKinds.g.cs"), Does.Contain("return global::HeloData.Reports.Rows.SampleRow.Kind;"));
     }
 

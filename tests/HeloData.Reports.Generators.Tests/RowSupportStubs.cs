@@ -98,6 +98,14 @@ internal static class RowSupportStubs
                 internal virtual void SetDecimal(int column, decimal value) => throw new InvalidOperationException();
                 internal virtual void SetDate(int column, DateOnly value) => throw new InvalidOperationException();
                 internal virtual void SetTimestamp(int column, DateTimeOffset value) => throw new InvalidOperationException();
+                internal virtual string GetText(int column) => throw new InvalidOperationException();
+                internal virtual ReportProduct GetProduct(int column) => throw new InvalidOperationException();
+                internal virtual IReadOnlyList<ReportProduct> GetProducts(int column) => throw new InvalidOperationException();
+                internal virtual int GetInt32(int column) => throw new InvalidOperationException();
+                internal virtual long GetInt64(int column) => throw new InvalidOperationException();
+                internal virtual decimal GetDecimal(int column) => throw new InvalidOperationException();
+                internal virtual DateOnly GetDate(int column) => throw new InvalidOperationException();
+                internal virtual DateTimeOffset GetTimestamp(int column) => throw new InvalidOperationException();
                 internal virtual string FormatKnown(int column) => throw new InvalidOperationException();
             }
 

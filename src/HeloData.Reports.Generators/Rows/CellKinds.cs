@@ -10,6 +10,7 @@ namespace HeloData.Reports.Generators.Rows;
 /// <param name="IsReference">Whether the type is a reference type: its field is nullable, and the factory refuses null.</param>
 /// <param name="ParameterType">The model factory parameter's type.</param>
 /// <param name="Setter">The <c>ReportRow</c> method a reader sets such a value with.</param>
+/// <param name="Getter">The <c>ReportRow</c> method a <c>ReportRowColumn</c> reads such a value with.</param>
 /// <param name="Builder">The <c>RowBuilder</c> method the factory passes it to.</param>
 /// <param name="Format">How <c>FormatKnown</c> spells it; <c>{0}</c> is the field.</param>
 /// <param name="ParameterNote">Added to the factory parameter's doc after the summary; empty when none.</param>
@@ -19,6 +20,7 @@ internal sealed record CellKindInfo(
     bool IsReference,
     string ParameterType,
     string Setter,
+    string Getter,
     string Builder,
     string Format,
     string ParameterNote);
@@ -30,14 +32,14 @@ internal static class CellKinds
 
     private static readonly CellKindInfo[] All =
     [
-        new("Text", "string", true, "string", "SetText", "Text", "{0}!", ""),
-        new("Product", Product, false, Product, "SetProduct", "Product", "{0}.ToString()", ""),
-        new("ProductList", $"global::System.Collections.Generic.IReadOnlyList<{Product}>", true, $"global::System.Collections.Generic.IEnumerable<{Product}>", "SetProducts", "Products", "CellText.Products({0}!)", "; copied, so a later change to the caller's collection does not show"),
-        new("Int32", "int", false, "int", "SetInt32", "Int32", "CellText.Number({0})", ""),
-        new("Int64", "long", false, "long", "SetInt64", "Int64", "CellText.Number({0})", ""),
-        new("Decimal", "decimal", false, "decimal", "SetDecimal", "Decimal", "CellText.Number({0})", "; its scale is kept, so <c>3.4500m</c> reads back as <c>3.4500</c>"),
-        new("Date", "global::System.DateOnly", false, "global::System.DateOnly", "SetDate", "Date", "CellText.Date({0})", ""),
-        new("Timestamp", "global::System.DateTimeOffset", false, "global::System.DateTimeOffset", "SetTimestamp", "Timestamp", "CellText.Timestamp({0})", "; another offset is converted to UTC, as a reader converts it"),
+        new("Text", "string", true, "string", "SetText", "GetText", "Text", "{0}!", ""),
+        new("Product", Product, false, Product, "SetProduct", "GetProduct", "Product", "{0}.ToString()", ""),
+        new("ProductList", $"global::System.Collections.Generic.IReadOnlyList<{Product}>", true, $"global::System.Collections.Generic.IEnumerable<{Product}>", "SetProducts", "GetProducts", "Products", "CellText.Products({0}!)", "; copied, so a later change to the caller's collection does not show"),
+        new("Int32", "int", false, "int", "SetInt32", "GetInt32", "Int32", "CellText.Number({0})", ""),
+        new("Int64", "long", false, "long", "SetInt64", "GetInt64", "Int64", "CellText.Number({0})", ""),
+        new("Decimal", "decimal", false, "decimal", "SetDecimal", "GetDecimal", "Decimal", "CellText.Number({0})", "; its scale is kept, so <c>3.4500m</c> reads back as <c>3.4500</c>"),
+        new("Date", "global::System.DateOnly", false, "global::System.DateOnly", "SetDate", "GetDate", "Date", "CellText.Date({0})", ""),
+        new("Timestamp", "global::System.DateTimeOffset", false, "global::System.DateTimeOffset", "SetTimestamp", "GetTimestamp", "Timestamp", "CellText.Timestamp({0})", "; another offset is converted to UTC, as a reader converts it"),
     ];
 
     /// <summary>The kind of that name; <see langword="null"/> for a name the generator does not know.</summary>

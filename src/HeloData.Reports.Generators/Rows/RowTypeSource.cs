@@ -6,7 +6,8 @@ namespace HeloData.Reports.Generators.Rows;
 /// <summary>
 /// The generated part of one row type: its <c>RowKind</c>, column indexes, backing fields, constructor,
 /// typed properties with their docs, the typed setters a reader calls (a <c>switch</c> on the column index
-/// per kind, so a set is one virtual call and one jump, no boxing) and <c>FormatKnown</c>.
+/// per kind, so a set is one virtual call and one jump, no boxing), the typed getters a <c>ReportRowColumn</c>
+/// reads through (the same shape), and <c>FormatKnown</c>.
 /// </summary>
 internal static class RowTypeSource
 {
@@ -33,6 +34,7 @@ internal static class RowTypeSource
         text.Append("    private ").Append(name).Append("(").Append(Qualified(row, "RowShape")).Append(" shape, long rowNumber)\n        : base(shape, rowNumber)\n    {\n    }\n");
         WriteProperties(text, row);
         WriteSetters(text, row);
+        WriteGetters(text, row);
         WriteFormat(text, row);
         text.Append("}\n");
         return text.ToString();
@@ -98,14 +100,8 @@ internal static class RowTypeSource
     // One override per kind the row has; a column index of another kind falls to the base, which throws (an SDK bug).
     private static void WriteSetters(StringBuilder text, RowTypeModel row)
     {
-        foreach (var kind in CellKinds.Every)
+        foreach (var (kind, columns) in ByKind(row))
         {
-            var columns = row.Columns.Where(column => column.Kind == kind.Name).ToArray();
-            if (columns.Length == 0)
-            {
-                continue;
-            }
-
             text.Append("\n    internal override void ").Append(kind.Setter).Append("(int column, ").Append(kind.Type).Append(" value)\n    {\n        switch (column)\n        {\n");
             foreach (var column in columns)
             {
@@ -115,6 +111,25 @@ internal static class RowTypeSource
             text.Append("            default:\n                base.").Append(kind.Setter).Append("(column, value);\n                break;\n        }\n    }\n");
         }
     }
+
+    // Only asked for a column the row has (its presence bit checked by the caller), so the field is set.
+    private static void WriteGetters(StringBuilder text, RowTypeModel row)
+    {
+        foreach (var (kind, columns) in ByKind(row))
+        {
+            text.Append("\n    internal override ").Append(kind.Type).Append(' ').Append(kind.Getter).Append("(int column) => column switch\n    {\n");
+            foreach (var column in columns)
+            {
+                text.Append("        Column.").Append(column.Property).Append(" => ").Append(Field(column)).Append(kind.IsReference ? "!" : "").Append(",\n");
+            }
+
+            text.Append("        _ => base.").Append(kind.Getter).Append("(column),\n    };\n");
+        }
+    }
+
+    /// <summary>The kinds the row has, each with its columns, in the order of <see cref="CellKinds.Every"/>.</summary>
+    private static IEnumerable<(CellKindInfo Kind, ColumnModel[] Columns)> ByKind(RowTypeModel row) =>
+        CellKinds.Every.Select(kind => (kind, row.Columns.Where(column => column.Kind == kind.Name).ToArray())).Where(pair => pair.Item2.Length > 0);
 
     private static void WriteFormat(StringBuilder text, RowTypeModel row)
     {
