@@ -32,6 +32,7 @@ internal static class ExitCodes
           3    the service answered with an error, or could not be reached (code, HTTP status, request id)
           4    the run failed (its error code and message)
           5    timed out waiting for the run (resume with: runs wait <run-id>)
-          130  interrupted by Ctrl-C (a run goes on: its id is printed, resume with: runs wait <run-id>)
+          130  interrupted by Ctrl-C (a run goes on: its id is printed, resume with: runs wait <run-id>;
+               collect releases the runs in flight, for the next collect to take)
         """;
 }
