@@ -46,6 +46,12 @@ internal static class SandboxCommand
             context.Out.WriteLine($"{Credentials.ApiKeyVariable}={sandbox.ApiKey}");
             await context.Out.FlushAsync(CancellationToken.None);
             context.Error.WriteLine("Sandbox running: set the two variables above in another shell (export them) and try the other commands. Ctrl-C stops it.");
+            if (clock is ScaledTimeProvider scaled)
+            {
+                // Its clock runs ahead of every other process's: an outside check needs the origin to compare times.
+                context.Error.WriteLine(FormattableString.Invariant($"Sandbox clock: {scale}x real time from {scaled.Origin.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'} (sandbox time = origin + {scale} x real time since the origin)."));
+            }
+
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);

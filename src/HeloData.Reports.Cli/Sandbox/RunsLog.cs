@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using HeloData.Reports.Testing;
@@ -19,6 +20,7 @@ namespace HeloData.Reports.Cli.Sandbox;
 internal sealed class RunsLog : IDisposable
 {
     private readonly FileStream _file;
+    private readonly ArrayBufferWriter<byte> _line = new();
     private readonly Utf8JsonWriter _json;
     private readonly TimeProvider _time;
     private readonly HashSet<ITimer> _pending = [];
@@ -27,7 +29,7 @@ internal sealed class RunsLog : IDisposable
     private RunsLog(FileStream file, TimeProvider time)
     {
         _file = file;
-        _json = new Utf8JsonWriter(file);
+        _json = new Utf8JsonWriter(_line);
         _time = time;
     }
 
@@ -37,7 +39,7 @@ internal sealed class RunsLog : IDisposable
     {
         try
         {
-            return new RunsLog(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read), time);
+            return new RunsLog(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0), time);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -106,6 +108,7 @@ internal sealed class RunsLog : IDisposable
 
     private void Write(string kind, SandboxRun run, string status, DateTimeOffset? completedAt)
     {
+        _line.ResetWrittenCount();
         _json.Reset();
         _json.WriteStartObject();
         _json.WriteString("event", kind);
@@ -121,7 +124,10 @@ internal sealed class RunsLog : IDisposable
         WriteNullable("error", completedAt is null ? null : run.ErrorCode);
         _json.WriteEndObject();
         _json.Flush();
-        _file.WriteByte((byte)'\n');
+        _line.Write("\n"u8);
+
+        // Unbuffered, one write call per line: a process killed between two lines leaves no half line.
+        _file.Write(_line.WrittenSpan);
         _file.Flush();
     }
 

@@ -27,6 +27,9 @@ internal sealed class ScaledTimeProvider : TimeProvider
         _innerStartTimestamp = inner.GetTimestamp();
     }
 
+    /// <summary>The inner clock's now when this one was made: where both clocks read the same.</summary>
+    public DateTimeOffset Origin => _innerStart;
+
     public override TimeZoneInfo LocalTimeZone => _inner.LocalTimeZone;
 
     public override long TimestampFrequency => _inner.TimestampFrequency;

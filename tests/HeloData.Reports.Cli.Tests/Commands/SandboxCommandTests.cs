@@ -33,6 +33,7 @@ public sealed class SandboxCommandTests
         var exit = await sandbox.StopAsync();
 
         Assert.That(exit, Is.Zero);
+        Assert.That(sandbox.Error.ToString(), Does.Contain("Sandbox clock: 3600x real time from 2026-06-01T08:30:00.000Z"));
         var created = lines.Where(l => (string)l["event"]! == "created").ToList();
         Assert.That(created.Select(l => (string)l["created_at"]!), Is.EqualTo(new[] { "2026-06-01T09:00:00Z", "2026-06-01T10:00:00Z", "2026-06-01T11:00:00Z" }));
         Assert.That(created.Select(l => ((string)l["report_id"]!, (string)l["from"]!, (string)l["to"]!, (string)l["status"]!, (bool)l["scheduled"]!, (bool)l["hidden"]!)), Is.All.EqualTo((report, "2026-05-31", "2026-05-31", "queued", true, false)));

@@ -8,16 +8,20 @@ internal sealed partial class SandboxCommandRun
     private readonly CancellationTokenSource _interrupt;
     private readonly Task<int> _exit;
 
-    private SandboxCommandRun(CancellationTokenSource interrupt, Task<int> exit, LineSignal output)
+    private SandboxCommandRun(CancellationTokenSource interrupt, Task<int> exit, LineSignal output, StringWriter error)
     {
         _interrupt = interrupt;
         _exit = exit;
         Output = output;
+        Error = error;
         Environment = SandboxLine().Matches(output.ToString()).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["value"].Value.Trim());
     }
 
     /// <summary>What it printed on stdout.</summary>
     public LineSignal Output { get; }
+
+    /// <summary>What it wrote on stderr.</summary>
+    public StringWriter Error { get; }
 
     /// <summary><c>HELODATA_BASE_URL</c> and <c>HELODATA_API_KEY</c>, as printed.</summary>
     public Dictionary<string, string> Environment { get; }
@@ -27,10 +31,11 @@ internal sealed partial class SandboxCommandRun
     {
         var interrupt = new CancellationTokenSource();
         var output = new LineSignal("HELODATA_API_KEY=");
-        var exit = CliApp.RunAsync(["sandbox", .. args], TextWriter.Synchronized(output), TextWriter.Null, _ => null, interrupt.Token, time: time);
+        var error = new StringWriter();
+        var exit = CliApp.RunAsync(["sandbox", .. args], TextWriter.Synchronized(output), TextWriter.Synchronized(error), _ => null, interrupt.Token, time: time);
         await Task.WhenAny(output.Seen, exit).WaitAsync(TimeSpan.FromSeconds(60));
         Assert.That(output.Seen.IsCompleted, Is.True, $"the sandbox did not start: exit {(exit.IsCompleted ? exit.Result : null)}");
-        return new SandboxCommandRun(interrupt, exit, output);
+        return new SandboxCommandRun(interrupt, exit, output, error);
     }
 
     /// <summary>Ctrl-C, and its exit code.</summary>
