@@ -232,6 +232,21 @@ public abstract class CollectorStateStoreContract
     }
 
     [Test]
+    public async Task Settled_runs_are_found_among_a_long_list_of_ids()
+    {
+        var a = await StartAsync("a");
+        var ids = Enumerable.Range(0, 1500).Select(i => $"run_{i:0000}").ToList();
+        foreach (var id in ids.Where((_, i) => i % 300 == 299))
+        {
+            await Claimed(a, Run(id), complete: true);
+        }
+
+        var settled = await a.FindSettledAsync(ids, default);
+
+        Assert.That(settled, Is.EquivalentTo(new[] { "run_0299", "run_0599", "run_0899", "run_1199", "run_1499" }));
+    }
+
+    [Test]
     public async Task Covered_windows_are_those_of_runs_collected_or_claimed_now_ending_on_or_after_since()
     {
         var a = await StartAsync("a");
