@@ -5,7 +5,7 @@ namespace HeloData.Reports.Collector;
 /// <summary>Builds the collector's models for tests of your own handlers; it writes nothing and calls nothing.</summary>
 /// <example>
 /// <code>
-/// File.WriteAllText(path, "date,product,gb\n2026-06-01,residential,1.5\n");
+/// File.WriteAllText(path, "date,subuser_id,product,bandwidth_bytes,requests\n2026-06-01,su_1,residential,1500,3\n");
 /// var run = ReportsCollectorModelFactory.CollectedRun("run_1", "rep_1", ReportType.Traffic, ReportFormat.Csv, new(2026, 6, 1), new(2026, 6, 7), path);
 /// await new MyRunHandler().HandleAsync(run, CancellationToken.None);
 /// </code>

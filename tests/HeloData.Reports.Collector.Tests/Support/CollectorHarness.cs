@@ -38,6 +38,7 @@ internal sealed class CollectorHarness : IAsyncDisposable
     /// <param name="time">The collector's clock (the client keeps the system's, as the sandbox does).</param>
     /// <param name="configure">Further options.</param>
     /// <param name="client">The client, in place of the sandbox's (a test's tampered one).</param>
+    /// <param name="wrapStore">Puts a test's store around the in-memory one.</param>
     public static CollectorHarness Start(
         ReportsSandbox sandbox,
         string temp,
@@ -46,10 +47,28 @@ internal sealed class CollectorHarness : IAsyncDisposable
         string instance = "a",
         TimeProvider? time = null,
         Action<ReportsCollectorOptions>? configure = null,
-        IReportsClient? client = null)
+        IReportsClient? client = null,
+        Func<ICollectorStateStore, ICollectorStateStore>? wrapStore = null)
+    {
+        var services = new ServiceCollection();
+        var (store, gaps) = Register(services, sandbox, temp, build, state, instance, time, configure, client, wrapStore);
+        return new CollectorHarness(services.BuildServiceProvider(), store, gaps);
+    }
+
+    /// <summary>Registers an instance in <paramref name="services"/> (an application's, or a host's); the parameters are <see cref="Start"/>'s.</summary>
+    public static (InMemoryCollectorStateStore Store, RecordingGapFinder Gaps) Register(
+        IServiceCollection services,
+        ReportsSandbox sandbox,
+        string temp,
+        Action<IReportsCollectorBuilder> build,
+        InMemoryCollectorState? state = null,
+        string instance = "a",
+        TimeProvider? time = null,
+        Action<ReportsCollectorOptions>? configure = null,
+        IReportsClient? client = null,
+        Func<ICollectorStateStore, ICollectorStateStore>? wrapStore = null)
     {
         var clock = time ?? TimeProvider.System;
-        var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(clock);
         services.AddHeloReports(o =>
@@ -70,10 +89,10 @@ internal sealed class CollectorHarness : IAsyncDisposable
             o.TemporaryDirectory = temp;
             configure?.Invoke(o);
         });
-        services.Replace(ServiceDescriptor.Singleton<ICollectorStateStore>(store));
+        services.Replace(ServiceDescriptor.Singleton(wrapStore?.Invoke(store) ?? store));
         services.AddSingleton<IGapFinder>(gaps);
         build(builder);
-        return new CollectorHarness(services.BuildServiceProvider(), store, gaps);
+        return (store, gaps);
     }
 
     /// <summary>Which of the runs the store records as collected.</summary>
