@@ -39,6 +39,12 @@ internal sealed record PostgreSqlEndpoint(string Host, int Port, string Database
         return new PostgreSqlEndpoint(builder.Host.ToLowerInvariant(), builder.Port, builder.Database ?? username ?? string.Empty, username);
     }
 
+    /// <summary>Whether <paramref name="other"/> reaches the same database (whatever user each logs in as).</summary>
+    /// <param name="other">Another endpoint.</param>
+    /// <returns><see langword="true"/> for the same host, port and database, as the connection strings name them.</returns>
+    public bool IsSameDatabase(PostgreSqlEndpoint other) =>
+        Host == other.Host && Port == other.Port && string.Equals(Database, other.Database, StringComparison.Ordinal);
+
     /// <summary>The database as <c>host:port/database</c>.</summary>
     /// <returns>The endpoint, with no user and no password.</returns>
     public override string ToString() => $"{Host}:{Port}/{Database}";

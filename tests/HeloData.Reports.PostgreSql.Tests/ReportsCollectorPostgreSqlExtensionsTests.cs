@@ -53,6 +53,17 @@ public sealed class ReportsCollectorPostgreSqlExtensionsTests
         Assert.DoesNotThrow(() => dataSource.CreateConnection().Dispose());
     }
 
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task A_data_sources_password_shows_nowhere_even_when_npgsql_keeps_it(bool persistSecurityInfo)
+    {
+        await using var dataSource = NpgsqlDataSource.Create($"Host=127.0.0.1;Username=helo;Password={Password};Persist Security Info={persistSecurityInfo}");
+        await using var store = new PostgreSqlCollectorStateStore(dataSource, "a", TimeProvider.System);
+
+        Assert.That(dataSource.ConnectionString.Contains(Password, StringComparison.Ordinal), Is.EqualTo(persistSecurityInfo), "what Npgsql exposes");
+        Assert.That(store.ToString() + store.Endpoint.Describe(), Does.Not.Contain(Password));
+    }
+
     [TestCase("Host=;Password=" + Password, "names no Host")]
     [TestCase("Host=127.0.0.1;Pasword=" + Password, "pasword")]
     [TestCase("Host=127.0.0.1;Port=" + Password, "not valid")]

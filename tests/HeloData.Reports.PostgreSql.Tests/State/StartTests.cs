@@ -86,6 +86,17 @@ public sealed class StartWithoutServerTests
         Assert.That(store.ToString(), Does.Not.Contain(Password).And.Contain($"127.0.0.1:{port}/collector"));
     }
 
+    [Test]
+    public async Task A_call_that_reaches_no_database_throws_a_transient_NpgsqlException_without_the_password()
+    {
+        await using var store = Stores.Create($"Host=127.0.0.1;Port={ClosedPort.Find()};Password={Password};Timeout=5", "a");
+
+        var failure = await Assert.ThrowsAsync<NpgsqlException>(() => store.TryClaimAsync(new RunRecord("run_1", "rep_1", new(2026, 5, 1), new(2026, 5, 1)), TimeSpan.FromMinutes(1), default));
+
+        Assert.That(failure!.IsTransient, Is.True, "the collector tries the run again at its next pass");
+        Assert.That(failure.ToString(), Does.Not.Contain(Password));
+    }
+
     [TestCase("Helo")]
     [TestCase("1st")]
     [TestCase("a-b")]
