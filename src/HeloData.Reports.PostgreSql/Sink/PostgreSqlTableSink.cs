@@ -24,7 +24,6 @@ internal sealed class PostgreSqlTableSink : IRunHandler, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
-    private readonly string _quotedSchema;
     private readonly TransactionalFinish? _finish;
     private readonly ILogger _logger;
     private readonly object _gate = new();
@@ -34,8 +33,8 @@ internal sealed class PostgreSqlTableSink : IRunHandler, IAsyncDisposable
     {
         _dataSource = dataSource;
         _ownsDataSource = ownsDataSource;
-        Schema = SinkSql.CheckSchema(schema, nameof(schema));
-        _quotedSchema = SinkSql.Quote(schema);
+        CollectorSchema.Quote(schema);
+        Schema = schema;
         _finish = finish;
         _logger = logger ?? NullLogger.Instance;
         Endpoint = PostgreSqlEndpoint.Of(dataSource.ConnectionString);
@@ -78,7 +77,7 @@ internal sealed class PostgreSqlTableSink : IRunHandler, IAsyncDisposable
             + "update HeloData.Reports.PostgreSql, or leave this report out of the collector. The run is offered again at the next pass.",
             run.RunId);
         await EnsureTablesAsync(cancellationToken).ConfigureAwait(false);
-        var qualified = $"{_quotedSchema}.{SinkSql.Quote(table.Name)}";
+        var qualified = $"{Schema}.{table.Name}";
 
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -86,8 +85,8 @@ internal sealed class PostgreSqlTableSink : IRunHandler, IAsyncDisposable
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                var replaced = await ReplaceWindowAsync(connection, transaction, qualified, run, cancellationToken).ConfigureAwait(false);
-                var (rows, notLoaded) = await CopyAsync(connection, table, qualified, run, cancellationToken).ConfigureAwait(false);
+                var replaced = await ReplaceWindowAsync(connection, transaction, table.QuotedIn(Schema), run, cancellationToken).ConfigureAwait(false);
+                var (rows, notLoaded) = await CopyAsync(connection, table, Schema, run, cancellationToken).ConfigureAwait(false);
                 if (_finish is not null && !await _finish(connection, transaction, run.RunId, cancellationToken).ConfigureAwait(false))
                 {
                     throw new PostgreSqlLoadException(
@@ -150,11 +149,12 @@ internal sealed class PostgreSqlTableSink : IRunHandler, IAsyncDisposable
         return batch.BatchCommands[1].RecordsAffected;
     }
 
-    private static async Task<SinkTable.Copied> CopyAsync(NpgsqlConnection connection, SinkTable table, string qualified, CollectedRun run, CancellationToken cancellationToken)
+    private static async Task<SinkTable.Copied> CopyAsync(NpgsqlConnection connection, SinkTable table, string schema, CollectedRun run, CancellationToken cancellationToken)
     {
+        var qualified = $"{schema}.{table.Name}";
         try
         {
-            return await table.CopyAsync(connection, qualified, run, cancellationToken).ConfigureAwait(false);
+            return await table.CopyAsync(connection, schema, run, cancellationToken).ConfigureAwait(false);
         }
         catch (ReportRowFormatException malformed)
         {

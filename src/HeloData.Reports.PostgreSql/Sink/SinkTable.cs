@@ -45,7 +45,7 @@ internal abstract class SinkTable
     /// <returns>How many rows, and the artifact's columns (as its first row has them) the row type does not know, which were not loaded.</returns>
     /// <exception cref="PostgreSqlLoadException">A value cannot be stored exactly.</exception>
     /// <exception cref="ReportRowFormatException">A row cannot be read.</exception>
-    public abstract Task<Copied> CopyAsync(NpgsqlConnection connection, string qualifiedName, CollectedRun run, CancellationToken cancellationToken);
+    public abstract Task<Copied> CopyAsync(NpgsqlConnection connection, string schema, CollectedRun run, CancellationToken cancellationToken);
 
     /// <summary>The run's window; a collected run always has both ends (its record does).</summary>
     public static (DateOnly From, DateOnly To) WindowOf(CollectedRun run) =>
@@ -56,19 +56,22 @@ internal abstract class SinkTable
     /// <param name="NotLoaded">The artifact's columns the row type does not know.</param>
     public sealed record Copied(long Rows, IReadOnlyList<string> NotLoaded);
 
+    /// <summary>The table's name for SQL, in a schema.</summary>
+    public string QuotedIn(string schema) => $"{SinkSql.Quote(schema)}.{SinkSql.Quote(Name)}";
+
     /// <summary>The <c>COPY</c> statement of the table, its columns in the order rows are written.</summary>
-    protected string CopySql(string qualifiedName) =>
-        $"COPY {qualifiedName} ({string.Join(", ", AllColumns.Select(column => SinkSql.Quote(column.Name)))}) FROM STDIN (FORMAT BINARY)";
+    protected string CopySql(string schema) =>
+        $"COPY {QuotedIn(schema)} ({string.Join(", ", AllColumns.Select(column => SinkSql.Quote(column.Name)))}) FROM STDIN (FORMAT BINARY)";
 }
 
 /// <summary>The table of the report type whose rows are <typeparamref name="TRow"/>.</summary>
 internal sealed class SinkTable<TRow>(ReportType reportType) : SinkTable(reportType, ReportRows.ColumnsOf<TRow>())
     where TRow : ReportRow
 {
-    public override async Task<Copied> CopyAsync(NpgsqlConnection connection, string qualifiedName, CollectedRun run, CancellationToken cancellationToken)
+    public override async Task<Copied> CopyAsync(NpgsqlConnection connection, string schema, CollectedRun run, CancellationToken cancellationToken)
     {
         // Disposed without CompleteAsync (a row failed), the importer cancels the COPY and nothing of it stays.
-        var importer = await connection.BeginBinaryImportAsync(CopySql(qualifiedName), cancellationToken).ConfigureAwait(false);
+        var importer = await connection.BeginBinaryImportAsync(CopySql(schema), cancellationToken).ConfigureAwait(false);
         await using (importer.ConfigureAwait(false))
         {
             long rows = 0;
@@ -96,9 +99,9 @@ internal sealed class SinkTable<TRow>(ReportType reportType) : SinkTable(reportT
                     catch (CellRefusedException refused)
                     {
                         throw new PostgreSqlLoadException(
-                            $"Run {run.RunId} was not loaded into {qualifiedName}: row {row.RowNumber}, column '{column.Name}': {refused.Message}. Nothing of the run was written.",
+                            $"Run {run.RunId} was not loaded into {schema}.{Name}: row {row.RowNumber}, column '{column.Name}': {refused.Message}. Nothing of the run was written.",
                             run.RunId,
-                            qualifiedName,
+                            $"{schema}.{Name}",
                             column.Name,
                             row.RowNumber,
                             refused);

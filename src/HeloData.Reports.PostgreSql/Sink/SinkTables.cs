@@ -69,7 +69,7 @@ internal static class SinkTables
 
         foreach (var table in All)
         {
-            var name = $"{quoted}.{SinkSql.Quote(table.Name)}";
+            var name = table.QuotedIn(schema);
             if (!found.Columns.TryGetValue(table.Name, out var columns))
             {
                 var definition = new StringBuilder();
