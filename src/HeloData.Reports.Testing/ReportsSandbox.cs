@@ -126,25 +126,6 @@ public sealed partial class ReportsSandbox : IDisposable
     /// <summary>The rows generated so far for streamed (row-counted) artifacts, all downloads together.</summary>
     internal long StreamedArtifactRows => _downloadHost.StreamedRows;
 
-    /// <summary>
-    /// The pushes of completed runs of <c>webhook</c> reports to their URLs, in the order the runs were
-    /// accepted: each one's attempts and outcome. Only loopback URLs are sent to.
-    /// </summary>
-    public IReadOnlyList<SandboxWebhookDelivery> WebhookDeliveries => _webhooks.Deliveries;
-
-    /// <summary>Waits until the push of a run's artifact was delivered (a 2xx) or given up.</summary>
-    /// <param name="runId">A run of a <c>webhook</c> report.</param>
-    /// <param name="cancellationToken">Stops waiting.</param>
-    /// <returns>The delivery, settled.</returns>
-    /// <exception cref="InvalidOperationException">No delivery is planned for <paramref name="runId"/> (not a webhook report's run, or one that fails).</exception>
-    public async Task<SandboxWebhookDelivery> WaitForWebhookDeliveryAsync(string runId, CancellationToken cancellationToken = default)
-    {
-        var delivery = _webhooks.Deliveries.FirstOrDefault(d => d.RunId == runId)
-            ?? throw new InvalidOperationException($"No webhook delivery is planned for run '{runId}': it is not a run of a webhook report, or it fails.");
-        await delivery.Settled.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return delivery;
-    }
-
     /// <summary>The number of reports held.</summary>
     internal int ReportCount => _store.ReportCount;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using HeloData.Reports.Testing.State;
 
 namespace HeloData.Reports.Testing;
 
@@ -10,14 +9,8 @@ namespace HeloData.Reports.Testing;
 /// </summary>
 public sealed class SandboxRun
 {
-    internal SandboxRun(StoredRun run, DateTimeOffset now)
-        : this(run.Id, run.ReportId, run.From, run.To, run.CreatedAt, run.Timeline, run.Scheduled, run.Hidden)
-    {
-        Status = run.StatusAt(now);
-    }
-
-    /// <summary>A run about to be created, before any fault is decided: <c>queued</c>, not hidden.</summary>
-    internal SandboxRun(string runId, string reportId, DateOnly from, DateOnly to, DateTimeOffset createdAt, RunTimeline timeline, bool scheduled, bool hidden = false)
+    /// <summary>A run as it stands; by default as it is about to be created, before any fault is decided: <c>queued</c>, not hidden.</summary>
+    internal SandboxRun(string runId, string reportId, DateOnly from, DateOnly to, DateTimeOffset createdAt, RunTimeline timeline, bool scheduled, bool hidden = false, string status = "queued")
     {
         RunId = runId;
         ReportId = reportId;
@@ -25,7 +18,7 @@ public sealed class SandboxRun
         To = to;
         CreatedAt = createdAt;
         CompletedAt = createdAt + timeline.Duration;
-        Status = "queued";
+        Status = status;
         ErrorCode = timeline.FailureCode;
         Scheduled = scheduled;
         Hidden = hidden;

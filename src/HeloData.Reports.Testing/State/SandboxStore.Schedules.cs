@@ -28,7 +28,7 @@ internal sealed partial class SandboxStore : IDisposable
         {
             CatchUp();
             var now = Now();
-            return _allRuns.Select(run => new SandboxRun(run, now)).ToList();
+            return _allRuns.Select(run => run.Snapshot(now)).ToList();
         }
     }
 
@@ -123,7 +123,19 @@ internal sealed partial class SandboxStore : IDisposable
         {
             // A wait cut to a day, or a timer a little early: nothing may be due yet, and it is armed again.
             _timerDue = null;
-            CatchUp();
+            try
+            {
+                CatchUp();
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // A RunCreated handler failed (its run is made): on a timer thread that would end the
+                // process, so it is lost, as documented. The occurrences after it are made next.
+            }
+            finally
+            {
+                ArmTimer();
+            }
         }
     }
 }

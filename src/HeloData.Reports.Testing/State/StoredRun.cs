@@ -50,6 +50,9 @@ internal sealed class StoredRun(string id, string reportId, DateOnly from, DateO
 
     public DateTimeOffset FinishedAt => CreatedAt + Timeline.Duration;
 
+    /// <summary>The run as a test sees it (<see cref="ReportsSandbox.Runs"/>), its status at <paramref name="now"/>.</summary>
+    public SandboxRun Snapshot(DateTimeOffset now) => new(Id, ReportId, From, To, CreatedAt, Timeline, Scheduled, Hidden, StatusAt(now));
+
     public string StatusAt(DateTimeOffset now) =>
         now < CreatedAt + Timeline.Queued ? "queued"
         : now < FinishedAt ? "running"

@@ -134,6 +134,19 @@ public sealed class ScheduledRunsTests
     }
 
     [Test]
+    public async Task A_RunCreated_handler_that_throws_on_the_timer_loses_its_call_and_the_schedule_goes_on()
+    {
+        await _http.CreateAsync(Scheduled("0 6 * * *"));
+        var calls = 0;
+        _sandbox.RunCreated += (_, _) => throw new InvalidOperationException($"handler failed ({++calls})");
+
+        Assert.That(() => _time.Advance(TimeSpan.FromDays(3)), Throws.Nothing);
+
+        Assert.That(calls, Is.EqualTo(3));
+        Assert.That(_sandbox.Runs, Has.Count.EqualTo(3));
+    }
+
+    [Test]
     public async Task The_same_seed_and_steps_make_the_same_run_ids()
     {
         var first = await ScheduledRunIdsAsync(_sandbox, _http, _time);
