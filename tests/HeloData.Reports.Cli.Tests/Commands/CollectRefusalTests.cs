@@ -3,61 +3,52 @@ using HeloData.Reports.Testing;
 
 namespace HeloData.Reports.Cli.Tests.Commands;
 
-/// <summary><c>collect</c>'s bad input: exit code 2, a message naming the option, nothing sent and no secret repeated.</summary>
+/// <summary>
+/// <c>collect</c>'s bad input: exit code 2, a message naming the option, nothing sent and no secret repeated. The plain
+/// refusals run through <see cref="RefusalTests"/>' one test of every command's refusals.
+/// </summary>
 public sealed class CollectRefusalTests
 {
     private const string Password = "hunter2-d0-not-echo";
 
-    private static IEnumerable<TestCaseData> Refused()
+    /// <summary>Run by <see cref="RefusalTests"/>'s test of every refusal, with the other commands' cases.</summary>
+    internal static IEnumerable<TestCaseData> Refused()
     {
-        yield return Case("--out", ["collect"]).SetName("no sink at all");
-        yield return Case("--since", ["collect", "--out", "o", "--since", "91d"]).SetName("a since past the 90-day retention");
-        yield return Case("--since", ["collect", "--out", "o", "--since", "0s"]).SetName("a since of nothing");
-        yield return Case("--since", ["collect", "--out", "o", "--since", "a month"]).SetName("a since that is not a duration");
-        yield return Case("--since", ["collect", "--out", "o", "--since", "999999999d"]).SetName("a since past TimeSpan's range");
-        yield return Case("--poll-interval", ["collect", "--out", "o", "--poll-interval", "500ms"]).SetName("a poll interval under a second");
-        yield return Case("--poll-interval", ["collect", "--out", "o", "--poll-interval", "2d"]).SetName("a poll interval over a day");
-        yield return Case("--state", ["collect", "--out", "o", "--state", "mysql:db"]).SetName("a state of an unknown kind");
-        yield return Case("--state", ["collect", "--out", "o", "--state", "sqlite:"]).SetName("a SQLite state without its path");
-        yield return Case("--state", ["collect", "--out", "o", "--state", "postgres:Database=x"]).SetName("a PostgreSQL state naming no host");
-        yield return Case("--reports", ["collect", "--out", "o", "--reports", "rep_a,,rep_b"]).SetName("an empty report id");
-        yield return Case("--reports", ["collect", "--out", "o", "--reports", "rep a"]).SetName("a report id with a space");
-        yield return Case("--instance", ["collect", "--out", "o", "--instance", "two words"]).SetName("an instance name with a space");
-        yield return Case("--postgres", ["collect", "--postgres", "env:"]).SetName("env: without a variable");
-        yield return Case("--postgres", ["collect", "--postgres", "file:"]).SetName("file: without a path");
-        yield return Case("--postgres", ["collect", "--postgres", "env:HELODATA_NO_SUCH_VARIABLE"]).SetName("a connection string variable that is not set");
-        yield return Case("--postgres", ["collect", "--postgres", "file:/no/such/connection-string"]).SetName("a connection string file that cannot be read");
-        yield return Case("--frobnicate", ["collect", "--out", "o", "--frobnicate"]).SetName("an unknown option");
+        yield return Case("--out", ["collect"]).SetName("collect: no sink at all");
+        yield return Case("--since", ["collect", "--out", "o", "--since", "91d"]).SetName("collect: a since past the 90-day retention");
+        yield return Case("--since", ["collect", "--out", "o", "--since", "0s"]).SetName("collect: a since of nothing");
+        yield return Case("--since", ["collect", "--out", "o", "--since", "a month"]).SetName("collect: a since that is not a duration");
+        yield return Case("--since", ["collect", "--out", "o", "--since", "999999999d"]).SetName("collect: a since past TimeSpan's range");
+        yield return Case("--poll-interval", ["collect", "--out", "o", "--poll-interval", "500ms"]).SetName("collect: a poll interval under a second");
+        yield return Case("--poll-interval", ["collect", "--out", "o", "--poll-interval", "2d"]).SetName("collect: a poll interval over a day");
+        yield return Case("--state", ["collect", "--out", "o", "--state", "mysql:db"]).SetName("collect: a state of an unknown kind");
+        yield return Case("--state", ["collect", "--out", "o", "--state", "sqlite:"]).SetName("collect: a SQLite state without its path");
+        yield return Case("--state", ["collect", "--out", "o", "--state", "postgres:Database=x"]).SetName("collect: a PostgreSQL state naming no host");
+        yield return Case("--reports", ["collect", "--out", "o", "--reports", "rep_a,,rep_b"]).SetName("collect: an empty report id");
+        yield return Case("--reports", ["collect", "--out", "o", "--reports", "rep a"]).SetName("collect: a report id with a space");
+        yield return Case("--instance", ["collect", "--out", "o", "--instance", "two words"]).SetName("collect: an instance name with a space");
+        yield return Case("--postgres", ["collect", "--postgres", "env:"]).SetName("collect: env: without a variable");
+        yield return Case("--postgres", ["collect", "--postgres", "file:"]).SetName("collect: file: without a path");
+        yield return Case("--postgres", ["collect", "--postgres", "env:HELODATA_NO_SUCH_VARIABLE"]).SetName("collect: a connection string variable that is not set");
+        yield return Case("--postgres", ["collect", "--postgres", "file:/no/such/connection-string"]).SetName("collect: a connection string file that cannot be read");
+        yield return Case("--frobnicate", ["collect", "--out", "o", "--frobnicate"]).SetName("collect: an unknown option");
 
         static TestCaseData Case(string named, string[] args) => new(named, args);
     }
 
     private static IEnumerable<TestCaseData> Passwords()
     {
-        yield return Case("--postgres", ["collect", "--postgres", $"Host=db.example.com;Username=app;Password={Password}"]).SetName("a sink with Password=");
-        yield return Case("--postgres", ["collect", "--postgres", $"Host=db.example.com;PWD={Password};Database=reports"]).SetName("a sink with PWD=, Npgsql's synonym");
-        yield return Case("--state", ["collect", "--out", "o", "--state", $"postgres:Host=db.example.com;password={Password}"]).SetName("a state with password=");
+        yield return Case("--postgres", ["collect", "--postgres", $"Host=db.example.com;Username=app;Password={Password}"]).SetName("collect: a sink with Password=");
+        yield return Case("--postgres", ["collect", "--postgres", $"Host=db.example.com;PWD={Password};Database=reports"]).SetName("collect: a sink with PWD=, Npgsql's synonym");
+        yield return Case("--state", ["collect", "--out", "o", "--state", $"postgres:Host=db.example.com;password={Password}"]).SetName("collect: a state with password=");
         static TestCaseData Case(string named, string[] args) => new(named, args);
     }
 
     private static IEnumerable<TestCaseData> NotConnectionStrings()
     {
-        yield return new TestCaseData("--postgres", new[] { "collect", "--postgres", $"postgresql://app:{Password}@db.example.com/reports" }).SetName("a postgres URI with its password");
-        yield return new TestCaseData("--postgres", new[] { "collect", "--postgres", $"Host=db.example.com;Port={Password}" }).SetName("a value Npgsql cannot read, which may be a piece of a password");
-        yield return new TestCaseData("--state", new[] { "collect", "--out", "o", "--state", $"Host=db.example.com;Password={Password}" }).SetName("a state without its kind");
-    }
-
-    [TestCaseSource(nameof(Refused))]
-    public async Task Is_refused_with_exit_code_2_naming_the_option_and_sends_nothing(string named, string[] args)
-    {
-        using var sandbox = ReportsSandbox.Start();
-
-        var result = await CliHarness.RunAsync(sandbox, args);
-
-        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
-        Assert.That(result.Error, Does.Contain(named), "the message names what to fix");
-        Assert.That(result.Out, Is.Empty);
-        Assert.That(sandbox.Requests, Is.Empty, "refused before any request");
+        yield return new TestCaseData("--postgres", new[] { "collect", "--postgres", $"postgresql://app:{Password}@db.example.com/reports" }).SetName("collect: a postgres URI with its password");
+        yield return new TestCaseData("--postgres", new[] { "collect", "--postgres", $"Host=db.example.com;Port={Password}" }).SetName("collect: a value Npgsql cannot read, which may be a piece of a password");
+        yield return new TestCaseData("--state", new[] { "collect", "--out", "o", "--state", $"Host=db.example.com;Password={Password}" }).SetName("collect: a state without its kind");
     }
 
     [TestCaseSource(nameof(Passwords))]

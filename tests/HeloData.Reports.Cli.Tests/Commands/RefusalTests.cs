@@ -44,6 +44,7 @@ public sealed class RefusalTests
     }
 
     [TestCaseSource(nameof(Refused))]
+    [TestCaseSource(typeof(CollectRefusalTests), nameof(CollectRefusalTests.Refused))]
     public async Task Is_refused_with_exit_code_2_naming_the_option_and_sends_nothing(string named, string[] args)
     {
         using var sandbox = ReportsSandbox.Start();
