@@ -43,13 +43,12 @@ internal static class CollectRunner
         return ExitCodes.Success;
     }
 
+    // The collector logs each pass itself (a line on stderr through ProgressLoggerProvider), so only failures are told here.
     private static async Task PassAsync(CliContext context, IReportsCollector collector, CollectTotals totals, bool once, CancellationToken cancellationToken)
     {
         try
         {
-            var pass = await collector.CollectOnceAsync(cancellationToken);
-            totals.Add(pass);
-            context.Error.WriteLine($"pass {totals.Passes}: {CollectTotals.Describe(pass)}");
+            totals.Add(await collector.CollectOnceAsync(cancellationToken));
         }
         catch (Exception e) when (!once && totals.Passes > totals.PassesFailed && !cancellationToken.IsCancellationRequested)
         {
@@ -57,6 +56,12 @@ internal static class CollectRunner
             // again next pass; one that never worked (a wrong key, a wrong address) stops with the error instead.
             totals.AddFailedPass();
             context.Error.WriteLine($"pass {totals.Passes} stopped: {Messages.Of(e)}; the next pass tries again.");
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or ReportsException or UsageException))
+        {
+            // A state store or sink that cannot work (a database out of reach, a file it may not write): its message
+            // names what and where, which is the error to print, not an "unexpected" exception type.
+            throw new CollectStoppedException(e);
         }
     }
 }

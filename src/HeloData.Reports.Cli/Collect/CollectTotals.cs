@@ -44,9 +44,4 @@ internal sealed class CollectTotals
         Passes++;
         PassesFailed++;
     }
-
-    /// <summary>One pass in one line, for stderr.</summary>
-    public static string Describe(CollectionPass pass) =>
-        $"{pass.Reports} reports: {pass.Collected} collected, {pass.AlreadyCollected} already collected, {pass.InProgress} held by another instance, "
-        + $"{pass.Failed} failed, {pass.GapsFound} gaps found, {pass.BackfillsRequested} backfills requested";
 }
