@@ -52,6 +52,8 @@ switch (args)
         return await RowsMemoryProbe.RunAsync(args[1..]);
     case ["rows-sandbox", var rows]: // the rows-memory probe's sandbox, started by the probe in a process of its own
         return await RowsMemoryProbe.ServeAsync(long.Parse(rows, CultureInfo.InvariantCulture));
+    case ["collector-memory", ..]:
+        return await CollectorMemoryProbe.RunAsync(args[1..]);
     case ["webhook-abuse", ..]:
         return await WebhookAbuseProbe.RunAsync(args[1..]);
     case ["webhook-abuse-receiver", var temp]: // the probe's receiver, started by the probe in a process of its own

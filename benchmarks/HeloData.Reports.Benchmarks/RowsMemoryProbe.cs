@@ -45,26 +45,7 @@ internal static class RowsMemoryProbe
             }
         }
 
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        var process = Process.GetCurrentProcess();
-        process.Refresh();
-        var baseline = process.WorkingSet64;
-        var highWaterReset = TryResetHighWaterMark();
-        var peak = baseline;
-        using var sampling = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
-        {
-            using var self = Process.GetCurrentProcess();
-            while (!sampling.IsCancellationRequested)
-            {
-                self.Refresh();
-                peak = Math.Max(peak, self.WorkingSet64);
-                await Task.Delay(5);
-            }
-        });
-
+        var memory = WorkingSetPeak.Start();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var gen0Before = GC.CollectionCount(0);
         var gen2Before = GC.CollectionCount(2);
@@ -77,12 +58,9 @@ internal static class RowsMemoryProbe
         }
 
         stopwatch.Stop();
-        sampling.Cancel();
-        await sampler;
+        await memory.StopAsync();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var (gen0, gen2) = (GC.CollectionCount(0) - gen0Before, GC.CollectionCount(2) - gen2Before);
-        process.Refresh();
-        var highWater = highWaterReset ? process.PeakWorkingSet64 : (long?)null;
 
         // The artifact's size, by downloading it once more (after the measurement) into a counter.
         var sink = new CountingStream();
@@ -91,7 +69,6 @@ internal static class RowsMemoryProbe
         await sandbox.StandardInput.WriteLineAsync();
         await sandbox.WaitForExitAsync();
 
-        var worst = Math.Max(peak, highWater ?? 0);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ReadRowsAsync<TrafficRow>, {format}: {count:N0} rows ({bandwidth:N0} bytes of bandwidth), artifact {sink.Written:N0} bytes ({Mib(sink.Written)}), " +
             $"{stopwatch.Elapsed.TotalSeconds:0.0} s, {count / stopwatch.Elapsed.TotalSeconds / 1e6:0.00} M rows/s, {sink.Written / stopwatch.Elapsed.TotalSeconds / (1024 * 1024):0} MiB/s"));
@@ -100,8 +77,8 @@ internal static class RowsMemoryProbe
         Console.WriteLine("| artifact | rows | working set before | peak (sampled) | peak (VmHWM) | growth |");
         Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: |");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {Mib(sink.Written)} | {count:N0} | {Mib(baseline)} | {Mib(peak)} | {(highWater is { } hw ? Mib(hw) : "n/a")} | **{Mib(worst - baseline)}** |"));
-        var met = worst - baseline < 32L * 1024 * 1024 && count == rows;
+            $"| {Mib(sink.Written)} | {count:N0} | {Mib(memory.Baseline)} | {Mib(memory.Sampled)} | {(memory.HighWater is { } hw ? Mib(hw) : "n/a")} | **{Mib(memory.Growth)}** |"));
+        var met = memory.Growth < 32L * 1024 * 1024 && count == rows;
         Console.WriteLine(met ? "Target (< 32 MiB growth) met." : count != rows ? $"FAILED: read {count} rows of {rows}." : "Target (< 32 MiB growth) NOT met.");
         return met ? 0 : 1;
     }
@@ -116,21 +93,7 @@ internal static class RowsMemoryProbe
         return 0;
     }
 
-    // Linux: writing 5 to clear_refs resets VmHWM to the current resident size, so PeakWorkingSet64 is this read's peak.
-    private static bool TryResetHighWaterMark()
-    {
-        try
-        {
-            File.WriteAllText("/proc/self/clear_refs", "5");
-            return true;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
-        {
-            return false;
-        }
-    }
-
-    private static Process StartSandbox(long rows)
+    internal static Process StartSandbox(long rows)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
         var start = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true };
@@ -144,5 +107,5 @@ internal static class RowsMemoryProbe
         return Process.Start(start) ?? throw new InvalidOperationException("The sandbox process did not start.");
     }
 
-    private static string Mib(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.0} MiB");
+    internal static string Mib(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.0} MiB");
 }

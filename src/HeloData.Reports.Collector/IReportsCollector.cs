@@ -32,6 +32,11 @@ public interface IReportsCollector
     /// <param name="origin">Which door the run came in by.</param>
     /// <param name="cancellationToken">Stops the call; a run in flight is released.</param>
     /// <returns>What became of the run.</returns>
+    /// <exception cref="ArgumentException"><paramref name="run"/> is not completed, or <paramref name="artifactPath"/> names no file.</exception>
+    /// <exception cref="ReportsException">
+    /// The run cannot be recorded: the service gave it no window (<see cref="ReportsErrorCode.InvalidResponse"/>); nothing
+    /// was claimed. A failed download or handler is not thrown: it is <see cref="RunCollectionResult.Failed"/>.
+    /// </exception>
     Task<RunCollectionResult> CollectRunAsync(ReportRun run, string? artifactPath, RunOrigin origin, CancellationToken cancellationToken = default);
 
     /// <summary>The gaps found so far: scheduled occurrences with no run, or whose run failed, and what became of each.</summary>

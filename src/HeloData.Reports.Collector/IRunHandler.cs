@@ -22,7 +22,10 @@ public interface IRunHandler
 {
     /// <summary>Takes one run. Return once its effect is durable; throw to have it offered again later.</summary>
     /// <param name="run">The run, its content and how often it was offered before.</param>
-    /// <param name="cancellationToken">Set when the host stops; the run is then released and offered again.</param>
+    /// <param name="cancellationToken">
+    /// Set when the host stops (the run is then released and offered again), or when this instance lost its claim
+    /// on the run (its lease lapsed and another instance took the run over; nothing more is recorded here).
+    /// </param>
     /// <returns>A task that completes once the run is handled.</returns>
     Task HandleAsync(CollectedRun run, CancellationToken cancellationToken);
 }

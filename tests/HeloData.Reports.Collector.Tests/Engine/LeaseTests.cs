@@ -69,8 +69,8 @@ public sealed class LeaseTests
         var run = (await SandboxRuns.RunAsync(sandbox, report, 1)).Single();
         var handler = new SlowHandler();
         var state = new InMemoryCollectorState();
-        await using var a = CollectorHarness.Start(sandbox, temp.Path, b => b.AddHandler("slow", _ => handler), state, "a", configure: o => o.ClaimLease = Lease);
-        await using var b = CollectorHarness.Start(sandbox, temp.Path, b => b.AddHandler("slow", _ => handler), state, "b", configure: o => o.ClaimLease = Lease);
+        await using var a = CollectorHarness.Start(sandbox, temp.Path, b => b.AddHandler("slow", _ => handler), state, "a");
+        await using var b = CollectorHarness.Start(sandbox, temp.Path, b => b.AddHandler("slow", _ => handler), state, "b");
 
         var passA = a.Collector.CollectOnceAsync();
         await handler.FirstStarted;
@@ -82,6 +82,43 @@ public sealed class LeaseTests
         Assert.That(doneA.Collected, Is.EqualTo(1));
         Assert.That(handler.MostRunning, Is.EqualTo(1));
         Assert.That(handler.Calls, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_claim_lost_to_the_store_stops_the_handlers_and_records_nothing()
+    {
+        using var sandbox = SandboxRuns.Start();
+        using var temp = new TempFolder();
+        var report = await SandboxRuns.CreateReportAsync(sandbox);
+        var run = (await SandboxRuns.RunAsync(sandbox, report, 1)).Single();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var state = new InMemoryCollectorState();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stopped = false;
+        await using var a = CollectorHarness.Start(sandbox, temp.Path, b => b.AddHandler("waits", async (_, ct) =>
+        {
+            started.SetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            finally
+            {
+                stopped = ct.IsCancellationRequested;
+            }
+        }), state, "a", time, o => o.ClaimLease = Lease);
+
+        var collecting = a.Collector.CollectRunAsync(run, null, RunOrigin.Application);
+        await started.Task;
+
+        // A new life of instance "a" (a restart elsewhere with the same name) releases this life's claims: the next beat finds it lost.
+        await new InMemoryCollectorStateStore("a", time, state).StartAsync(CancellationToken.None);
+        time.Advance(Lease / 3);
+        var result = await collecting.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.That(result, Is.EqualTo(RunCollectionResult.Failed));
+        Assert.That(stopped, Is.True, "the handler's token was cancelled");
+        Assert.That(await a.SettledAsync(run.RunId), Is.Empty);
     }
 
     /// <summary>Counts the collector's claims_taken_over measurements while it lives.</summary>

@@ -1,38 +1,20 @@
 using HeloData.Reports.Collector.Tests.Support;
 using HeloData.Reports.Models;
-using HeloData.Reports.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HeloData.Reports.Collector.Tests.Engine;
 
 /// <summary>Passes against the sandbox: every completed run collected once, by one instance or two sharing a state.</summary>
-public sealed class PassTests
+public sealed class PassTests : SandboxFixture
 {
-    private ReportsSandbox _sandbox = null!;
-    private TempFolder _temp = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _sandbox = SandboxRuns.Start();
-        _temp = new TempFolder();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _sandbox.Dispose();
-        _temp.Dispose();
-    }
-
     [Test]
     public async Task A_pass_collects_every_completed_run_once_and_a_second_pass_collects_nothing()
     {
-        var traffic = await SandboxRuns.CreateReportAsync(_sandbox);
-        var json = await SandboxRuns.CreateReportAsync(_sandbox, ReportFormat.Json, "second");
-        var runs = (await SandboxRuns.RunAsync(_sandbox, traffic, 3)).Concat(await SandboxRuns.RunAsync(_sandbox, json, 2)).ToArray();
+        var traffic = await SandboxRuns.CreateReportAsync(Sandbox);
+        var json = await SandboxRuns.CreateReportAsync(Sandbox, ReportFormat.Json, "second");
+        var runs = (await SandboxRuns.RunAsync(Sandbox, traffic, 3)).Concat(await SandboxRuns.RunAsync(Sandbox, json, 2)).ToArray();
         var handler = new RecordingHandler();
-        await using var collector = CollectorHarness.Start(_sandbox, _temp.Path, b => b.AddHandler("recording", _ => handler));
+        await using var collector = CollectorHarness.Start(Sandbox, Temp.Path, b => b.AddHandler("recording", _ => handler));
 
         var first = await collector.Collector.CollectOnceAsync();
         var second = await collector.Collector.CollectOnceAsync();
@@ -41,7 +23,7 @@ public sealed class PassTests
         Assert.That(second, Is.EqualTo(new CollectionPass(2, 0, 5, 0, 0, 0, 0)));
         Assert.That(handler.RunIds, Is.EquivalentTo(runs.Select(r => r.RunId)), "each run handed over once");
         Assert.That(await collector.SettledAsync([.. runs.Select(r => r.RunId)]), Is.EquivalentTo(runs.Select(r => r.RunId)));
-        using var client = _sandbox.CreateClient();
+        using var client = Sandbox.CreateClient();
         foreach (var (run, content) in handler.Calls)
         {
             var original = runs.Single(r => r.RunId == run.RunId);
@@ -56,12 +38,12 @@ public sealed class PassTests
     [Test]
     public async Task Two_collectors_sharing_one_state_collect_each_run_once()
     {
-        var report = await SandboxRuns.CreateReportAsync(_sandbox);
-        var runs = await SandboxRuns.RunAsync(_sandbox, report, 8);
+        var report = await SandboxRuns.CreateReportAsync(Sandbox);
+        var runs = await SandboxRuns.RunAsync(Sandbox, report, 8);
         var handled = new RecordingHandler();
         var state = new InMemoryCollectorState();
-        await using var a = CollectorHarness.Start(_sandbox, _temp.Path, b => b.AddHandler("recording", _ => handled), state, "a");
-        await using var b = CollectorHarness.Start(_sandbox, _temp.Path, b => b.AddHandler("recording", _ => handled), state, "b");
+        await using var a = CollectorHarness.Start(Sandbox, Temp.Path, b => b.AddHandler("recording", _ => handled), state, "a");
+        await using var b = CollectorHarness.Start(Sandbox, Temp.Path, b => b.AddHandler("recording", _ => handled), state, "b");
 
         var passes = await Task.WhenAll(a.Collector.CollectOnceAsync(), b.Collector.CollectOnceAsync(), a.Collector.CollectOnceAsync(), b.Collector.CollectOnceAsync());
 
@@ -73,12 +55,12 @@ public sealed class PassTests
     [Test]
     public async Task A_handler_that_throws_is_offered_the_run_again_with_attempt_2_and_handlers_that_finished_are_skipped()
     {
-        var report = await SandboxRuns.CreateReportAsync(_sandbox);
-        var run = (await SandboxRuns.RunAsync(_sandbox, report, 1)).Single();
+        var report = await SandboxRuns.CreateReportAsync(Sandbox);
+        var run = (await SandboxRuns.RunAsync(Sandbox, report, 1)).Single();
         var first = new RecordingHandler();
         var second = new RecordingHandler();
         second.Failing[run.RunId] = true;
-        await using var collector = CollectorHarness.Start(_sandbox, _temp.Path, b => b.AddHandler("first", _ => first).AddHandler("second", _ => second));
+        await using var collector = CollectorHarness.Start(Sandbox, Temp.Path, b => b.AddHandler("first", _ => first).AddHandler("second", _ => second));
 
         var failed = await collector.Collector.CollectOnceAsync();
         second.Failing.Clear();
@@ -95,11 +77,11 @@ public sealed class PassTests
     [Test]
     public async Task A_run_completed_longer_ago_than_Since_is_left_alone_and_the_scheduled_reports_go_to_the_gap_finder()
     {
-        var report = await SandboxRuns.CreateReportAsync(_sandbox);
-        var run = (await SandboxRuns.RunAsync(_sandbox, report, 1)).Single();
+        var report = await SandboxRuns.CreateReportAsync(Sandbox);
+        var run = (await SandboxRuns.RunAsync(Sandbox, report, 1)).Single();
         var handler = new RecordingHandler();
         var later = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TimeProvider.System.GetUtcNow() + TimeSpan.FromDays(2));
-        await using var collector = CollectorHarness.Start(_sandbox, _temp.Path, b => b.AddHandler("recording", _ => handler), time: later, configure: o => o.Since = TimeSpan.FromDays(1));
+        await using var collector = CollectorHarness.Start(Sandbox, Temp.Path, b => b.AddHandler("recording", _ => handler), time: later, configure: o => o.Since = TimeSpan.FromDays(1));
 
         var pass = await collector.Collector.CollectOnceAsync();
 
@@ -112,10 +94,10 @@ public sealed class PassTests
     [Test]
     public async Task Completed_backfills_from_the_gap_finder_are_collected_with_origin_Backfill()
     {
-        var report = await SandboxRuns.CreateReportAsync(_sandbox);
-        var run = (await SandboxRuns.RunAsync(_sandbox, report, 1)).Single();
+        var report = await SandboxRuns.CreateReportAsync(Sandbox);
+        var run = (await SandboxRuns.RunAsync(Sandbox, report, 1)).Single();
         var handler = new RecordingHandler();
-        await using var collector = CollectorHarness.Start(_sandbox, _temp.Path, b => b.AddHandler("recording", _ => handler), configure: o => o.Reports = ["rep_other"]);
+        await using var collector = CollectorHarness.Start(Sandbox, Temp.Path, b => b.AddHandler("recording", _ => handler), configure: o => o.Reports = ["rep_other"]);
         collector.Gaps.Backfills.Add(run);
 
         var pass = await collector.Collector.CollectOnceAsync();

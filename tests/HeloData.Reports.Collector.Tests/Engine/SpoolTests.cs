@@ -1,44 +1,26 @@
 using System.Runtime.Versioning;
 using HeloData.Reports.Collector.Tests.Support;
-using HeloData.Reports.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HeloData.Reports.Collector.Tests.Engine;
 
 /// <summary>The spool: a run's content in a 0600 file of a 0700 folder while its handlers read it, deleted after, and a dead collector's files swept at the next start.</summary>
 [UnsupportedOSPlatform("windows")]
-public sealed class SpoolTests
+public sealed class SpoolTests : SandboxFixture
 {
     private const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode PrivateFolder = Private | UnixFileMode.UserExecute;
 
-    private ReportsSandbox _sandbox = null!;
-    private TempFolder _temp = null!;
-
-    private string Root => _temp.Combine("helodata-collector-" + FileKinds.CurrentUserId());
-
-    [SetUp]
-    public void SetUp()
-    {
-        _sandbox = SandboxRuns.Start();
-        _temp = new TempFolder();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _sandbox.Dispose();
-        _temp.Dispose();
-    }
+    private string Root => Temp.Combine("helodata-collector-" + FileKinds.CurrentUserId());
 
     [Test]
     public async Task While_the_handlers_read_the_content_it_is_a_0600_file_in_a_0700_folder_and_it_is_gone_after()
     {
-        var report = await SandboxRuns.CreateReportAsync(_sandbox);
-        await SandboxRuns.RunAsync(_sandbox, report, 1);
+        var report = await SandboxRuns.CreateReportAsync(Sandbox);
+        await SandboxRuns.RunAsync(Sandbox, report, 1);
         var seen = new List<(string File, UnixFileMode Mode)>();
         CollectorHarness? collector = null;
-        await using var _ = collector = CollectorHarness.Start(_sandbox, _temp.Path, b => b.AddHandler("look", (run, ct) =>
+        await using var _ = collector = CollectorHarness.Start(Sandbox, Temp.Path, b => b.AddHandler("look", (run, ct) =>
         {
             seen.AddRange(Directory.EnumerateFiles(collector!.Spool.Folder).Select(f => (f, File.GetUnixFileMode(f))));
             return Task.CompletedTask;
@@ -60,7 +42,7 @@ public sealed class SpoolTests
         var live = MakeLife("live");
         await using (new FileStream(Path.Combine(Root, "live.lock"), FileMode.Open, FileAccess.ReadWrite, FileShare.None))
         {
-            await using var collector = CollectorHarness.Start(_sandbox, _temp.Path, b => b.AddHandler("none", (_, _) => Task.CompletedTask));
+            await using var collector = CollectorHarness.Start(Sandbox, Temp.Path, b => b.AddHandler("none", (_, _) => Task.CompletedTask));
             _ = collector.Spool;
         }
 
@@ -76,7 +58,7 @@ public sealed class SpoolTests
         Directory.CreateDirectory(Root, PrivateFolder | UnixFileMode.OtherWrite | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         File.SetUnixFileMode(Root, PrivateFolder | UnixFileMode.OtherWrite | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
 
-        Assert.That(() => CollectorHarness.Start(_sandbox, _temp.Path, b => b.AddHandler("none", (_, _) => Task.CompletedTask)), Throws.InvalidOperationException.With.Message.Contains("not 0700").And.Message.Contains("ReportsCollectorOptions.TemporaryDirectory"));
+        Assert.That(() => CollectorHarness.Start(Sandbox, Temp.Path, b => b.AddHandler("none", (_, _) => Task.CompletedTask)), Throws.InvalidOperationException.With.Message.Contains("not 0700").And.Message.Contains("ReportsCollectorOptions.TemporaryDirectory"));
     }
 
     private string MakeLife(string life)

@@ -1,39 +1,21 @@
 using System.IO.Compression;
 using HeloData.Reports.Collector.Tests.Support;
 using HeloData.Reports.Models;
-using HeloData.Reports.Testing;
 
 namespace HeloData.Reports.Collector.Tests.Engine;
 
 /// <summary>The door for a run already on disk (a verified webhook delivery): gzip taken off as a download's is, the file read and left, and a run collected by one door not collected by the other.</summary>
-public sealed class WebhookDoorTests
+public sealed class WebhookDoorTests : SandboxFixture
 {
-    private ReportsSandbox _sandbox = null!;
-    private TempFolder _temp = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _sandbox = SandboxRuns.Start();
-        _temp = new TempFolder();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _sandbox.Dispose();
-        _temp.Dispose();
-    }
-
     [Test]
     public async Task A_gzipped_delivery_reaches_the_handlers_decompressed_and_the_poll_does_not_collect_it_again()
     {
-        var report = await SandboxRuns.CreateReportAsync(_sandbox);
-        var run = (await SandboxRuns.RunAsync(_sandbox, report, 1)).Single();
-        using var client = _sandbox.CreateClient();
+        var report = await SandboxRuns.CreateReportAsync(Sandbox);
+        var run = (await SandboxRuns.RunAsync(Sandbox, report, 1)).Single();
+        using var client = Sandbox.CreateClient();
         using var content = new MemoryStream();
         await client.DownloadAsync(run, content);
-        var delivery = _temp.Combine("delivery.bin");
+        var delivery = Temp.Combine("delivery.bin");
         await using (var file = File.Create(delivery))
         await using (var gzip = new GZipStream(file, CompressionLevel.Fastest))
         {
@@ -41,7 +23,7 @@ public sealed class WebhookDoorTests
         }
 
         var handler = new RecordingHandler();
-        await using var collector = CollectorHarness.Start(_sandbox, _temp.Path, b => b.AddHandler("recording", _ => handler));
+        await using var collector = CollectorHarness.Start(Sandbox, Temp.Path, b => b.AddHandler("recording", _ => handler));
 
         var pushed = await collector.Collector.CollectRunAsync(run, delivery, RunOrigin.Webhook);
         var again = await collector.Collector.CollectRunAsync(run, delivery, RunOrigin.Webhook);
@@ -58,12 +40,12 @@ public sealed class WebhookDoorTests
     [Test]
     public async Task A_damaged_gzip_delivery_fails_the_run_which_stays_uncollected()
     {
-        var report = await SandboxRuns.CreateReportAsync(_sandbox);
-        var run = (await SandboxRuns.RunAsync(_sandbox, report, 1)).Single();
-        var delivery = _temp.Combine("damaged.bin");
+        var report = await SandboxRuns.CreateReportAsync(Sandbox);
+        var run = (await SandboxRuns.RunAsync(Sandbox, report, 1)).Single();
+        var delivery = Temp.Combine("damaged.bin");
         await File.WriteAllBytesAsync(delivery, [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3]);
         var handler = new RecordingHandler();
-        await using var collector = CollectorHarness.Start(_sandbox, _temp.Path, b => b.AddHandler("recording", _ => handler));
+        await using var collector = CollectorHarness.Start(Sandbox, Temp.Path, b => b.AddHandler("recording", _ => handler));
 
         var result = await collector.Collector.CollectRunAsync(run, delivery, RunOrigin.Webhook);
 

@@ -1,5 +1,4 @@
 using HeloData.Reports.Collector.Tests.Support;
-using HeloData.Reports.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -7,32 +6,15 @@ using Microsoft.Extensions.Time.Testing;
 namespace HeloData.Reports.Collector.Tests.Hosting;
 
 /// <summary>The hosted service: a pass at start and one every PollInterval of the TimeProvider; on stop, the run in flight is released, not left claimed.</summary>
-public sealed class HostedCollectorTests
+public sealed class HostedCollectorTests : SandboxFixture
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
-
-    private ReportsSandbox _sandbox = null!;
-    private TempFolder _temp = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _sandbox = SandboxRuns.Start();
-        _temp = new TempFolder();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _sandbox.Dispose();
-        _temp.Dispose();
-    }
 
     [Test]
     public async Task The_host_collects_at_start_and_again_each_poll_interval_of_its_clock()
     {
-        var report = await SandboxRuns.CreateReportAsync(_sandbox);
-        var first = (await SandboxRuns.RunAsync(_sandbox, report, 1)).Single();
+        var report = await SandboxRuns.CreateReportAsync(Sandbox);
+        var first = (await SandboxRuns.RunAsync(Sandbox, report, 1)).Single();
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var collected = new System.Collections.Concurrent.BlockingCollection<string>();
         using var host = Build(time, b => b.AddHandler("seen", (run, _) =>
@@ -43,7 +25,7 @@ public sealed class HostedCollectorTests
 
         await host.StartAsync();
         var atStart = Take(collected);
-        using var client = _sandbox.CreateClient();
+        using var client = Sandbox.CreateClient();
         var second = await client.RunReportAndWaitAsync(report.Id, new() { From = new(2026, 7, 1), To = new(2026, 7, 7) }, new() { InitialDelay = TimeSpan.Zero });
         time.Advance(TimeSpan.FromMinutes(5));
         var afterInterval = Take(collected);
@@ -55,8 +37,8 @@ public sealed class HostedCollectorTests
     [Test]
     public async Task Stopping_the_host_cancels_the_handler_in_flight_and_releases_its_run()
     {
-        var report = await SandboxRuns.CreateReportAsync(_sandbox);
-        var run = (await SandboxRuns.RunAsync(_sandbox, report, 1)).Single();
+        var report = await SandboxRuns.CreateReportAsync(Sandbox);
+        var run = (await SandboxRuns.RunAsync(Sandbox, report, 1)).Single();
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var state = new InMemoryCollectorState();
         using var host = Build(TimeProvider.System, b => b.AddHandler("waits", async (_, ct) =>
@@ -88,7 +70,7 @@ public sealed class HostedCollectorTests
     private IHost Build(TimeProvider time, Action<IReportsCollectorBuilder> build, InMemoryCollectorState? state = null, Action<ReportsCollectorOptions>? configure = null)
     {
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        CollectorHarness.Register(builder.Services, _sandbox, _temp.Path, build, state, "a", time, configure);
+        CollectorHarness.Register(builder.Services, Sandbox, Temp.Path, build, state, "a", time, configure);
         return builder.Build();
     }
 }

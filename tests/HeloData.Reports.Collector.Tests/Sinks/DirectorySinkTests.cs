@@ -1,7 +1,6 @@
 using System.Runtime.Versioning;
 using HeloData.Reports.Collector.Tests.Support;
 using HeloData.Reports.Models;
-using HeloData.Reports.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HeloData.Reports.Collector.Tests.Sinks;
@@ -12,41 +11,24 @@ namespace HeloData.Reports.Collector.Tests.Sinks;
 /// a directory refused), against runs collected from the sandbox.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
-public sealed class DirectorySinkTests
+public sealed class DirectorySinkTests : SandboxFixture
 {
-    private ReportsSandbox _sandbox = null!;
-    private TempFolder _temp = null!;
-
-    private string Out => _temp.Combine("out");
-
-    [SetUp]
-    public void SetUp()
-    {
-        _sandbox = SandboxRuns.Start();
-        _temp = new TempFolder();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _sandbox.Dispose();
-        _temp.Dispose();
-    }
+    private string Out => Temp.Combine("out");
 
     [Test]
     public async Task Each_run_lands_in_its_reports_folder_named_by_window_and_run_with_its_formats_extension()
     {
-        var csv = await SandboxRuns.CreateReportAsync(_sandbox);
-        var json = await SandboxRuns.CreateReportAsync(_sandbox, ReportFormat.Json, "json");
-        var runs = (await SandboxRuns.RunAsync(_sandbox, csv, 2)).Concat(await SandboxRuns.RunAsync(_sandbox, json, 1)).ToArray();
-        await using var collector = CollectorHarness.Start(_sandbox, _temp.Path, b => b.WriteToDirectory(Out));
+        var csv = await SandboxRuns.CreateReportAsync(Sandbox);
+        var json = await SandboxRuns.CreateReportAsync(Sandbox, ReportFormat.Json, "json");
+        var runs = (await SandboxRuns.RunAsync(Sandbox, csv, 2)).Concat(await SandboxRuns.RunAsync(Sandbox, json, 1)).ToArray();
+        await using var collector = CollectorHarness.Start(Sandbox, Temp.Path, b => b.WriteToDirectory(Out));
 
         var pass = await collector.Collector.CollectOnceAsync();
 
         Assert.That(pass.Collected, Is.EqualTo(3));
         var expected = runs.Select(r => Path.Combine(Out, r.ReportId, $"{r.From:yyyy-MM-dd}_{r.To:yyyy-MM-dd}_{r.RunId}{(r.ReportId == json.Id ? ".ndjson" : ".csv")}"));
         Assert.That(Directory.EnumerateFiles(Out, "*", SearchOption.AllDirectories), Is.EquivalentTo(expected), "these files and nothing else: no temporary file left");
-        using var client = _sandbox.CreateClient();
+        using var client = Sandbox.CreateClient();
         foreach (var run in runs)
         {
             using var content = new MemoryStream();
@@ -60,16 +42,16 @@ public sealed class DirectorySinkTests
     [Test]
     public async Task An_existing_file_is_replaced_by_a_rename_and_keeps_its_mode()
     {
-        var report = await SandboxRuns.CreateReportAsync(_sandbox);
-        var run = (await SandboxRuns.RunAsync(_sandbox, report, 1)).Single();
+        var report = await SandboxRuns.CreateReportAsync(Sandbox);
+        var run = (await SandboxRuns.RunAsync(Sandbox, report, 1)).Single();
         var path = PathOf(run);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, "old content");
         File.SetUnixFileMode(path, (UnixFileMode)0b110_100_100);
-        var oldName = _temp.Combine("old-name");
+        var oldName = Temp.Combine("old-name");
         File.CreateSymbolicLink(oldName, path);
         await using var before = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        await using var collector = CollectorHarness.Start(_sandbox, _temp.Path, b => b.WriteToDirectory(Out));
+        await using var collector = CollectorHarness.Start(Sandbox, Temp.Path, b => b.WriteToDirectory(Out));
 
         await collector.Collector.CollectOnceAsync();
 
@@ -83,13 +65,13 @@ public sealed class DirectorySinkTests
     [Test]
     public async Task A_symlink_at_the_name_is_followed_and_stays_a_link()
     {
-        var report = await SandboxRuns.CreateReportAsync(_sandbox);
-        var run = (await SandboxRuns.RunAsync(_sandbox, report, 1)).Single();
+        var report = await SandboxRuns.CreateReportAsync(Sandbox);
+        var run = (await SandboxRuns.RunAsync(Sandbox, report, 1)).Single();
         var path = PathOf(run);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var elsewhere = Directory.CreateDirectory(_temp.Combine("elsewhere")).FullName;
+        var elsewhere = Directory.CreateDirectory(Temp.Combine("elsewhere")).FullName;
         File.CreateSymbolicLink(path, Path.Combine(elsewhere, "real.csv"));
-        await using var collector = CollectorHarness.Start(_sandbox, _temp.Path, b => b.WriteToDirectory(Out));
+        await using var collector = CollectorHarness.Start(Sandbox, Temp.Path, b => b.WriteToDirectory(Out));
 
         await collector.Collector.CollectOnceAsync();
 
@@ -101,10 +83,10 @@ public sealed class DirectorySinkTests
     [Test]
     public async Task A_directory_at_the_name_fails_the_run_which_is_collected_once_the_directory_is_gone()
     {
-        var report = await SandboxRuns.CreateReportAsync(_sandbox);
-        var run = (await SandboxRuns.RunAsync(_sandbox, report, 1)).Single();
+        var report = await SandboxRuns.CreateReportAsync(Sandbox);
+        var run = (await SandboxRuns.RunAsync(Sandbox, report, 1)).Single();
         Directory.CreateDirectory(PathOf(run));
-        await using var collector = CollectorHarness.Start(_sandbox, _temp.Path, b => b.WriteToDirectory(Out));
+        await using var collector = CollectorHarness.Start(Sandbox, Temp.Path, b => b.WriteToDirectory(Out));
 
         var refused = await collector.Collector.CollectOnceAsync();
         Directory.Delete(PathOf(run));
@@ -122,7 +104,7 @@ public sealed class DirectorySinkTests
     [TestCase("rep\0x")]
     public async Task A_report_id_that_is_not_one_plain_name_is_refused_with_a_typed_error_and_nothing_is_written(string reportId)
     {
-        var content = _temp.Combine("content.csv");
+        var content = Temp.Combine("content.csv");
         await File.WriteAllTextAsync(content, "date,product\n");
         var sink = new DirectoryRunSink(Out);
         var run = ReportsCollectorModelFactory.CollectedRun("run_1", reportId, ReportType.Traffic, ReportFormat.Csv, new(2026, 6, 1), new(2026, 6, 7), content);
@@ -132,14 +114,14 @@ public sealed class DirectorySinkTests
         Assert.That(refusal.ErrorCode, Is.EqualTo(ReportsErrorCode.InvalidResponse));
         Assert.That(refusal.RunId, Is.EqualTo("run_1"));
         Assert.That(refusal.Message, Does.Contain("report id"));
-        Assert.That(Directory.EnumerateFileSystemEntries(_temp.Path, "*", SearchOption.AllDirectories), Is.EqualTo(new[] { content }), "nothing made anywhere");
+        Assert.That(Directory.EnumerateFileSystemEntries(Temp.Path, "*", SearchOption.AllDirectories), Is.EqualTo(new[] { content }), "nothing made anywhere");
     }
 
     [TestCase("run/../x")]
     [TestCase("..")]
     public async Task A_run_id_that_is_not_one_plain_name_is_refused(string runId)
     {
-        var content = _temp.Combine("content.csv");
+        var content = Temp.Combine("content.csv");
         await File.WriteAllTextAsync(content, "date,product\n");
         var run = ReportsCollectorModelFactory.CollectedRun(runId, "rep_1", ReportType.Traffic, ReportFormat.Csv, new(2026, 6, 1), new(2026, 6, 7), content);
 
