@@ -20,7 +20,7 @@ internal delegate Task<bool> TransactionalFinish(NpgsqlConnection connection, Np
 /// database, records the handler's finish. Loads of one report and window take turns (an advisory lock), so two
 /// instances loading two runs of one window at once leave one run's rows.
 /// </summary>
-internal sealed class PostgreSqlTableSink : IRunHandler, IAsyncDisposable
+internal sealed class PostgreSqlTableSink : IRunHandler, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
@@ -112,6 +112,15 @@ internal sealed class PostgreSqlTableSink : IRunHandler, IAsyncDisposable
         if (_ownsDataSource)
         {
             await _dataSource.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    // Both, so a service provider disposed either way closes a data source the sink opened.
+    public void Dispose()
+    {
+        if (_ownsDataSource)
+        {
+            _dataSource.Dispose();
         }
     }
 

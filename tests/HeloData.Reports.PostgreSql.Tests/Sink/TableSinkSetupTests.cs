@@ -1,7 +1,9 @@
 using HeloData.Reports.Models;
 using HeloData.Reports.PostgreSql.Sink;
+using HeloData.Reports.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace HeloData.Reports.PostgreSql.Tests.Sink;
@@ -53,7 +55,8 @@ public sealed class TableSinkSetupTests : SinkTestBase
     public async Task LoadIntoPostgreSql_names_the_handler_after_the_database_with_no_password_and_creates_the_tables_at_start()
     {
         var withPassword = new NpgsqlConnectionStringBuilder(ConnectionString) { Password = "s3cret-pw" };
-        var services = new ServiceCollection().AddLogging();
+        var logs = new LogCapture();
+        var services = new ServiceCollection().AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         var builder = new RecordingBuilder(services);
 
         builder.LoadIntoPostgreSql(withPassword.ConnectionString, Schema);
@@ -70,6 +73,10 @@ public sealed class TableSinkSetupTests : SinkTestBase
         }
 
         Assert.That(await ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE schemaname = $1", Schema), Is.EqualTo(5));
+        var run = await CollectAsync(await NewReportAsync(ReportType.Traffic, ReportFormat.Csv), ReportType.Traffic, ReportFormat.Csv, May1To7);
+        await sink.HandleAsync(run, CancellationToken.None);
+        Assert.That(logs.AllText, Does.Contain(run.RunId).And.Contain("created"), "the tables' creation and the load are logged");
+        Assert.That(logs.AllText, Does.Not.Contain("s3cret-pw"));
     }
 
     [Test]
@@ -80,6 +87,11 @@ public sealed class TableSinkSetupTests : SinkTestBase
         builder.LoadIntoPostgreSql("Host=db.internal;Database=warehouse;Password=s3cret-pw");
 
         Assert.That(builder.Handlers.Single().Name, Is.EqualTo("postgresql:db.internal:5432/warehouse"));
+        using (var provider = builder.Services.BuildServiceProvider())
+        {
+            Assert.That(builder.Handlers.Single().Factory(provider), Is.Not.Null, "made without reaching the database; disposed with the provider, synchronously too");
+        }
+
         Assert.That(
             () => builder.LoadIntoPostgreSql("Host=db.internal;Database=warehouse", "Reports; DROP TABLE x"),
             Throws.ArgumentException.With.Property("ParamName").EqualTo("schema").And.Message.Contains("lower-case"));
