@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using HeloData.Reports.Testing.Tests.Support;
-using Microsoft.Extensions.Time.Testing;
 
 namespace HeloData.Reports.Testing.Tests.Sandbox;
 
@@ -8,32 +7,13 @@ namespace HeloData.Reports.Testing.Tests.Sandbox;
 /// The contract's <c>recent_runs</c>: the newest runs of the reports on the page, newest first, at most
 /// 10 per report, within retention, without a download URL; over raw HTTP.
 /// </summary>
-public sealed class RecentRunsTests
+public sealed class RecentRunsTests : FakeClockSandboxTests
 {
-    private FakeTimeProvider _time = null!;
-    private ReportsSandbox _sandbox = null!;
-    private SandboxHttp _http = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _time = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 8, 0, 0, TimeSpan.Zero));
-        _sandbox = ReportsSandbox.Start(new ReportsSandboxOptions { TimeProvider = _time, RunTimeline = RunTimeline.Instant });
-        _http = new SandboxHttp(_sandbox);
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _http.Dispose();
-        _sandbox.Dispose();
-    }
-
     [Test]
     public async Task Each_report_on_the_page_shows_its_10_newest_runs_however_many_the_others_have()
     {
-        var busy = await _http.CreateAsync(ReportBodies.OnDemand(name: "busy"));
-        var quiet = await _http.CreateAsync(ReportBodies.OnDemand(name: "quiet"));
+        var busy = await Http.CreateAsync(ReportBodies.OnDemand(name: "busy"));
+        var quiet = await Http.CreateAsync(ReportBodies.OnDemand(name: "quiet"));
         var quietRuns = new List<string> { await RunAsync(quiet) };
         var busyRuns = new List<string>();
         for (var i = 0; i < 12; i++)
@@ -52,11 +32,11 @@ public sealed class RecentRunsTests
     [Test]
     public async Task Only_the_runs_of_the_reports_on_this_page_are_listed()
     {
-        var first = await _http.CreateAsync(ReportBodies.OnDemand(name: "first"));
-        var second = await _http.CreateAsync(ReportBodies.OnDemand(name: "second"));
+        var first = await Http.CreateAsync(ReportBodies.OnDemand(name: "first"));
+        var second = await Http.CreateAsync(ReportBodies.OnDemand(name: "second"));
         var firstRun = await RunAsync(first);
         var secondRun = await RunAsync(second);
-        var page = (await _http.GetAsync("reports?limit=1")).Body!;
+        var page = (await Http.GetAsync("reports?limit=1")).Body!;
 
         var next = await RecentAsync($"reports?limit=1&cursor={(string)page["next_cursor"]!}");
 
@@ -67,38 +47,40 @@ public sealed class RecentRunsTests
     [Test]
     public async Task Runs_past_retention_leave_the_list_and_newer_ones_stay()
     {
-        var id = await _http.CreateAsync(ReportBodies.OnDemand());
+        var id = await Http.CreateAsync(ReportBodies.OnDemand());
         var old = await RunAsync(id);
-        _time.Advance(TimeSpan.FromDays(60));
+        Time.Advance(TimeSpan.FromDays(60));
         var newer = await RunAsync(id);
 
-        _time.Advance(TimeSpan.FromDays(31));
+        Time.Advance(TimeSpan.FromDays(31));
 
         Assert.That((await RecentAsync("reports")).Select(Id), Is.EqualTo(new[] { newer }));
-        Assert.That((await _http.GetAsync($"reports/runs/{old}")).Status, Is.EqualTo(404));
+        Assert.That((await Http.GetAsync($"reports/runs/{old}")).Status, Is.EqualTo(404));
     }
 
     [Test]
     public async Task A_deleted_reports_runs_are_not_listed_but_are_read_by_id()
     {
-        var id = await _http.CreateAsync(ReportBodies.OnDemand());
+        var id = await Http.CreateAsync(ReportBodies.OnDemand());
         var run = await RunAsync(id);
 
-        await _http.SendAsync(HttpMethod.Delete, $"reports/{id}");
+        await Http.SendAsync(HttpMethod.Delete, $"reports/{id}");
 
         Assert.That(await RecentAsync("reports"), Is.Empty);
-        Assert.That((await _http.GetAsync($"reports/runs/{run}")).Status, Is.EqualTo(200));
+        Assert.That((await Http.GetAsync($"reports/runs/{run}")).Status, Is.EqualTo(200));
     }
+
+    private protected override ReportsSandboxOptions Options() => new() { RunTimeline = RunTimeline.Instant };
 
     private static string Id(JsonNode? run) => (string)run!["run_id"]!;
 
     private async Task<string> RunAsync(string reportId)
     {
-        var run = Id((await _http.PostAsync($"reports/{reportId}/run", "{}")).Body);
-        _time.Advance(TimeSpan.FromSeconds(1)); // distinct created_at, so "newest" is unambiguous
+        var run = Id((await Http.PostAsync($"reports/{reportId}/run", "{}")).Body);
+        Time.Advance(TimeSpan.FromSeconds(1)); // distinct created_at, so "newest" is unambiguous
         return run;
     }
 
     private async Task<List<JsonNode>> RecentAsync(string path) =>
-        [.. (await _http.GetAsync(path)).Body!["recent_runs"]!.AsArray().Select(r => r!)];
+        [.. (await Http.GetAsync(path)).Body!["recent_runs"]!.AsArray().Select(r => r!)];
 }

@@ -7,38 +7,16 @@ namespace HeloData.Reports.Testing.Tests.Sandbox;
 /// The sandbox plays the service's scheduler (the contract's "Scheduled runs"): a run at each
 /// occurrence, on the sandbox's clock, with the contract's window, listed and pushed like any run.
 /// </summary>
-public sealed class ScheduledRunsTests
+public sealed class ScheduledRunsTests : FakeClockSandboxTests
 {
-    // A Monday.
-    private static readonly DateTimeOffset Start = new(2026, 6, 1, 8, 0, 0, TimeSpan.Zero);
-
-    private FakeTimeProvider _time = null!;
-    private ReportsSandbox _sandbox = null!;
-    private SandboxHttp _http = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _time = new FakeTimeProvider(Start);
-        _sandbox = ReportsSandbox.Start(new ReportsSandboxOptions { TimeProvider = _time });
-        _http = new SandboxHttp(_sandbox);
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _http.Dispose();
-        _sandbox.Dispose();
-    }
-
     [Test]
     public async Task Thirty_days_in_one_step_make_thirty_daily_runs_each_created_at_its_occurrence_covering_the_day_before()
     {
-        var id = await _http.CreateAsync(Scheduled("0 6 * * *"));
+        var id = await Http.CreateAsync(Scheduled("0 6 * * *"));
 
-        _time.Advance(TimeSpan.FromDays(30));
+        Time.Advance(TimeSpan.FromDays(30));
 
-        var runs = _sandbox.Runs;
+        var runs = Sandbox.Runs;
         Assert.That(runs, Has.Count.EqualTo(30));
         Assert.That(runs.Select(run => (run.ReportId, run.Scheduled, run.Hidden, run.Status)), Is.All.EqualTo((id, true, false, "completed")));
         var days = Enumerable.Range(1, 30).Select(day => new DateOnly(2026, 6, 1).AddDays(day)).ToList();
@@ -51,12 +29,12 @@ public sealed class ScheduledRunsTests
     [Test]
     public async Task A_scheduled_run_reads_by_id_with_its_created_at_and_shows_in_recent_runs()
     {
-        await _http.CreateAsync(Scheduled("0 8 * * *"));
-        _time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1));
-        var run = _sandbox.Runs.Single();
+        await Http.CreateAsync(Scheduled("0 8 * * *"));
+        Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1));
+        var run = Sandbox.Runs.Single();
 
-        var (status, body, _) = await _http.GetAsync($"reports/runs/{run.RunId}");
-        var listed = (await _http.GetAsync("reports")).Body!["recent_runs"]!.AsArray();
+        var (status, body, _) = await Http.GetAsync($"reports/runs/{run.RunId}");
+        var listed = (await Http.GetAsync("reports")).Body!["recent_runs"]!.AsArray();
 
         Assert.That(status, Is.EqualTo(200));
         Assert.That((string)body!["status"]!, Is.EqualTo("running"), "created at 08:00, so one second of the timeline passed since");
@@ -68,12 +46,12 @@ public sealed class ScheduledRunsTests
     [Test]
     public async Task The_contracts_weekly_example_covers_the_week_before_even_for_the_first_run_after_creation()
     {
-        _time.Advance(TimeSpan.FromDays(4)); // Friday 2026-06-05: the previous Monday predates the report
-        await _http.CreateAsync(Scheduled("0 9 * * MON"));
+        Time.Advance(TimeSpan.FromDays(4)); // Friday 2026-06-05: the previous Monday predates the report
+        await Http.CreateAsync(Scheduled("0 9 * * MON"));
 
-        _time.SetUtcNow(new DateTimeOffset(2026, 6, 8, 10, 0, 0, TimeSpan.Zero));
+        Time.SetUtcNow(new DateTimeOffset(2026, 6, 8, 10, 0, 0, TimeSpan.Zero));
 
-        var run = _sandbox.Runs.Single();
+        var run = Sandbox.Runs.Single();
         Assert.That(run.CreatedAt, Is.EqualTo(new DateTimeOffset(2026, 6, 8, 9, 0, 0, TimeSpan.Zero)));
         Assert.That((run.From, run.To), Is.EqualTo((new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 7))));
     }
@@ -81,11 +59,11 @@ public sealed class ScheduledRunsTests
     [Test]
     public async Task Several_occurrences_on_one_day_all_cover_the_previous_day()
     {
-        await _http.CreateAsync(Scheduled("0 * * * *"));
+        await Http.CreateAsync(Scheduled("0 * * * *"));
 
-        _time.SetUtcNow(new DateTimeOffset(2026, 6, 2, 2, 30, 0, TimeSpan.Zero));
+        Time.SetUtcNow(new DateTimeOffset(2026, 6, 2, 2, 30, 0, TimeSpan.Zero));
 
-        var runs = _sandbox.Runs;
+        var runs = Sandbox.Runs;
         Assert.That(runs, Has.Count.EqualTo(18), "09:00 to 23:00, then 00:00 to 02:00");
         Assert.That(runs.Where(r => r.CreatedAt.Day == 1).Select(r => (r.From, r.To)), Is.All.EqualTo((new DateOnly(2026, 5, 31), new DateOnly(2026, 5, 31))));
         Assert.That(runs.Where(r => r.CreatedAt.Day == 2).Select(r => (r.From, r.To)), Is.All.EqualTo((new DateOnly(2026, 6, 1), new DateOnly(2026, 6, 1))));
@@ -94,62 +72,62 @@ public sealed class ScheduledRunsTests
     [Test]
     public async Task Removing_the_schedule_or_deleting_the_report_stops_it_and_the_runs_due_before_stay()
     {
-        var unscheduled = await _http.CreateAsync(Scheduled("0 6 * * *"));
-        var deleted = await _http.CreateAsync(Scheduled("0 6 * * *"));
-        _time.Advance(TimeSpan.FromDays(1));
+        var unscheduled = await Http.CreateAsync(Scheduled("0 6 * * *"));
+        var deleted = await Http.CreateAsync(Scheduled("0 6 * * *"));
+        Time.Advance(TimeSpan.FromDays(1));
 
-        await _http.PatchAsync($"reports/{unscheduled}", """{"schedule":null}""");
-        await _http.SendAsync(HttpMethod.Delete, $"reports/{deleted}");
-        _time.Advance(TimeSpan.FromDays(5));
+        await Http.PatchAsync($"reports/{unscheduled}", """{"schedule":null}""");
+        await Http.SendAsync(HttpMethod.Delete, $"reports/{deleted}");
+        Time.Advance(TimeSpan.FromDays(5));
 
-        Assert.That(_sandbox.Runs.Select(r => r.ReportId), Is.EquivalentTo(new[] { unscheduled, deleted }));
+        Assert.That(Sandbox.Runs.Select(r => r.ReportId), Is.EquivalentTo(new[] { unscheduled, deleted }));
     }
 
     [Test]
     public async Task A_schedule_set_by_patch_fires_from_then_on()
     {
-        var id = await _http.CreateAsync(ReportBodies.OnDemand());
-        _time.Advance(TimeSpan.FromDays(3));
-        await _http.PatchAsync($"reports/{id}", """{"schedule":"0 6 * * *"}""");
+        var id = await Http.CreateAsync(ReportBodies.OnDemand());
+        Time.Advance(TimeSpan.FromDays(3));
+        await Http.PatchAsync($"reports/{id}", """{"schedule":"0 6 * * *"}""");
 
-        _time.Advance(TimeSpan.FromDays(2));
+        Time.Advance(TimeSpan.FromDays(2));
 
-        Assert.That(_sandbox.Runs.Select(r => r.CreatedAt), Is.EqualTo(new[] { At(5, 6), At(6, 6) }));
-        Assert.That((_sandbox.Runs[0].From, _sandbox.Runs[0].To), Is.EqualTo((new DateOnly(2026, 6, 4), new DateOnly(2026, 6, 4))));
+        Assert.That(Sandbox.Runs.Select(r => r.CreatedAt), Is.EqualTo(new[] { At(5, 6), At(6, 6) }));
+        Assert.That((Sandbox.Runs[0].From, Sandbox.Runs[0].To), Is.EqualTo((new DateOnly(2026, 6, 4), new DateOnly(2026, 6, 4))));
     }
 
     [Test]
     public async Task The_clock_alone_makes_scheduled_runs_and_their_webhook_pushes_with_no_request()
     {
-        await _http.CreateAsync(Scheduled("0 6 * * *", """{"type":"webhook","url":"https://hooks.example.com/helodata","signing_secret":"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}"""));
+        await Http.CreateAsync(Scheduled("0 6 * * *", """{"type":"webhook","url":"https://hooks.example.com/helodata","signing_secret":"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}"""));
         var created = new List<SandboxRun>();
-        _sandbox.RunCreated += (_, run) => created.Add(run);
-        _sandbox.ClearRequests();
+        Sandbox.RunCreated += (_, run) => created.Add(run);
+        Sandbox.ClearRequests();
 
-        _time.Advance(TimeSpan.FromDays(3));
+        Time.Advance(TimeSpan.FromDays(3));
 
-        Assert.That(_sandbox.Requests, Is.Empty);
+        Assert.That(Sandbox.Requests, Is.Empty);
         Assert.That(created.Select(r => r.CreatedAt), Is.EqualTo(new[] { At(2, 6), At(3, 6), At(4, 6) }));
-        Assert.That(_sandbox.WebhookDeliveries.Select(d => d.RunId), Is.EqualTo(created.Select(r => r.RunId)));
+        Assert.That(Sandbox.WebhookDeliveries.Select(d => d.RunId), Is.EqualTo(created.Select(r => r.RunId)));
     }
 
     [Test]
     public async Task A_RunCreated_handler_that_throws_on_the_timer_loses_its_call_and_the_schedule_goes_on()
     {
-        await _http.CreateAsync(Scheduled("0 6 * * *"));
+        await Http.CreateAsync(Scheduled("0 6 * * *"));
         var calls = 0;
-        _sandbox.RunCreated += (_, _) => throw new InvalidOperationException($"handler failed ({++calls})");
+        Sandbox.RunCreated += (_, _) => throw new InvalidOperationException($"handler failed ({++calls})");
 
-        Assert.That(() => _time.Advance(TimeSpan.FromDays(3)), Throws.Nothing);
+        Assert.That(() => Time.Advance(TimeSpan.FromDays(3)), Throws.Nothing);
 
         Assert.That(calls, Is.EqualTo(3));
-        Assert.That(_sandbox.Runs, Has.Count.EqualTo(3));
+        Assert.That(Sandbox.Runs, Has.Count.EqualTo(3));
     }
 
     [Test]
     public async Task The_same_seed_and_steps_make_the_same_run_ids()
     {
-        var first = await ScheduledRunIdsAsync(_sandbox, _http, _time);
+        var first = await ScheduledRunIdsAsync(Sandbox, Http, Time);
         var time = new FakeTimeProvider(Start);
         using var again = ReportsSandbox.Start(new ReportsSandboxOptions { TimeProvider = time });
         using var http = new SandboxHttp(again);
