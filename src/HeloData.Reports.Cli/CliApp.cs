@@ -15,7 +15,8 @@ internal static class CliApp
         Credentials: the API key from {Credentials.ApiKeyVariable} (or --api-key-file PATH), a webhook's
         signing secret from {Credentials.WebhookSecretVariable} (or --webhook-secret-file PATH), never from an
         argument ('-' as PATH reads standard input); the base address from {Credentials.BaseUrlVariable}
-        (default https://api.helodata.com/v1/).
+        (default https://api.helodata.com/v1/). A PostgreSQL connection string (collect) holds no password
+        in an argument: the password from PGPASSWORD or ~/.pgpass, or the whole string from env:VAR or file:PATH.
         Output: a summary on stdout, or with --json the service's JSON; diagnostics and progress on stderr.
 
         {ExitCodes.HelpText}
@@ -76,6 +77,7 @@ internal static class CliApp
             RunsCommands.Build(context),
             ScheduleCommands.Build(context),
             SandboxCommand.Build(context),
+            CollectCommand.Build(context),
         };
         return root;
     }

@@ -88,7 +88,7 @@ internal static partial class CommonOptions
         return null;
     }
 
-    /// <summary>Reads 90s, 15m, 2h, 1h30m, 500ms, or a plain hh:mm:ss.</summary>
+    /// <summary>Reads 30d, 90s, 15m, 2h, 1h30m, 500ms, or a plain hh:mm:ss.</summary>
     public static TimeSpan? ParseDuration(string text)
     {
         var match = DurationPattern().Match(text);
@@ -97,19 +97,28 @@ internal static partial class CommonOptions
             var total = TimeSpan.Zero;
             foreach (Capture part in match.Groups["part"].Captures)
             {
-                var unitStart = part.Value.IndexOfAny(['h', 'm', 's']);
+                var unitStart = part.Value.IndexOfAny(['d', 'h', 'm', 's']);
                 if (!long.TryParse(part.Value.AsSpan(0, unitStart), NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount > 1_000_000_000)
                 {
                     return null;
                 }
 
-                total += part.Value[unitStart..] switch
+                try
                 {
-                    "h" => TimeSpan.FromHours(amount),
-                    "m" => TimeSpan.FromMinutes(amount),
-                    "s" => TimeSpan.FromSeconds(amount),
-                    _ => TimeSpan.FromMilliseconds(amount),
-                };
+                    total += part.Value[unitStart..] switch
+                    {
+                        "d" => TimeSpan.FromDays(amount),
+                        "h" => TimeSpan.FromHours(amount),
+                        "m" => TimeSpan.FromMinutes(amount),
+                        "s" => TimeSpan.FromSeconds(amount),
+                        _ => TimeSpan.FromMilliseconds(amount),
+                    };
+                }
+                catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+                {
+                    // Past TimeSpan's range (about 29,000 years): no duration, so the option's own refusal.
+                    return null;
+                }
             }
 
             return total;
@@ -118,6 +127,6 @@ internal static partial class CommonOptions
         return text.Contains(':', StringComparison.Ordinal) && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) ? span : null;
     }
 
-    [GeneratedRegex(@"\A(?<part>\d+(ms|h|m|s))+\z")]
+    [GeneratedRegex(@"\A(?<part>\d+(ms|d|h|m|s))+\z")]
     private static partial Regex DurationPattern();
 }

@@ -32,6 +32,26 @@ internal static class Credentials
     /// <exception cref="UsageException">No usable key or base address.</exception>
     public static ReportsClient CreateClient(CliContext context, ParseResult parse)
     {
+        var (options, source) = Read(context, parse);
+        return Create(options, source);
+    }
+
+    /// <summary>
+    /// The client's options from the environment and <c>--api-key-file</c>, checked as <see cref="CreateClient"/>
+    /// checks them: for a command that registers the client with dependency injection (<c>collect</c>).
+    /// </summary>
+    /// <exception cref="UsageException">No usable key or base address.</exception>
+    public static ReportsClientOptions ReadOptions(CliContext context, ParseResult parse)
+    {
+        var (options, source) = Read(context, parse);
+        using (Create(options, source))
+        {
+            return options;
+        }
+    }
+
+    private static (ReportsClientOptions Options, string KeySource) Read(CliContext context, ParseResult parse)
+    {
         var (key, source) = ReadKey(context, parse);
         var options = new ReportsClientOptions { ApiKey = key };
         if (context.Environment(BaseUrlVariable) is { Length: > 0 } baseUrl)
@@ -44,6 +64,12 @@ internal static class Credentials
             options.BaseAddress = address;
         }
 
+        return (options, source);
+    }
+
+    // The SDK's own checks of the options (the key's shape, https off the machine), run by building a client.
+    private static ReportsClient Create(ReportsClientOptions options, string source)
+    {
         try
         {
             return new ReportsClient(options);

@@ -27,11 +27,13 @@ internal static class ExitCodes
     public const string HelpText = """
         Exit codes:
           0    success
-          1    unexpected error (a bug in the tool, or the machine: please report it)
+          1    unexpected error (a bug in the tool, or the machine: please report it); collect: its state
+               store or a sink cannot work (the message names which)
           2    bad usage, or input refused before any request was sent (the message names the option)
           3    the service answered with an error, or could not be reached (code, HTTP status, request id)
           4    the run failed (its error code and message)
           5    timed out waiting for the run (resume with: runs wait <run-id>)
-          130  interrupted by Ctrl-C (a run goes on: its id is printed, resume with: runs wait <run-id>)
+          130  interrupted by Ctrl-C (a run goes on: its id is printed, resume with: runs wait <run-id>;
+               collect releases the runs in flight, for the next collect to take)
         """;
 }

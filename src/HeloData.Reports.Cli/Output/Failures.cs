@@ -64,6 +64,10 @@ internal static class Failures
 
                 return ExitCodes.ServiceError;
 
+            case CollectStoppedException stopped:
+                error.WriteLine($"error: collect stopped: {Messages.Of(stopped.InnerException!)}");
+                return ExitCodes.Unexpected;
+
             case ArgumentException refused:
                 // The SDK's own checks, made before sending: the message names the parameter.
                 error.WriteLine($"error: refused before sending: {Messages.Of(refused)}");

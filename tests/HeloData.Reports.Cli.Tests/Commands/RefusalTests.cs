@@ -27,6 +27,7 @@ public sealed class RefusalTests
         yield return Case("--from", ["reports", "run", "rep_1", "--from", "2026-06-01", "--to", "2026-05-01"]).SetName("a window that ends before it starts");
         yield return Case("--timeout", ["reports", "run", "rep_1", "--wait", "--timeout", "soon"]).SetName("a timeout that is not a duration");
         yield return Case("--timeout", ["reports", "run", "rep_1", "--timeout", "5m"]).SetName("a timeout without a wait");
+        yield return Case("--timeout", ["runs", "wait", "run_1", "--timeout", "999999999h"]).SetName("a timeout past TimeSpan's range");
         yield return Case("--download", ["reports", "run", "rep_1", "--download", "/no/such/folder/out.csv"]).SetName("a download into a folder that does not exist");
         yield return Case("--output", ["runs", "download", "run_1", "-o", "/no/such/folder/out.csv"]).SetName("runs download into a folder that does not exist");
         yield return Case("--no-schedule", ["reports", "update", "rep_1", "--schedule", "0 9 * * MON", "--no-schedule"]).SetName("a schedule and no schedule");
@@ -43,6 +44,7 @@ public sealed class RefusalTests
     }
 
     [TestCaseSource(nameof(Refused))]
+    [TestCaseSource(typeof(CollectRefusalTests), nameof(CollectRefusalTests.Refused))]
     public async Task Is_refused_with_exit_code_2_naming_the_option_and_sends_nothing(string named, string[] args)
     {
         using var sandbox = ReportsSandbox.Start();

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Reflection;
-using System.Text;
 using System.Text.Json.Nodes;
+using HeloData.Reports.Cli.Tests.Support;
 
 namespace HeloData.Reports.Cli.Tests.EndToEnd;
 
@@ -185,26 +184,10 @@ public sealed class ToolProcessTests
         Assert.That(result.Error, Is.Empty);
     }
 
-    private static string Built(string name) =>
-        typeof(ToolProcessTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == name).Value!;
+    private static string Built(string name) => BuiltTool.Dll(name);
 
-    private ProcessStartInfo Start(string dll)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            WorkingDirectory = _folder,
-        };
-        start.ArgumentList.Add(dll);
-        // Only what the test sets: a key or address from the developer's shell would change what is tested.
-        start.Environment.Remove("HELODATA_API_KEY");
-        start.Environment.Remove("HELODATA_BASE_URL");
-        return start;
-    }
+    // Only what the test sets: a key or address from the developer's shell would change what is tested.
+    private ProcessStartInfo Start(string dll) => BuiltTool.Start(dll, _folder);
 
     private Task<ChildProcessResult> RunToolAsync(params string[] args) => RunToolAsync(args, whileRunning: null);
 
