@@ -13,7 +13,8 @@ namespace HeloData.Reports.PostgreSql;
 /// <para>
 /// The tables live in one schema (<see cref="DefaultSchema"/> unless told otherwise), created and upgraded by
 /// <see cref="StartAsync"/> under an advisory lock, so instances may start at once; the versions applied are recorded
-/// in its <c>schema_version</c> table. The user needs the right to create that schema on the first start only.
+/// in its <c>schema_version</c> table. The user needs the right to create that schema on the first start only,
+/// or <c>USAGE</c> and <c>CREATE</c> on a schema a DBA created in advance.
 /// </para>
 /// <para>
 /// Leases are judged by this store's <see cref="TimeProvider"/>, so the clocks of the instances sharing a database

@@ -97,6 +97,28 @@ public sealed class StartTests
     }
 
     [Test]
+    public async Task A_first_start_works_in_a_schema_made_in_advance_by_a_user_who_may_not_create_schemas()
+    {
+        await using var database = await PostgreSqlTestDatabase.CreateAsync();
+        var role = "h20_collector_" + Guid.NewGuid().ToString("N")[..12];
+        await Stores.ExecuteAsync(database.ConnectionString, $"CREATE ROLE {role} LOGIN; REVOKE ALL ON DATABASE \"{database.Name}\" FROM PUBLIC; GRANT CONNECT ON DATABASE \"{database.Name}\" TO {role}; CREATE SCHEMA helodata_collector; GRANT USAGE, CREATE ON SCHEMA helodata_collector TO {role}");
+        try
+        {
+            var asRole = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Username = role, Pooling = false }.ConnectionString;
+            await using (var store = await Stores.StartAsync(asRole, "a"))
+            {
+                await store.AdvanceCheckpointAsync("rep_1", DateTimeOffset.UnixEpoch, default);
+            }
+
+            Assert.That(await Stores.ScalarAsync<int>(database.ConnectionString, "SELECT max(version) FROM helodata_collector.schema_version"), Is.EqualTo(CollectorSchema.LatestVersion));
+        }
+        finally
+        {
+            await Stores.ExecuteAsync(database.ConnectionString, $"DROP OWNED BY {role}; DROP ROLE {role}");
+        }
+    }
+
+    [Test]
     public async Task A_database_that_does_not_exist_fails_the_start_naming_it_without_the_password()
     {
         await using var database = await PostgreSqlTestDatabase.CreateAsync();
