@@ -18,7 +18,8 @@ namespace HeloData.Reports.PostgreSql;
 /// </para>
 /// <para>
 /// Leases are judged by this store's <see cref="TimeProvider"/>, so the clocks of the instances sharing a database
-/// should agree to well within a lease (NTP does). Every instance needs its own
+/// should agree to well within a lease (NTP does): the start compares this clock with the database's and logs a
+/// warning when they differ by more than a quarter of the lease. Every instance needs its own
 /// <see cref="ReportsCollectorOptions.InstanceName"/>: a started store holds a session-level advisory lock on its
 /// schema and instance name, on a connection of its own, until it is disposed, so a second live store of that name
 /// fails to start; a store that starts releases the claims its name's earlier (dead) lives left. Should that
@@ -113,6 +114,7 @@ public sealed partial class PostgreSqlCollectorStateStore : ICollectorStateStore
                 StoreLog.SchemaUpgraded(_logger, Schema, Endpoint, found, now);
             }
 
+            await CheckClockAsync(cancellationToken).ConfigureAwait(false);
             var (runs, backfills) = await ReleaseEarlierLivesAsync(cancellationToken).ConfigureAwait(false);
             if (runs + backfills > 0)
             {
