@@ -1,3 +1,4 @@
+using HeloData.Reports.Collector;
 using Npgsql;
 
 namespace HeloData.Reports.PostgreSql;
@@ -29,9 +30,11 @@ internal sealed class InstanceSession : IAsyncDisposable, IDisposable
     /// <param name="dataSource">The database.</param>
     /// <param name="schema">The store's schema: the same name in two schemas is two instances.</param>
     /// <param name="instanceName">The instance name.</param>
+    /// <param name="endpoint">The database, for the message.</param>
     /// <param name="cancellationToken">Stops the call.</param>
-    /// <returns>The held session, or <see langword="null"/> when a live session holds the lock.</returns>
-    public static async Task<InstanceSession?> TryAcquireAsync(NpgsqlDataSource dataSource, string schema, string instanceName, CancellationToken cancellationToken)
+    /// <returns>The held session.</returns>
+    /// <exception cref="InvalidOperationException">A live session holds the lock: the message names the instance name and what to do.</exception>
+    public static async Task<InstanceSession> AcquireAsync(NpgsqlDataSource dataSource, string schema, string instanceName, PostgreSqlEndpoint endpoint, CancellationToken cancellationToken)
     {
         var key = $"HeloData.Reports.PostgreSql instance {schema}/{instanceName}";
         var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -49,7 +52,10 @@ internal sealed class InstanceSession : IAsyncDisposable, IDisposable
         }
 
         await connection.DisposeAsync().ConfigureAwait(false);
-        return null;
+        throw new InvalidOperationException(
+            $"Another live process with the instance name '{instanceName}' is using the collector's PostgreSQL state store on {endpoint} (schema {schema}). "
+            + $"Give each instance that shares a store its own {nameof(ReportsCollectorOptions)}.{nameof(ReportsCollectorOptions.InstanceName)} (or instanceName, for a store built in code). "
+            + "If that process is gone, the server has not yet noticed its connection is dead (see pg_stat_activity).");
     }
 
     /// <summary>Whether the lock's session is still alive (one round trip on its connection): when it is not, the lock is gone.</summary>

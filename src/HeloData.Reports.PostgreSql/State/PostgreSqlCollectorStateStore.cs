@@ -24,7 +24,9 @@ namespace HeloData.Reports.PostgreSql;
 /// schema and instance name, on a connection of its own, until it is disposed, so a second live store of that name
 /// fails to start; a store that starts releases the claims its name's earlier (dead) lives left. Should that
 /// connection be lost, the store logs an error and renews no claim from then on: its claims lapse after their lease
-/// and the collector stops their handlers (restart the process).
+/// and the collector stops their handlers (restart the process). A process whose host died without closing its
+/// connection (power loss, a network cut) holds the lock until the server notices (its <c>tcp_keepalives_*</c>
+/// settings) or a DBA ends the session; a server's <c>idle_session_timeout</c> ends the lock's idle session too.
 /// </para>
 /// <para>
 /// A call that reaches no database, or loses its connection, throws an <see cref="NpgsqlException"/> (its
@@ -104,10 +106,7 @@ public sealed partial class PostgreSqlCollectorStateStore : ICollectorStateStore
         try
         {
             // First: only once no live session holds the name are its earlier lives known dead, and theirs to release.
-            _session ??= await InstanceSession.TryAcquireAsync(_dataSource, Schema, InstanceName, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException(
-                    $"Another live process with the instance name '{InstanceName}' is using the collector's PostgreSQL state store on {Endpoint} (schema {Schema}). "
-                    + $"Give each instance that shares a store its own {nameof(ReportsCollectorOptions)}.{nameof(ReportsCollectorOptions.InstanceName)} (or instanceName, for a store built in code).");
+            _session ??= await InstanceSession.AcquireAsync(_dataSource, Schema, InstanceName, Endpoint, cancellationToken).ConfigureAwait(false);
             var (found, now) = await CollectorSchema.UpgradeAsync(_dataSource, Schema, cancellationToken).ConfigureAwait(false);
             if (found != now)
             {
