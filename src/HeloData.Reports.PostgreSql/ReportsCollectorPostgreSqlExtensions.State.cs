@@ -91,7 +91,10 @@ public static partial class ReportsCollectorPostgreSqlExtensions
                 options.InstanceName ?? Environment.MachineName,
                 provider.GetRequiredService<TimeProvider>(),
                 schema,
-                provider.GetService<ILogger<PostgreSqlCollectorStateStore>>());
+                provider.GetService<ILogger<PostgreSqlCollectorStateStore>>())
+            {
+                ClockSkewLimit = options.ClaimLease / 4,
+            };
         }));
         return builder;
     }

@@ -30,6 +30,16 @@ public sealed class ReportsCollectorPostgreSqlExtensionsTests
     }
 
     [Test]
+    public async Task The_stores_clock_check_allows_a_quarter_of_the_options_claim_lease()
+    {
+        var services = new ServiceCollection().Configure<ReportsCollectorOptions>(o => o.ClaimLease = TimeSpan.FromMinutes(4));
+        new CollectorBuilder(services).UsePostgreSqlState("Host=db.example;Database=ops");
+        await using var provider = services.BuildServiceProvider();
+
+        Assert.That(((PostgreSqlCollectorStateStore)provider.GetRequiredService<ICollectorStateStore>()).ClockSkewLimit, Is.EqualTo(TimeSpan.FromMinutes(1)));
+    }
+
+    [Test]
     public async Task Without_an_instance_name_the_machine_name_is_used()
     {
         var services = new ServiceCollection().AddOptions<ReportsCollectorOptions>().Services;

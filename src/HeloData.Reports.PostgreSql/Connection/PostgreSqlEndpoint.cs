@@ -4,7 +4,8 @@ namespace HeloData.Reports.PostgreSql;
 
 /// <summary>
 /// Which database a connection string reaches, with nothing secret in it: what messages, logs and handler names
-/// show, and how the table sink tells whether it writes to the state store's database.
+/// show, and how the table sink tells whether it writes to the state store's database (by equality: the same host,
+/// port, database and user, so the sink's transaction may write the store's tables).
 /// </summary>
 /// <param name="Host">The host (several, comma-separated, when the connection string names several), lower case.</param>
 /// <param name="Port">The port (5432 unless the connection string says otherwise).</param>
@@ -38,12 +39,6 @@ internal sealed record PostgreSqlEndpoint(string Host, int Port, string Database
         var username = string.IsNullOrEmpty(builder.Username) ? null : builder.Username;
         return new PostgreSqlEndpoint(builder.Host.ToLowerInvariant(), builder.Port, builder.Database ?? username ?? string.Empty, username);
     }
-
-    /// <summary>Whether <paramref name="other"/> reaches the same database (whatever user each logs in as).</summary>
-    /// <param name="other">Another endpoint.</param>
-    /// <returns><see langword="true"/> for the same host, port and database, as the connection strings name them.</returns>
-    public bool IsSameDatabase(PostgreSqlEndpoint other) =>
-        Host == other.Host && Port == other.Port && string.Equals(Database, other.Database, StringComparison.Ordinal);
 
     /// <summary>The database as <c>host:port/database</c>.</summary>
     /// <returns>The endpoint, with no user and no password.</returns>

@@ -88,7 +88,7 @@ internal static partial class CollectorSchema
 
         // Held until the commit: a second instance waits here, then finds the version the first one recorded.
         await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", cancellationToken, $"HeloData.Reports.PostgreSql schema {schema}").ConfigureAwait(false);
-        var found = await CurrentVersionAsync(connection, quoted, cancellationToken).ConfigureAwait(false);
+        var found = await CurrentVersionAsync(connection, schema, quoted, cancellationToken).ConfigureAwait(false);
         if (found > LatestVersion)
         {
             throw new InvalidOperationException($"The collector's schema {schema} is at version {found}, newer than this HeloData.Reports.PostgreSql knows ({LatestVersion}): update the package.");
@@ -104,14 +104,24 @@ internal static partial class CollectorSchema
         return (found, LatestVersion);
     }
 
-    private static async Task<int> CurrentVersionAsync(NpgsqlConnection connection, string quoted, CancellationToken cancellationToken)
+    private static async Task<int> CurrentVersionAsync(NpgsqlConnection connection, string schema, string quoted, CancellationToken cancellationToken)
     {
         // Looked up before any DDL, so a user who may not create schemas can still start on a schema at the latest version.
         await using (var exists = new NpgsqlCommand("SELECT to_regclass($1) IS NOT NULL", connection) { Parameters = { new() { Value = $"{quoted}.schema_version" } } })
         {
             if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
             {
-                await ExecuteAsync(connection, $"CREATE SCHEMA IF NOT EXISTS {quoted}; CREATE TABLE {quoted}.schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL)", cancellationToken).ConfigureAwait(false);
+                // CREATE SCHEMA IF NOT EXISTS checks the database's CREATE privilege even when the schema exists, so a
+                // schema a DBA made (granting only USAGE and CREATE on it) is looked up first and created only when missing.
+                await using (var schemaExists = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)", connection) { Parameters = { new() { Value = schema } } })
+                {
+                    if (!(bool)(await schemaExists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
+                    {
+                        await ExecuteAsync(connection, $"CREATE SCHEMA {quoted}", cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                await ExecuteAsync(connection, $"CREATE TABLE {quoted}.schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL)", cancellationToken).ConfigureAwait(false);
                 return 0;
             }
         }

@@ -104,6 +104,11 @@ public sealed partial class PostgreSqlCollectorStateStore
     {
         ArgumentException.ThrowIfNullOrEmpty(runId);
         StoreArguments.Lease(lease);
+        if (!await InstanceSessionHeldAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
         return await ExecuteAsync($"UPDATE {{schema}}.runs SET lease_until = $3 WHERE {HeldByMe}", cancellationToken, runId, Life, StoreArguments.LeaseEnd(StoreArguments.Now(_time), lease)).ConfigureAwait(false) == 1;
     }
 

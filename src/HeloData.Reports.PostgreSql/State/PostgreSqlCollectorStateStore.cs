@@ -13,13 +13,20 @@ namespace HeloData.Reports.PostgreSql;
 /// <para>
 /// The tables live in one schema (<see cref="DefaultSchema"/> unless told otherwise), created and upgraded by
 /// <see cref="StartAsync"/> under an advisory lock, so instances may start at once; the versions applied are recorded
-/// in its <c>schema_version</c> table. The user needs the right to create that schema on the first start only.
+/// in its <c>schema_version</c> table. The user needs the right to create that schema on the first start only,
+/// or <c>USAGE</c> and <c>CREATE</c> on a schema a DBA created in advance.
 /// </para>
 /// <para>
 /// Leases are judged by this store's <see cref="TimeProvider"/>, so the clocks of the instances sharing a database
-/// should agree to well within a lease (NTP does). Every instance needs its own
-/// <see cref="ReportsCollectorOptions.InstanceName"/>: a store that starts releases the claims left by any other
-/// store of its name.
+/// should agree to well within a lease (NTP does): the start compares this clock with the database's and logs a
+/// warning when they differ by more than a quarter of the lease. Every instance needs its own
+/// <see cref="ReportsCollectorOptions.InstanceName"/>: a started store holds a session-level advisory lock on its
+/// schema and instance name, on a connection of its own, until it is disposed, so a second live store of that name
+/// fails to start; a store that starts releases the claims its name's earlier (dead) lives left. Should that
+/// connection be lost, the store logs an error and renews no claim from then on: its claims lapse after their lease
+/// and the collector stops their handlers (restart the process). A process whose host died without closing its
+/// connection (power loss, a network cut) holds the lock until the server notices (its <c>tcp_keepalives_*</c>
+/// settings) or a DBA ends the session; a server's <c>idle_session_timeout</c> ends the lock's idle session too.
 /// </para>
 /// <para>
 /// A call that reaches no database, or loses its connection, throws an <see cref="NpgsqlException"/> (its
@@ -39,6 +46,8 @@ public sealed partial class PostgreSqlCollectorStateStore : ICollectorStateStore
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly string _quotedSchema;
+    private InstanceSession? _session;
+    private int _sessionLost;
 
     /// <summary>Creates a store on a data source the caller keeps (and disposes).</summary>
     /// <param name="dataSource">The database; the store does not dispose it.</param>
@@ -96,12 +105,15 @@ public sealed partial class PostgreSqlCollectorStateStore : ICollectorStateStore
     {
         try
         {
+            // First: only once no live session holds the name are its earlier lives known dead, and theirs to release.
+            _session ??= await InstanceSession.AcquireAsync(_dataSource, Schema, InstanceName, Endpoint, cancellationToken).ConfigureAwait(false);
             var (found, now) = await CollectorSchema.UpgradeAsync(_dataSource, Schema, cancellationToken).ConfigureAwait(false);
             if (found != now)
             {
                 StoreLog.SchemaUpgraded(_logger, Schema, Endpoint, found, now);
             }
 
+            await CheckClockAsync(cancellationToken).ConfigureAwait(false);
             var (runs, backfills) = await ReleaseEarlierLivesAsync(cancellationToken).ConfigureAwait(false);
             if (runs + backfills > 0)
             {
@@ -118,6 +130,11 @@ public sealed partial class PostgreSqlCollectorStateStore : ICollectorStateStore
     /// <returns>A task that completes once the connections are closed.</returns>
     public async ValueTask DisposeAsync()
     {
+        if (_session is not null)
+        {
+            await _session.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_ownsDataSource)
         {
             await _dataSource.DisposeAsync().ConfigureAwait(false);
@@ -127,6 +144,7 @@ public sealed partial class PostgreSqlCollectorStateStore : ICollectorStateStore
     /// <summary>Closes the data source when the store opened it (from a connection string); one given to the store is left open.</summary>
     public void Dispose()
     {
+        _session?.Dispose();
         if (_ownsDataSource)
         {
             _dataSource.Dispose();
@@ -144,6 +162,23 @@ public sealed partial class PostgreSqlCollectorStateStore : ICollectorStateStore
         {
             parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         }
+    }
+
+    // The instance's session lock is gone with its connection: another process of the name may start and release
+    // this life's claims, so this life renews none (its claims lapse, the collector stops their handlers).
+    private async Task<bool> InstanceSessionHeldAsync(CancellationToken cancellationToken)
+    {
+        if (_session is null || await _session.IsHeldAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        if (Interlocked.Exchange(ref _sessionLost, 1) == 0)
+        {
+            StoreLog.InstanceSessionLost(_logger, InstanceName, Endpoint);
+        }
+
+        return false;
     }
 
     private string WithSchema(string sql) => sql.Replace("{schema}", _quotedSchema, StringComparison.Ordinal);

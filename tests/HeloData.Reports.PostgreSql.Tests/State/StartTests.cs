@@ -54,6 +54,71 @@ public sealed class StartTests
     }
 
     [Test]
+    public async Task A_second_live_store_under_one_instance_name_fails_to_start_and_leaves_the_first_ones_claims()
+    {
+        await using var database = await PostgreSqlTestDatabase.CreateAsync();
+        var run = new RunRecord("run_1", "rep_1", new(2026, 5, 1), new(2026, 5, 1));
+        var first = await Stores.StartAsync(database.ConnectionString, "a");
+        await first.TryClaimAsync(run, TimeSpan.FromHours(1), default);
+        await using var second = Stores.Create(database.ConnectionString, "a");
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => second.StartAsync(default));
+
+        Assert.That(failure!.Message, Does.Contain("'a'").And.Contain("ReportsCollectorOptions.InstanceName"));
+        Assert.That(await first.RenewAsync(run.RunId, TimeSpan.FromHours(1), default), Is.True, "the first store's claim is still its own");
+        await first.DisposeAsync();
+
+        await using var restarted = await Stores.StartAsync(database.ConnectionString, "a");
+        Assert.That((await restarted.TryClaimAsync(run, TimeSpan.FromHours(1), default)).Status, Is.EqualTo(RunClaimStatus.Claimed), "released by the start once the first life is gone");
+    }
+
+    [Test]
+    public async Task A_store_whose_instance_session_is_lost_renews_no_claim()
+    {
+        await using var database = await PostgreSqlTestDatabase.CreateAsync();
+        var run = new RunRecord("run_1", "rep_1", new(2026, 5, 1), new(2026, 5, 1));
+        await using var store = await Stores.StartAsync(database.ConnectionString, "a");
+        await store.TryClaimAsync(run, TimeSpan.FromHours(1), default);
+
+        await Stores.ExecuteAsync(database.ConnectionString, "SELECT pg_terminate_backend(l.pid) FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND d.datname = current_database()");
+
+        Assert.That(await store.RenewAsync(run.RunId, TimeSpan.FromHours(1), default), Is.False, "another process of the name may now start and release it");
+    }
+
+    [Test]
+    public async Task One_instance_name_in_two_schemas_is_two_instances()
+    {
+        await using var database = await PostgreSqlTestDatabase.CreateAsync();
+        await using var first = await Stores.StartAsync(database.ConnectionString, "a");
+
+        await using var second = await Stores.StartAsync(database.ConnectionString, "a", schema: "tenant_2");
+
+        Assert.That(second.Schema, Is.EqualTo("tenant_2"));
+    }
+
+    [Test]
+    public async Task A_first_start_works_in_a_schema_made_in_advance_by_a_user_who_may_not_create_schemas()
+    {
+        await using var database = await PostgreSqlTestDatabase.CreateAsync();
+        var role = "h20_collector_" + Guid.NewGuid().ToString("N")[..12];
+        await Stores.ExecuteAsync(database.ConnectionString, $"CREATE ROLE {role} LOGIN; REVOKE ALL ON DATABASE \"{database.Name}\" FROM PUBLIC; GRANT CONNECT ON DATABASE \"{database.Name}\" TO {role}; CREATE SCHEMA helodata_collector; GRANT USAGE, CREATE ON SCHEMA helodata_collector TO {role}");
+        try
+        {
+            var asRole = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Username = role, Pooling = false }.ConnectionString;
+            await using (var store = await Stores.StartAsync(asRole, "a"))
+            {
+                await store.AdvanceCheckpointAsync("rep_1", DateTimeOffset.UnixEpoch, default);
+            }
+
+            Assert.That(await Stores.ScalarAsync<int>(database.ConnectionString, "SELECT max(version) FROM helodata_collector.schema_version"), Is.EqualTo(CollectorSchema.LatestVersion));
+        }
+        finally
+        {
+            await Stores.ExecuteAsync(database.ConnectionString, $"DROP OWNED BY {role}; DROP ROLE {role}");
+        }
+    }
+
+    [Test]
     public async Task A_database_that_does_not_exist_fails_the_start_naming_it_without_the_password()
     {
         await using var database = await PostgreSqlTestDatabase.CreateAsync();
