@@ -90,7 +90,10 @@ public interface ICollectorStateStore
     /// <returns><see langword="true"/> the first time this run is recorded as failed.</returns>
     Task<bool> RecordFailedRunAsync(RunRecord run, CancellationToken cancellationToken);
 
-    /// <summary>The windows of <paramref name="reportId"/>'s runs that are collected or claimed now, among those ending on or after <paramref name="since"/>.</summary>
+    /// <summary>
+    /// The windows of <paramref name="reportId"/>'s runs that are collected (completed in the store), among those ending
+    /// on or after <paramref name="since"/>. A run claimed but not completed covers nothing: its collection may still fail.
+    /// </summary>
     /// <param name="reportId">The report.</param>
     /// <param name="since">The earliest last day of a window worth returning.</param>
     /// <param name="cancellationToken">Stops the call.</param>

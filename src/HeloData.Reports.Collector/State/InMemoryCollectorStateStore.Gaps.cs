@@ -20,11 +20,10 @@ public sealed partial class InMemoryCollectorStateStore
     public Task<IReadOnlySet<(DateOnly From, DateOnly To)>> GetCoveredWindowsAsync(string reportId, DateOnly since, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(reportId);
-        var now = StoreArguments.Now(_time);
         lock (_state.Gate)
         {
             IReadOnlySet<(DateOnly, DateOnly)> covered = _state.Runs.Values
-                .Where(run => run.ReportId == reportId && run.To >= since && (run.CollectedAt is not null || (run.Life is not null && run.LeaseUntil > now)))
+                .Where(run => run.ReportId == reportId && run.To >= since && run.CollectedAt is not null)
                 .Select(run => (run.From, run.To))
                 .ToHashSet();
             return Task.FromResult(covered);

@@ -28,7 +28,7 @@ public sealed partial class SqliteCollectorStateStore
                     connection,
                     """
                     SELECT DISTINCT window_from, window_to FROM helodata_collector_runs
-                    WHERE report_id = $report AND window_to >= $since AND (collected_at IS NOT NULL OR (life IS NOT NULL AND lease_until > $now))
+                    WHERE report_id = $report AND window_to >= $since AND collected_at IS NOT NULL
                     """,
                     Parameters(("$report", reportId), ("$since", Day(since))));
                 using var rows = command.ExecuteReader();

@@ -25,9 +25,9 @@ public sealed partial class PostgreSqlCollectorStateStore
         ArgumentException.ThrowIfNullOrEmpty(reportId);
         const string sql = """
             SELECT DISTINCT window_from, window_to FROM {schema}.runs
-            WHERE report_id = $1 AND window_to >= $2 AND (status = 'collected' OR (status = 'claimed' AND lease_until > $3))
+            WHERE report_id = $1 AND window_to >= $2 AND status = 'collected'
             """;
-        await using var command = Command(sql, reportId, since, StoreArguments.Now(_time));
+        await using var command = Command(sql, reportId, since);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var covered = new HashSet<(DateOnly, DateOnly)>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
