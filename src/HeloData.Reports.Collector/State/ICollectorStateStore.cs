@@ -156,4 +156,15 @@ public interface ICollectorStateStore
     /// <param name="cancellationToken">Stops the call.</param>
     /// <returns>The gaps.</returns>
     Task<IReadOnlyList<ReportGap>> GetGapsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The gaps not settled yet (<see cref="ReportGapStatus.Missing"/> or <see cref="ReportGapStatus.BackfillRequested"/>),
+    /// oldest occurrence first: what the gap finder follows each pass, while settled gaps are kept (and listed by
+    /// <see cref="GetGapsAsync"/>) for ever. The default filters <see cref="GetGapsAsync"/>; a store overrides it to
+    /// read only those rows.
+    /// </summary>
+    /// <param name="cancellationToken">Stops the call.</param>
+    /// <returns>The open gaps.</returns>
+    async Task<IReadOnlyList<ReportGap>> GetOpenGapsAsync(CancellationToken cancellationToken) =>
+        [.. (await GetGapsAsync(cancellationToken).ConfigureAwait(false)).Where(gap => gap.Status is ReportGapStatus.Missing or ReportGapStatus.BackfillRequested)];
 }

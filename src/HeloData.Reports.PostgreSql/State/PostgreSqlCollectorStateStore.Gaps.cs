@@ -114,10 +114,16 @@ public sealed partial class PostgreSqlCollectorStateStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ReportGap>> GetGapsAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ReportGap>> GetGapsAsync(CancellationToken cancellationToken) => GapsAsync(openOnly: false, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ReportGap>> GetOpenGapsAsync(CancellationToken cancellationToken) => GapsAsync(openOnly: true, cancellationToken);
+
+    private async Task<IReadOnlyList<ReportGap>> GapsAsync(bool openOnly, CancellationToken cancellationToken)
     {
-        const string sql = """
+        var sql = $$"""
             SELECT report_id, window_from, window_to, due_at, status, failed_run_id, backfill_run_id FROM {schema}.gaps
+            {{(openOnly ? "WHERE status IN ('missing', 'backfill_requested')" : "")}}
             ORDER BY due_at, report_id COLLATE "C", window_from
             """;
         await using var command = Command(sql);

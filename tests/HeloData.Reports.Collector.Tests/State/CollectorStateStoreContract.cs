@@ -412,6 +412,30 @@ public abstract class CollectorStateStoreContract
     }
 
     [Test]
+    public async Task Open_gaps_are_those_missing_or_backfill_requested_oldest_first_for_every_instance()
+    {
+        var a = await StartAsync("a");
+        foreach (var day in new[] { 4, 3, 2, 1, 0 })
+        {
+            await a.RecordGapAsync(Gap("rep_1", May1.AddDays(day)), default);
+        }
+
+        await a.SettleGapAsync("rep_1", May1, May1, ReportGapStatus.Filled, default);
+        await a.SettleGapAsync("rep_1", May1.AddDays(1), May1.AddDays(1), ReportGapStatus.Failed, default);
+        await a.RecordBackfillAsync("rep_1", May1.AddDays(3), May1.AddDays(3), "run_backfill", default);
+
+        var open = await (await StartAsync("b")).GetOpenGapsAsync(default);
+
+        Assert.That(open.Select(gap => (gap.From, gap.Status)), Is.EqualTo(new[]
+        {
+            (May1.AddDays(2), ReportGapStatus.Missing),
+            (May1.AddDays(3), ReportGapStatus.BackfillRequested),
+            (May1.AddDays(4), ReportGapStatus.Missing),
+        }));
+        Assert.That(await a.GetGapsAsync(default), Has.Count.EqualTo(5), "settled gaps stay listed");
+    }
+
+    [Test]
     public async Task Recording_a_backfill_on_a_settled_gap_leaves_it_settled()
     {
         var a = await StartAsync("a");
