@@ -25,6 +25,18 @@ internal static class CollectorInstrumentation
     /// <summary>Metric tag of <see cref="Gaps"/>: <c>found</c>, <c>backfilled</c> or <c>failed</c>.</summary>
     public const string StatusTag = "status";
 
+    /// <summary>Counter of the runs the collector tried to claim, by <see cref="OutcomeTag"/>.</summary>
+    public const string RunsInstrumentName = "helodata.collector.runs";
+
+    /// <summary>Counter of the scheduled occurrences without a collectable run, by <see cref="StatusTag"/>.</summary>
+    public const string GapsInstrumentName = "helodata.collector.gaps";
+
+    /// <summary>Counter of the runs claimed after an earlier claim ended with no outcome.</summary>
+    public const string ClaimsTakenOverInstrumentName = "helodata.collector.claims_taken_over";
+
+    /// <summary>Histogram of the seconds from a run's completed_at to its completion in every sink.</summary>
+    public const string LagInstrumentName = "helodata.collector.lag";
+
     private static readonly string? Version = typeof(CollectorInstrumentation).Assembly
         .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0];
 
@@ -33,17 +45,17 @@ internal static class CollectorInstrumentation
     public static readonly Meter Meter = new(ReportsCollectorTelemetry.MeterName, Version);
 
     public static readonly Counter<long> Runs = Meter.CreateCounter<long>(
-        "helodata.collector.runs", "{run}", "Runs the collector tried to claim, by outcome.");
+        RunsInstrumentName, "{run}", "Runs the collector tried to claim, by outcome.");
 
     public static readonly Counter<long> Gaps = Meter.CreateCounter<long>(
-        "helodata.collector.gaps", "{gap}", "Scheduled occurrences without a collectable run, by what became of them.");
+        GapsInstrumentName, "{gap}", "Scheduled occurrences without a collectable run, by what became of them.");
 
     public static readonly Counter<long> ClaimsTakenOver = Meter.CreateCounter<long>(
-        "helodata.collector.claims_taken_over", "{claim}", "Runs claimed after an earlier claim ended with no outcome (its instance died or froze past its lease).");
+        ClaimsTakenOverInstrumentName, "{claim}", "Runs claimed after an earlier claim ended with no outcome (its instance died or froze past its lease).");
 
     // From seconds (a webhook) to days (a first start collecting a month back).
     public static readonly Histogram<double> Lag = Meter.CreateHistogram(
-        "helodata.collector.lag",
+        LagInstrumentName,
         "s",
         "Time from a run's completed_at to its completion in every sink.",
         tags: null,

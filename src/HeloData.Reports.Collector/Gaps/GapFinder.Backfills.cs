@@ -9,7 +9,8 @@ internal sealed partial class GapFinder
     /// <inheritdoc />
     public async Task<IReadOnlyList<ReportRun>> CompletedBackfillsAsync(CancellationToken cancellationToken)
     {
-        var gaps = await store.GetGapsAsync(cancellationToken).ConfigureAwait(false);
+        // A gap already covered is settled first, so no run is requested or collected again for its window.
+        var gaps = await SettleCoveredAsync(await store.GetOpenGapsAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var requested = gaps.Where(gap => gap is { Status: ReportGapStatus.BackfillRequested, BackfillRunId: not null }).ToList();
         var collected = requested.Count == 0
             ? new HashSet<string>()

@@ -90,7 +90,10 @@ public interface ICollectorStateStore
     /// <returns><see langword="true"/> the first time this run is recorded as failed.</returns>
     Task<bool> RecordFailedRunAsync(RunRecord run, CancellationToken cancellationToken);
 
-    /// <summary>The windows of <paramref name="reportId"/>'s runs that are collected or claimed now, among those ending on or after <paramref name="since"/>.</summary>
+    /// <summary>
+    /// The windows of <paramref name="reportId"/>'s runs that are collected (completed in the store), among those ending
+    /// on or after <paramref name="since"/>. A run claimed but not completed covers nothing: its collection may still fail.
+    /// </summary>
     /// <param name="reportId">The report.</param>
     /// <param name="since">The earliest last day of a window worth returning.</param>
     /// <param name="cancellationToken">Stops the call.</param>
@@ -153,4 +156,15 @@ public interface ICollectorStateStore
     /// <param name="cancellationToken">Stops the call.</param>
     /// <returns>The gaps.</returns>
     Task<IReadOnlyList<ReportGap>> GetGapsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The gaps not settled yet (<see cref="ReportGapStatus.Missing"/> or <see cref="ReportGapStatus.BackfillRequested"/>),
+    /// oldest occurrence first: what the gap finder follows each pass, while settled gaps are kept (and listed by
+    /// <see cref="GetGapsAsync"/>) for ever. The default filters <see cref="GetGapsAsync"/>; a store overrides it to
+    /// read only those rows.
+    /// </summary>
+    /// <param name="cancellationToken">Stops the call.</param>
+    /// <returns>The open gaps.</returns>
+    async Task<IReadOnlyList<ReportGap>> GetOpenGapsAsync(CancellationToken cancellationToken) =>
+        [.. (await GetGapsAsync(cancellationToken).ConfigureAwait(false)).Where(gap => gap.Status is ReportGapStatus.Missing or ReportGapStatus.BackfillRequested)];
 }

@@ -20,11 +20,10 @@ public sealed partial class InMemoryCollectorStateStore
     public Task<IReadOnlySet<(DateOnly From, DateOnly To)>> GetCoveredWindowsAsync(string reportId, DateOnly since, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(reportId);
-        var now = StoreArguments.Now(_time);
         lock (_state.Gate)
         {
             IReadOnlySet<(DateOnly, DateOnly)> covered = _state.Runs.Values
-                .Where(run => run.ReportId == reportId && run.To >= since && (run.CollectedAt is not null || (run.Life is not null && run.LeaseUntil > now)))
+                .Where(run => run.ReportId == reportId && run.To >= since && run.CollectedAt is not null)
                 .Select(run => (run.From, run.To))
                 .ToHashSet();
             return Task.FromResult(covered);
@@ -122,12 +121,18 @@ public sealed partial class InMemoryCollectorStateStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<ReportGap>> GetGapsAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ReportGap>> GetGapsAsync(CancellationToken cancellationToken) => Task.FromResult(Gaps(openOnly: false));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ReportGap>> GetOpenGapsAsync(CancellationToken cancellationToken) => Task.FromResult(Gaps(openOnly: true));
+
+    private IReadOnlyList<ReportGap> Gaps(bool openOnly)
     {
         lock (_state.Gate)
         {
-            IReadOnlyList<ReportGap> gaps = [.. _state.Gaps.Values.Select(gap => gap.Gap).OrderBy(gap => gap.DueAt).ThenBy(gap => gap.ReportId, StringComparer.Ordinal).ThenBy(gap => gap.From)];
-            return Task.FromResult(gaps);
+            return [.. _state.Gaps.Values.Select(gap => gap.Gap)
+                .Where(gap => !openOnly || gap.Status is ReportGapStatus.Missing or ReportGapStatus.BackfillRequested)
+                .OrderBy(gap => gap.DueAt).ThenBy(gap => gap.ReportId, StringComparer.Ordinal).ThenBy(gap => gap.From)];
         }
     }
 }

@@ -3,6 +3,8 @@ namespace HeloData.Reports.Collector;
 /// <summary>What the gap finder asks of the store: failed runs, covered windows, checkpoints, gaps and their backfills.</summary>
 public sealed partial class SqliteCollectorStateStore
 {
+    private static readonly string OpenGaps = $"WHERE status IN ({(int)ReportGapStatus.Missing}, {(int)ReportGapStatus.BackfillRequested})";
+
     /// <inheritdoc />
     public async Task<bool> RecordFailedRunAsync(RunRecord run, CancellationToken cancellationToken)
     {
@@ -28,7 +30,7 @@ public sealed partial class SqliteCollectorStateStore
                     connection,
                     """
                     SELECT DISTINCT window_from, window_to FROM helodata_collector_runs
-                    WHERE report_id = $report AND window_to >= $since AND (collected_at IS NOT NULL OR (life IS NOT NULL AND lease_until > $now))
+                    WHERE report_id = $report AND window_to >= $since AND collected_at IS NOT NULL
                     """,
                     Parameters(("$report", reportId), ("$since", Day(since))));
                 using var rows = command.ExecuteReader();
@@ -125,13 +127,18 @@ public sealed partial class SqliteCollectorStateStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<ReportGap>> GetGapsAsync(CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<ReportGap>> GetGapsAsync(CancellationToken cancellationToken) => GapsAsync(openOnly: false, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ReportGap>> GetOpenGapsAsync(CancellationToken cancellationToken) => GapsAsync(openOnly: true, cancellationToken);
+
+    private Task<IReadOnlyList<ReportGap>> GapsAsync(bool openOnly, CancellationToken cancellationToken) =>
         _writer.RunAsync<IReadOnlyList<ReportGap>>(
             connection =>
             {
                 using var command = SqliteCommands.Command(
                     connection,
-                    "SELECT report_id, window_from, window_to, due_at, status, failed_run_id, backfill_run_id FROM helodata_collector_gaps ORDER BY due_at, report_id, window_from");
+                    $"SELECT report_id, window_from, window_to, due_at, status, failed_run_id, backfill_run_id FROM helodata_collector_gaps {(openOnly ? OpenGaps : "")} ORDER BY due_at, report_id, window_from");
                 using var rows = command.ExecuteReader();
                 var gaps = new List<ReportGap>();
                 while (rows.Read())

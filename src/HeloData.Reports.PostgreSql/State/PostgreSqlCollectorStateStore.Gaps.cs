@@ -25,9 +25,9 @@ public sealed partial class PostgreSqlCollectorStateStore
         ArgumentException.ThrowIfNullOrEmpty(reportId);
         const string sql = """
             SELECT DISTINCT window_from, window_to FROM {schema}.runs
-            WHERE report_id = $1 AND window_to >= $2 AND (status = 'collected' OR (status = 'claimed' AND lease_until > $3))
+            WHERE report_id = $1 AND window_to >= $2 AND status = 'collected'
             """;
-        await using var command = Command(sql, reportId, since, StoreArguments.Now(_time));
+        await using var command = Command(sql, reportId, since);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var covered = new HashSet<(DateOnly, DateOnly)>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -114,10 +114,16 @@ public sealed partial class PostgreSqlCollectorStateStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<ReportGap>> GetGapsAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ReportGap>> GetGapsAsync(CancellationToken cancellationToken) => GapsAsync(openOnly: false, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ReportGap>> GetOpenGapsAsync(CancellationToken cancellationToken) => GapsAsync(openOnly: true, cancellationToken);
+
+    private async Task<IReadOnlyList<ReportGap>> GapsAsync(bool openOnly, CancellationToken cancellationToken)
     {
-        const string sql = """
+        var sql = $$"""
             SELECT report_id, window_from, window_to, due_at, status, failed_run_id, backfill_run_id FROM {schema}.gaps
+            {{(openOnly ? "WHERE status IN ('missing', 'backfill_requested')" : "")}}
             ORDER BY due_at, report_id COLLATE "C", window_from
             """;
         await using var command = Command(sql);

@@ -4,7 +4,7 @@ using static HeloData.Reports.Collector.Tests.Gaps.GapFinderHarness;
 namespace HeloData.Reports.Collector.Tests.Gaps;
 
 /// <summary>
-/// Which scheduled windows are gaps: those with no collected or claimed run, due since the checkpoint (or
+/// Which scheduled windows are gaps: those with no collected run (nor one the pass saw still to collect), due since the checkpoint (or
 /// <c>Since</c>, or the report's creation) and before the grace period; each recorded once, logged and counted.
 /// </summary>
 public sealed class GapFinderTests

@@ -5,7 +5,7 @@ namespace HeloData.Reports.Testing.Tests.Documentation;
 
 /// <summary>
 /// The instrument, tag and operation names are public only as documentation (docs/telemetry.md), not
-/// as constants, so this keeps the page and the code saying the same thing both ways: every name the
+/// as constants (the client's and the collector's), so this keeps the page and the code saying the same thing both ways: every name the
 /// SDK emits is on the page, and every <c>helodata.*</c> name on the page is one the SDK emits.
 /// </summary>
 public sealed partial class TelemetryDocumentationTests
@@ -13,9 +13,14 @@ public sealed partial class TelemetryDocumentationTests
     private static readonly string Page =
         File.ReadAllText(Path.Combine(DocumentationSnippetTests.RepositoryRoot(), "docs", "telemetry.md"));
 
+    // The client's names and the collector's (its own meter and activity source, on the same page).
     private static IEnumerable<string> EmittedNames() =>
-        typeof(ReportsTelemetry).Assembly.GetType("HeloData.Reports.TelemetryNames", throwOnError: true)!
-            .GetFields(BindingFlags.Public | BindingFlags.Static)
+        new[]
+        {
+            typeof(ReportsTelemetry).Assembly.GetType("HeloData.Reports.TelemetryNames", throwOnError: true)!,
+            Type.GetType("HeloData.Reports.Collector.CollectorInstrumentation, HeloData.Reports.Collector", throwOnError: true)!,
+        }
+            .SelectMany(type => type.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(field => field.IsLiteral)
             .Select(field => (string)field.GetRawConstantValue()!);
 
