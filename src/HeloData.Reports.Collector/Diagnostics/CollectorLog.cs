@@ -43,4 +43,7 @@ internal static partial class CollectorLog
 
     [LoggerMessage(13, LogLevel.Information, "Deleted {Count} spool file(s) left in {Folder} by a collector that is gone")]
     public static partial void SpoolSwept(ILogger logger, int count, string folder);
+
+    [LoggerMessage(14, LogLevel.Warning, "The claim on {RunId} was not renewed for most of its lease (the state store is unreachable?); its handlers here are stopped before it lapses and another instance may take the run over")]
+    public static partial void ClaimExpiring(ILogger logger, string runId);
 }

@@ -2,13 +2,16 @@ namespace HeloData.Reports.Collector.Tests.Support;
 
 /// <summary>
 /// A store that passes every call to another one, signals each renewal that reached it, and can play an instance
-/// whose heartbeat no longer reaches the database (<see cref="Frozen"/>: renewals are dropped, answered as if made).
+/// whose heartbeat no longer reaches the database (<see cref="Frozen"/>: renewals are dropped, answered as if made),
+/// or whose database is unreachable (<see cref="Unreachable"/>: renewals throw, each signalled as it is tried).
 /// </summary>
 internal sealed class ObservedStore(ICollectorStateStore inner) : ICollectorStateStore
 {
     private readonly SemaphoreSlim _renewed = new(0);
 
     public volatile bool Frozen;
+
+    public volatile bool Unreachable;
 
     /// <summary>Waits for the next renewal that reached the store (a generous real-time bound, for a broken heartbeat).</summary>
     public async Task WaitForRenewalAsync()
@@ -24,6 +27,12 @@ internal sealed class ObservedStore(ICollectorStateStore inner) : ICollectorStat
         if (Frozen)
         {
             return true;
+        }
+
+        if (Unreachable)
+        {
+            _renewed.Release();
+            throw new IOException("The state store is unreachable.");
         }
 
         var renewed = await inner.RenewAsync(runId, lease, cancellationToken);
