@@ -12,6 +12,10 @@ public enum RunCollectionResult
     /// <summary>Another instance holds a live claim on the run: nothing was done here.</summary>
     InProgress,
 
-    /// <summary>A handler threw, or the download failed: the run was released and will be offered again.</summary>
+    /// <summary>
+    /// A handler threw, or the download failed: the run was released and will be offered again. Or a handler returned
+    /// but the state store could not record it: the claim is left to lapse, and the run is offered again after its
+    /// lease, as one that may have been handled.
+    /// </summary>
     Failed,
 }

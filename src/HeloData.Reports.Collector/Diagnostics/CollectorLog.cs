@@ -46,4 +46,7 @@ internal static partial class CollectorLog
 
     [LoggerMessage(14, LogLevel.Warning, "The claim on {RunId} was not renewed for most of its lease (the state store is unreachable?); its handlers here are stopped before it lapses and another instance may take the run over")]
     public static partial void ClaimExpiring(ILogger logger, string runId);
+
+    [LoggerMessage(15, LogLevel.Error, "A handler of {RunId} returned but could not be recorded as finished; the claim is left to lapse, and the instance taking the run over is told it may have been handled")]
+    public static partial void RecordLost(ILogger logger, Exception exception, string runId);
 }
