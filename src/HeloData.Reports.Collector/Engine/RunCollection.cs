@@ -9,7 +9,7 @@ namespace HeloData.Reports.Collector;
 /// hand it to each handler not finished under an earlier claim (recording each one's return), then complete the
 /// claim, or release it when something failed so the run is offered again; but once a handler returned and its
 /// record could not be written, the claim is not released: it lapses, and the instance taking the run over is told
-/// it may have been handled. At most
+/// it may have been handled. A claim lost meanwhile is counted in progress, not failed. At most
 /// <see cref="ReportsCollectorOptions.MaxConcurrentRuns"/> runs are collected at once.
 /// </summary>
 internal sealed class RunCollection : IDisposable
@@ -98,6 +98,13 @@ internal sealed class RunCollection : IDisposable
             CollectorLog.RecordLost(_logger, exception.InnerException!, record.RunId);
             return RunOutcome.RecordLost;
         }
+        catch (ClaimLostException)
+        {
+            // Released in case the claim only stopped being renewed: a store leaves another owner's claim as it is.
+            await ReleaseAsync(record.RunId).ConfigureAwait(false);
+            CollectorLog.ClaimLost(_logger, record.RunId);
+            return RunOutcome.ClaimLost;
+        }
         catch (Exception exception)
         {
             await ReleaseAsync(record.RunId).ConfigureAwait(false);
@@ -115,7 +122,7 @@ internal sealed class RunCollection : IDisposable
         {
             // The claim lapsed and another instance took the run over: it completes the run (and settles its gap).
             CollectorLog.ClaimLost(_logger, record.RunId);
-            return RunOutcome.InProgress;
+            return RunOutcome.ClaimLost;
         }
 
         await SettleGapAsync(record).ConfigureAwait(false);

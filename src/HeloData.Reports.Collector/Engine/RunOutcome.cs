@@ -12,6 +12,9 @@ internal enum RunOutcome
     /// <summary>Another owner holds a live claim: nothing was done.</summary>
     InProgress,
 
+    /// <summary>The claim stopped being this owner's while the run was collected (taken over, or about to lapse): the new owner collects it.</summary>
+    ClaimLost,
+
     /// <summary>A handler or the download failed: the claim was released and the run is offered again.</summary>
     Failed,
 
@@ -26,7 +29,7 @@ internal static class RunOutcomes
     {
         RunOutcome.Collected => RunCollectionResult.Collected,
         RunOutcome.AlreadyCollected => RunCollectionResult.AlreadyCollected,
-        RunOutcome.InProgress => RunCollectionResult.InProgress,
+        RunOutcome.InProgress or RunOutcome.ClaimLost => RunCollectionResult.InProgress,
         _ => RunCollectionResult.Failed,
     };
 
@@ -35,7 +38,7 @@ internal static class RunOutcomes
     {
         RunOutcome.Collected => "collected",
         RunOutcome.AlreadyCollected => "already_collected",
-        RunOutcome.InProgress => "in_progress",
+        RunOutcome.InProgress or RunOutcome.ClaimLost => "in_progress",
         RunOutcome.RecordLost => "record_lost",
         _ => "failed",
     };
