@@ -19,7 +19,7 @@ internal static class CollectorInstrumentation
     /// <summary>Span tag: which time the run is offered (<see cref="CollectedRun.Attempt"/>).</summary>
     public const string AttemptTag = "helodata.collector.attempt";
 
-    /// <summary>Metric tag of <see cref="Runs"/>: <c>collected</c>, <c>failed</c>, <c>already_collected</c>, <c>in_progress</c> or <c>record_lost</c> (<see cref="RunOutcomes.ToTag"/>).</summary>
+    /// <summary>Metric tag of <see cref="Runs"/>: <c>collected</c>, <c>failed</c>, <c>already_collected</c>, <c>in_progress</c>, <c>record_lost</c> or <c>awaiting_push</c> (<see cref="RunOutcomes.ToTag"/>).</summary>
     public const string OutcomeTag = "outcome";
 
     /// <summary>Metric tag of <see cref="Gaps"/>: <c>found</c>, <c>backfilled</c> or <c>failed</c>.</summary>

@@ -49,4 +49,7 @@ internal static partial class CollectorLog
 
     [LoggerMessage(15, LogLevel.Error, "A handler of {RunId} returned but could not be recorded as finished; the claim is left to lapse, and the instance taking the run over is told it may have been handled")]
     public static partial void RecordLost(ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage(16, LogLevel.Information, "{RunId} has no download URL; it comes in by its push (the webhook door), and is left to it")]
+    public static partial void AwaitingPush(ILogger logger, string runId);
 }

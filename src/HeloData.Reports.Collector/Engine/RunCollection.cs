@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using HeloData.Reports.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,9 @@ internal sealed class RunCollection : IDisposable
     private readonly ILogger _logger;
     private readonly TimeSpan _lease;
     private readonly SemaphoreSlim _slots;
+
+    // Runs met without a download URL, so each is logged once.
+    private readonly ConcurrentDictionary<string, byte> _awaitingPush = new(StringComparer.Ordinal);
 
     // Cancelled when the collector is disposed: heartbeats stop and handlers are told to stop, as in a dead instance.
     private readonly CancellationTokenSource _life = new();
@@ -104,6 +108,17 @@ internal sealed class RunCollection : IDisposable
             await ReleaseAsync(record.RunId).ConfigureAwait(false);
             CollectorLog.ClaimLost(_logger, record.RunId);
             return RunOutcome.ClaimLost;
+        }
+        catch (ReportsException exception) when (exception.ErrorCode == ReportsErrorCode.NoDownloadUrl && artifactPath is null)
+        {
+            // Released for its push (the webhook door); said once per run, not on every poll that meets it.
+            await ReleaseAsync(record.RunId).ConfigureAwait(false);
+            if (_awaitingPush.TryAdd(record.RunId, 0))
+            {
+                CollectorLog.AwaitingPush(_logger, record.RunId);
+            }
+
+            return RunOutcome.AwaitingPush;
         }
         catch (Exception exception)
         {

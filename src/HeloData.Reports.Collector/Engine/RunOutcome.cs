@@ -15,6 +15,9 @@ internal enum RunOutcome
     /// <summary>The claim stopped being this owner's while the run was collected (taken over, or about to lapse): the new owner collects it.</summary>
     ClaimLost,
 
+    /// <summary>A completed run with no download URL (its artifact is pushed to its destination): released so it comes in by its push.</summary>
+    AwaitingPush,
+
     /// <summary>A handler or the download failed: the claim was released and the run is offered again.</summary>
     Failed,
 
@@ -29,7 +32,7 @@ internal static class RunOutcomes
     {
         RunOutcome.Collected => RunCollectionResult.Collected,
         RunOutcome.AlreadyCollected => RunCollectionResult.AlreadyCollected,
-        RunOutcome.InProgress or RunOutcome.ClaimLost => RunCollectionResult.InProgress,
+        RunOutcome.InProgress or RunOutcome.ClaimLost or RunOutcome.AwaitingPush => RunCollectionResult.InProgress,
         _ => RunCollectionResult.Failed,
     };
 
@@ -40,6 +43,7 @@ internal static class RunOutcomes
         RunOutcome.AlreadyCollected => "already_collected",
         RunOutcome.InProgress or RunOutcome.ClaimLost => "in_progress",
         RunOutcome.RecordLost => "record_lost",
+        RunOutcome.AwaitingPush => "awaiting_push",
         _ => "failed",
     };
 }
