@@ -16,7 +16,7 @@ namespace HeloData.Reports.Collector;
 internal sealed class RunCollection : IDisposable
 {
     private readonly ICollectorStateStore _store;
-    private readonly RunHandling _handling;
+    private readonly ClaimedRunWork _handling;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly TimeSpan _lease;
@@ -33,7 +33,7 @@ internal sealed class RunCollection : IDisposable
         (_store, _time, _logger) = (store, time, logger);
         _lease = options.Value.ClaimLease;
         _slots = new SemaphoreSlim(options.Value.MaxConcurrentRuns);
-        _handling = new RunHandling(store, content, reports, handlers, spool, _lease, time, logger, _life.Token);
+        _handling = new ClaimedRunWork(store, content, reports, handlers, spool, _lease, time, logger, _life.Token);
     }
 
     /// <summary>Collects the run, unless it is collected already or another owner holds it.</summary>

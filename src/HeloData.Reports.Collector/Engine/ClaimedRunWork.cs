@@ -8,7 +8,7 @@ namespace HeloData.Reports.Collector;
 /// earlier claim and record its return. A claim lost meanwhile surfaces as <see cref="ClaimLostException"/>, a
 /// return that could not be recorded as <see cref="HandlerNotRecordedException"/>.
 /// </summary>
-internal sealed class RunHandling(
+internal sealed class ClaimedRunWork(
     ICollectorStateStore store,
     RunContent content,
     KnownReports reports,
