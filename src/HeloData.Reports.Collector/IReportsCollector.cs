@@ -18,6 +18,7 @@ public interface IReportsCollector
     /// </summary>
     /// <param name="cancellationToken">Stops the pass; runs in flight are released for the next one.</param>
     /// <returns>What the pass did.</returns>
+    /// <exception cref="InvalidOperationException">No handler was added to the collector's builder: it would record runs as collected that nothing took.</exception>
     Task<CollectionPass> CollectOnceAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -37,6 +38,7 @@ public interface IReportsCollector
     /// The run cannot be recorded: the service gave it no window (<see cref="ReportsErrorCode.InvalidResponse"/>); nothing
     /// was claimed. A failed download or handler is not thrown: it is <see cref="RunCollectionResult.Failed"/>.
     /// </exception>
+    /// <exception cref="InvalidOperationException">No handler was added to the collector's builder: it would record runs as collected that nothing took.</exception>
     Task<RunCollectionResult> CollectRunAsync(ReportRun run, string? artifactPath, RunOrigin origin, CancellationToken cancellationToken = default);
 
     /// <summary>The gaps found so far: scheduled occurrences with no run, or whose run failed, and what became of each.</summary>

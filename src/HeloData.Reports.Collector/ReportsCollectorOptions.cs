@@ -21,8 +21,10 @@ public sealed class ReportsCollectorOptions
 
     /// <summary>
     /// Whether a scheduled occurrence with no run (a gap) is filled by an on-demand run for that occurrence's
-    /// window, which is then collected like any other run. Off, gaps are logged, counted and listed
-    /// (<see cref="IReportsCollector.GetGapsAsync"/>) but no run is created.
+    /// window, which is then collected like any other run. Off, such gaps are logged, counted and listed
+    /// (<see cref="IReportsCollector.GetGapsAsync"/>) but no run is created for them. Whatever this says, a scheduled
+    /// run that failed is retried once as an on-demand run for its window (the rule: a failed run is retried
+    /// once per occurrence, then reported as a failed gap), so the collector may create runs with this off.
     /// </summary>
     /// <value>The default is <see langword="false"/>: creating runs on the account is the user's decision.</value>
     public bool Backfill { get; set; }

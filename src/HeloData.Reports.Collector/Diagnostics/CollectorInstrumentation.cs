@@ -19,7 +19,7 @@ internal static class CollectorInstrumentation
     /// <summary>Span tag: which time the run is offered (<see cref="CollectedRun.Attempt"/>).</summary>
     public const string AttemptTag = "helodata.collector.attempt";
 
-    /// <summary>Metric tag of <see cref="Runs"/>: <c>collected</c>, <c>failed</c>, <c>already_collected</c> or <c>in_progress</c>.</summary>
+    /// <summary>Metric tag of <see cref="Runs"/>: <c>collected</c>, <c>failed</c>, <c>already_collected</c>, <c>in_progress</c>, <c>record_lost</c> or <c>awaiting_push</c> (<see cref="RunOutcomes.ToTag"/>).</summary>
     public const string OutcomeTag = "outcome";
 
     /// <summary>Metric tag of <see cref="Gaps"/>: <c>found</c>, <c>backfilled</c> or <c>failed</c>.</summary>
@@ -61,14 +61,15 @@ internal static class CollectorInstrumentation
         tags: null,
         new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600, 21600, 86400, 604800] });
 
-    public static void CountRun(RunCollectionResult result) =>
-        Runs.Add(1, new KeyValuePair<string, object?>(OutcomeTag, result switch
-        {
-            RunCollectionResult.Collected => "collected",
-            RunCollectionResult.AlreadyCollected => "already_collected",
-            RunCollectionResult.InProgress => "in_progress",
-            _ => "failed",
-        }));
+    public static void CountRun(RunCollectionResult result) => CountRun(result switch
+    {
+        RunCollectionResult.Collected => RunOutcome.Collected,
+        RunCollectionResult.AlreadyCollected => RunOutcome.AlreadyCollected,
+        RunCollectionResult.InProgress => RunOutcome.InProgress,
+        _ => RunOutcome.Failed,
+    });
+
+    public static void CountRun(RunOutcome outcome) => Runs.Add(1, new KeyValuePair<string, object?>(OutcomeTag, outcome.ToTag()));
 
     /// <summary>Counts a gap event: <paramref name="status"/> is <c>found</c>, <c>backfilled</c> or <c>failed</c>.</summary>
     public static void CountGap(string status) => Gaps.Add(1, new KeyValuePair<string, object?>(StatusTag, status));

@@ -43,4 +43,13 @@ internal static partial class CollectorLog
 
     [LoggerMessage(13, LogLevel.Information, "Deleted {Count} spool file(s) left in {Folder} by a collector that is gone")]
     public static partial void SpoolSwept(ILogger logger, int count, string folder);
+
+    [LoggerMessage(14, LogLevel.Warning, "The claim on {RunId} was not renewed for most of its lease (the state store is unreachable?); its handlers here are stopped before it lapses and another instance may take the run over")]
+    public static partial void ClaimExpiring(ILogger logger, string runId);
+
+    [LoggerMessage(15, LogLevel.Error, "A handler of {RunId} returned but could not be recorded as finished; the claim is left to lapse, and the instance taking the run over is told it may have been handled")]
+    public static partial void RecordLost(ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage(16, LogLevel.Information, "{RunId} has no download URL; it comes in by its push (the webhook door), and is left to it")]
+    public static partial void AwaitingPush(ILogger logger, string runId);
 }

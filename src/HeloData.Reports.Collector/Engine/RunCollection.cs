@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using HeloData.Reports.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,29 +8,32 @@ namespace HeloData.Reports.Collector;
 /// <summary>
 /// Collects one run, whichever door it came in by: claim it, renew the claim while working, spool its content,
 /// hand it to each handler not finished under an earlier claim (recording each one's return), then complete the
-/// claim, or release it when something failed so the run is offered again. At most
+/// claim, or release it when something failed so the run is offered again; but once a handler returned and its
+/// record could not be written, the claim is not released: it lapses, and the instance taking the run over is told
+/// it may have been handled. A claim lost meanwhile is counted in progress, not failed. At most
 /// <see cref="ReportsCollectorOptions.MaxConcurrentRuns"/> runs are collected at once.
 /// </summary>
 internal sealed class RunCollection : IDisposable
 {
     private readonly ICollectorStateStore _store;
-    private readonly RunContent _content;
-    private readonly KnownReports _reports;
-    private readonly RunHandlers _handlers;
+    private readonly ClaimedRunWork _handling;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly CollectorSpool _spool;
     private readonly TimeSpan _lease;
     private readonly SemaphoreSlim _slots;
+
+    // Runs met without a download URL, so each is logged once.
+    private readonly ConcurrentDictionary<string, byte> _awaitingPush = new(StringComparer.Ordinal);
 
     // Cancelled when the collector is disposed: heartbeats stop and handlers are told to stop, as in a dead instance.
     private readonly CancellationTokenSource _life = new();
 
     public RunCollection(ICollectorStateStore store, RunContent content, KnownReports reports, RunHandlers handlers, CollectorSpool spool, IOptions<ReportsCollectorOptions> options, TimeProvider time, ILogger<ReportsCollector> logger)
     {
-        (_store, _content, _reports, _handlers, _spool, _time, _logger) = (store, content, reports, handlers, spool, time, logger);
+        (_store, _time, _logger) = (store, time, logger);
         _lease = options.Value.ClaimLease;
         _slots = new SemaphoreSlim(options.Value.MaxConcurrentRuns);
+        _handling = new ClaimedRunWork(store, content, reports, handlers, spool, _lease, time, logger, _life.Token);
     }
 
     /// <summary>Collects the run, unless it is collected already or another owner holds it.</summary>
@@ -41,9 +45,9 @@ internal sealed class RunCollection : IDisposable
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var result = await ClaimAndCollectAsync(run, record, artifactPath, origin, cancellationToken).ConfigureAwait(false);
-            CollectorInstrumentation.CountRun(result);
-            return result;
+            var outcome = await ClaimAndCollectAsync(run, record, artifactPath, origin, cancellationToken).ConfigureAwait(false);
+            CollectorInstrumentation.CountRun(outcome);
+            return outcome.ToResult();
         }
         finally
         {
@@ -54,7 +58,7 @@ internal sealed class RunCollection : IDisposable
     /// <summary>Stops every heartbeat and tells running handlers to stop; their runs' claims lapse after their lease.</summary>
     public void Dispose() => _life.Cancel(); // not disposed: runs still in flight read its token
 
-    private async Task<RunCollectionResult> ClaimAndCollectAsync(ReportRun run, RunRecord record, string? artifactPath, RunOrigin origin, CancellationToken cancellationToken)
+    private async Task<RunOutcome> ClaimAndCollectAsync(ReportRun run, RunRecord record, string? artifactPath, RunOrigin origin, CancellationToken cancellationToken)
     {
         RunClaim claim;
         try
@@ -71,9 +75,9 @@ internal sealed class RunCollection : IDisposable
         switch (claim.Status)
         {
             case RunClaimStatus.AlreadyCollected:
-                return RunCollectionResult.AlreadyCollected;
+                return RunOutcome.AlreadyCollected;
             case RunClaimStatus.InProgress:
-                return RunCollectionResult.InProgress;
+                return RunOutcome.InProgress;
         }
 
         if (claim.MayHaveBeenHandled)
@@ -87,8 +91,34 @@ internal sealed class RunCollection : IDisposable
         bool completed;
         try
         {
-            length = await HandleAsync(run, record, claim, artifactPath, origin, cancellationToken).ConfigureAwait(false);
+            length = await _handling.HandleAsync(run, record, claim, artifactPath, origin, cancellationToken).ConfigureAwait(false);
             completed = await _store.CompleteAsync(record.RunId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (HandlerNotRecordedException exception)
+        {
+            // Not released: a release would offer the run again as never handled. Its heartbeat has stopped, the claim
+            // lapses, and the instance taking it over is told the run may have been handled.
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, nameof(RunOutcome.RecordLost));
+            CollectorLog.RecordLost(_logger, exception.InnerException!, record.RunId);
+            return RunOutcome.RecordLost;
+        }
+        catch (ClaimLostException)
+        {
+            // Released in case the claim only stopped being renewed: a store leaves another owner's claim as it is.
+            await ReleaseAsync(record.RunId).ConfigureAwait(false);
+            CollectorLog.ClaimLost(_logger, record.RunId);
+            return RunOutcome.ClaimLost;
+        }
+        catch (ReportsException exception) when (exception.ErrorCode == ReportsErrorCode.NoDownloadUrl && artifactPath is null)
+        {
+            // Released for its push (the webhook door); said once per run, not on every poll that meets it.
+            await ReleaseAsync(record.RunId).ConfigureAwait(false);
+            if (_awaitingPush.TryAdd(record.RunId, 0))
+            {
+                CollectorLog.AwaitingPush(_logger, record.RunId);
+            }
+
+            return RunOutcome.AwaitingPush;
         }
         catch (Exception exception)
         {
@@ -100,14 +130,14 @@ internal sealed class RunCollection : IDisposable
             }
 
             CollectorLog.RunFailed(_logger, exception, record.RunId);
-            return RunCollectionResult.Failed;
+            return RunOutcome.Failed;
         }
 
         if (!completed)
         {
             // The claim lapsed and another instance took the run over: it completes the run (and settles its gap).
             CollectorLog.ClaimLost(_logger, record.RunId);
-            return RunCollectionResult.InProgress;
+            return RunOutcome.ClaimLost;
         }
 
         await SettleGapAsync(record).ConfigureAwait(false);
@@ -117,45 +147,7 @@ internal sealed class RunCollection : IDisposable
         }
 
         CollectorLog.Collected(_logger, record.RunId, record.ReportId, length, origin, claim.Attempt);
-        return RunCollectionResult.Collected;
-    }
-
-    // The handlers not finished under an earlier claim, each recorded once it returns; the content is spooled only if one is left.
-    private async Task<long> HandleAsync(ReportRun run, RunRecord record, RunClaim claim, string? artifactPath, RunOrigin origin, CancellationToken cancellationToken)
-    {
-        var pending = _handlers.All.Where(h => !claim.FinishedHandlers.Contains(h.Name, StringComparer.Ordinal)).ToArray();
-        if (pending.Length == 0)
-        {
-            return 0;
-        }
-
-        var heartbeat = ClaimHeartbeat.Start(_store, record.RunId, _lease, _time, _logger, _life.Token);
-        await using (heartbeat.ConfigureAwait(false))
-        {
-            using var working = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, heartbeat.Lost, _life.Token);
-            var report = await _reports.GetAsync(record.ReportId, working.Token).ConfigureAwait(false);
-            var (path, length) = await _content.SpoolAsync(run, artifactPath, working.Token).ConfigureAwait(false);
-            try
-            {
-                var collected = new CollectedRun(record, report.Type, report.Format, run.CompletedAt, path, length, origin, claim.Attempt, claim.MayHaveBeenHandled);
-                foreach (var (name, handler) in pending)
-                {
-                    await handler.HandleAsync(collected, working.Token).ConfigureAwait(false);
-
-                    // Recorded even when the host is stopping now: the handler's work is done and must not be repeated.
-                    if (!await _store.RecordHandlerFinishedAsync(record.RunId, name, CancellationToken.None).ConfigureAwait(false))
-                    {
-                        throw new InvalidOperationException($"The claim on {record.RunId} was taken over by another instance while its handler '{name}' ran here (its lease lapsed); that instance handles the run.");
-                    }
-                }
-            }
-            finally
-            {
-                _spool.Delete(path);
-            }
-
-            return length;
-        }
+        return RunOutcome.Collected;
     }
 
     private async Task SettleGapAsync(RunRecord record)

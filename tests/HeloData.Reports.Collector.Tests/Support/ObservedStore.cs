@@ -2,13 +2,19 @@ namespace HeloData.Reports.Collector.Tests.Support;
 
 /// <summary>
 /// A store that passes every call to another one, signals each renewal that reached it, and can play an instance
-/// whose heartbeat no longer reaches the database (<see cref="Frozen"/>: renewals are dropped, answered as if made).
+/// whose heartbeat no longer reaches the database (<see cref="Frozen"/>: renewals are dropped, answered as if made),
+/// or whose database is unreachable (<see cref="Unreachable"/>: renewals throw, each signalled as it is tried;
+/// <see cref="RecordsFail"/>: recording a handler's return throws).
 /// </summary>
 internal sealed class ObservedStore(ICollectorStateStore inner) : ICollectorStateStore
 {
     private readonly SemaphoreSlim _renewed = new(0);
 
     public volatile bool Frozen;
+
+    public volatile bool Unreachable;
+
+    public volatile bool RecordsFail;
 
     /// <summary>Waits for the next renewal that reached the store (a generous real-time bound, for a broken heartbeat).</summary>
     public async Task WaitForRenewalAsync()
@@ -26,6 +32,12 @@ internal sealed class ObservedStore(ICollectorStateStore inner) : ICollectorStat
             return true;
         }
 
+        if (Unreachable)
+        {
+            _renewed.Release();
+            throw new IOException("The state store is unreachable.");
+        }
+
         var renewed = await inner.RenewAsync(runId, lease, cancellationToken);
         _renewed.Release();
         return renewed;
@@ -37,7 +49,8 @@ internal sealed class ObservedStore(ICollectorStateStore inner) : ICollectorStat
 
     public Task<RunClaim> TryClaimAsync(RunRecord run, TimeSpan lease, CancellationToken cancellationToken) => inner.TryClaimAsync(run, lease, cancellationToken);
 
-    public Task<bool> RecordHandlerFinishedAsync(string runId, string handlerName, CancellationToken cancellationToken) => inner.RecordHandlerFinishedAsync(runId, handlerName, cancellationToken);
+    public Task<bool> RecordHandlerFinishedAsync(string runId, string handlerName, CancellationToken cancellationToken) =>
+        RecordsFail ? throw new IOException("The state store is unreachable.") : inner.RecordHandlerFinishedAsync(runId, handlerName, cancellationToken);
 
     public Task<bool> CompleteAsync(string runId, CancellationToken cancellationToken) => inner.CompleteAsync(runId, cancellationToken);
 
