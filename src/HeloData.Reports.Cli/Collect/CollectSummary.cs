@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Encodings.Web;
-using HeloData.Reports.Cli.Collect;
 
-namespace HeloData.Reports.Cli;
+namespace HeloData.Reports.Cli.Collect;
 
 /// <summary><c>collect</c>'s result on stdout: aligned lines, or with <c>--json</c> one document (snake_case, as the service's).</summary>
 internal static class CollectSummary
