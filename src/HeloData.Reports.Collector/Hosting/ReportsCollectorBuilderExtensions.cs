@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using HeloData.Reports.Collector;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,7 @@ public static partial class ReportsCollectorBuilderExtensions
     /// <param name="builder">The collector's builder.</param>
     /// <returns><paramref name="builder"/>, for chaining.</returns>
     /// <exception cref="ArgumentException">A handler of that name is added already.</exception>
-    public static IReportsCollectorBuilder AddHandler<THandler>(this IReportsCollectorBuilder builder)
+    public static IReportsCollectorBuilder AddHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>(this IReportsCollectorBuilder builder)
         where THandler : class, IRunHandler
     {
         ArgumentNullException.ThrowIfNull(builder);
