@@ -52,7 +52,7 @@ static async Task<(double PerRun, (double P50, double P95) Percentiles)> CycleAs
     {
         var runId = $"{prefix}_{i}";
         var start = Stopwatch.GetTimestamp();
-        var claim = await store.TryClaimAsync(new RunRecord(runId, "rep_probe", day, day), lease, default);
+        var claim = await store.TryClaimAsync(new RunRecord { RunId = runId, ReportId = "rep_probe", From = day, To = day }, lease, default);
         var claimed = Stopwatch.GetTimestamp();
         var renewed = await store.RenewAsync(runId, lease, default);
         var afterRenew = Stopwatch.GetTimestamp();

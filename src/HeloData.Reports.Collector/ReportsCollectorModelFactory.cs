@@ -55,6 +55,44 @@ public static class ReportsCollectorModelFactory
             throw new FileNotFoundException($"The content file {contentPath} does not exist.", contentPath);
         }
 
-        return new CollectedRun(new RunRecord(runId, reportId, from, to), reportType, format, completedAt, content.FullName, content.Length, origin, attempt, mayHaveBeenHandled);
+        return new CollectedRun(new RunRecord { RunId = runId, ReportId = reportId, From = from, To = to }, reportType, format, completedAt, content.FullName, content.Length, origin, attempt, mayHaveBeenHandled);
+    }
+
+    /// <summary>What a pass of <see cref="IReportsCollector.CollectOnceAsync"/> did, for a test of code that reads it (a fake <see cref="IReportsCollector"/>'s answer).</summary>
+    /// <param name="reports">How many reports were looked at.</param>
+    /// <param name="collected">Runs handed to every handler and recorded.</param>
+    /// <param name="alreadyCollected">Completed runs seen that were recorded before.</param>
+    /// <param name="inProgress">Runs another instance held a live claim on.</param>
+    /// <param name="failed">Runs whose download or handler failed.</param>
+    /// <param name="gapsFound">Scheduled occurrences found without a run for the first time.</param>
+    /// <param name="backfillsRequested">On-demand runs created to fill gaps.</param>
+    /// <returns>The pass.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative.</exception>
+    public static CollectionPass CollectionPass(
+        int reports = 0,
+        int collected = 0,
+        int alreadyCollected = 0,
+        int inProgress = 0,
+        int failed = 0,
+        int gapsFound = 0,
+        int backfillsRequested = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(reports);
+        ArgumentOutOfRangeException.ThrowIfNegative(collected);
+        ArgumentOutOfRangeException.ThrowIfNegative(alreadyCollected);
+        ArgumentOutOfRangeException.ThrowIfNegative(inProgress);
+        ArgumentOutOfRangeException.ThrowIfNegative(failed);
+        ArgumentOutOfRangeException.ThrowIfNegative(gapsFound);
+        ArgumentOutOfRangeException.ThrowIfNegative(backfillsRequested);
+        return new()
+        {
+            Reports = reports,
+            Collected = collected,
+            AlreadyCollected = alreadyCollected,
+            InProgress = inProgress,
+            Failed = failed,
+            GapsFound = gapsFound,
+            BackfillsRequested = backfillsRequested,
+        };
     }
 }

@@ -32,7 +32,7 @@ async Task WorkAsync(int worker)
         foreach (var run in open)
         {
             Log($"claiming {run}");
-            var claim = await store.TryClaimAsync(new RunRecord(run, "rep_crash", new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 1)), lease, CancellationToken.None);
+            var claim = await store.TryClaimAsync(new RunRecord { RunId = run, ReportId = "rep_crash", From = new DateOnly(2026, 5, 1), To = new DateOnly(2026, 5, 1) }, lease, CancellationToken.None);
             if (claim.Status != RunClaimStatus.Claimed)
             {
                 Log($"skipped {run} {claim.Status}");

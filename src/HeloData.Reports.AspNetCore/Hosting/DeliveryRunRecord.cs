@@ -41,15 +41,15 @@ internal static class DeliveryRunRecord
     /// <summary>The record of <paramref name="delivery"/>: from the service's run when there is one, else from the unsigned headers.</summary>
     public static RunRecord Of(ReportDelivery delivery, ReportRun? trusted) =>
         trusted is not null
-            ? new RunRecord(delivery.RunId, trusted.ReportId, trusted.From!.Value, trusted.To!.Value)
+            ? new RunRecord { RunId = delivery.RunId, ReportId = trusted.ReportId, From = trusted.From!.Value, To = trusted.To!.Value }
             : Unverified(delivery.RunId, delivery.Unverified);
 
     private static RunRecord Unverified(string runId, UnverifiedDeliveryHeaders headers)
     {
         var report = string.IsNullOrWhiteSpace(headers.ReportId) ? UnknownReport : headers.ReportId;
         return Day(headers.WindowFrom) is { } from && Day(headers.WindowTo) is { } to && from <= to
-            ? new RunRecord(runId, report, from, to)
-            : new RunRecord(runId, report, DateOnly.MinValue, DateOnly.MinValue);
+            ? new RunRecord { RunId = runId, ReportId = report, From = from, To = to }
+            : new RunRecord { RunId = runId, ReportId = report, From = DateOnly.MinValue, To = DateOnly.MinValue };
     }
 
     private static DateOnly? Day(string? text) =>

@@ -23,6 +23,6 @@ internal static class RunRecords
                 runId: string.IsNullOrEmpty(run.RunId) ? null : run.RunId);
         }
 
-        return new RunRecord(run.RunId, run.ReportId, run.From!.Value, run.To!.Value);
+        return new RunRecord { RunId = run.RunId, ReportId = run.ReportId, From = run.From!.Value, To = run.To!.Value };
     }
 }

@@ -105,7 +105,7 @@ internal sealed partial class GapFinder(
         foreach (var run in failed)
         {
             var (from, to) = (run.From!.Value, run.To!.Value);
-            var first = await store.RecordFailedRunAsync(new RunRecord(run.RunId, reportId, from, to), cancellationToken).ConfigureAwait(false);
+            var first = await store.RecordFailedRunAsync(new RunRecord { RunId = run.RunId, ReportId = reportId, From = from, To = to }, cancellationToken).ConfigureAwait(false);
             if (covered.Contains((from, to)) || pending.Contains((from, to)) || !windows.Add((from, to)))
             {
                 continue;
@@ -149,7 +149,7 @@ internal sealed partial class GapFinder(
 
     private async Task<bool> RecordGapAsync(string reportId, ScheduledWindow window, string? failedRunId, CancellationToken cancellationToken)
     {
-        var gap = new ReportGap(reportId, window.From, window.To, window.DueAt, ReportGapStatus.Missing, failedRunId);
+        var gap = new ReportGap { ReportId = reportId, From = window.From, To = window.To, DueAt = window.DueAt, Status = ReportGapStatus.Missing, FailedRunId = failedRunId };
         if (!await store.RecordGapAsync(gap, cancellationToken).ConfigureAwait(false))
         {
             return false;

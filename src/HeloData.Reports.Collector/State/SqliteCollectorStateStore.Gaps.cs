@@ -143,14 +143,16 @@ public sealed partial class SqliteCollectorStateStore
                 var gaps = new List<ReportGap>();
                 while (rows.Read())
                 {
-                    gaps.Add(new ReportGap(
-                        rows.GetString(0),
-                        Day(rows.GetString(1)),
-                        Day(rows.GetString(2)),
-                        DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(3)),
-                        (ReportGapStatus)rows.GetInt32(4),
-                        rows.IsDBNull(5) ? null : rows.GetString(5),
-                        rows.IsDBNull(6) ? null : rows.GetString(6)));
+                    gaps.Add(new ReportGap
+                    {
+                        ReportId = rows.GetString(0),
+                        From = Day(rows.GetString(1)),
+                        To = Day(rows.GetString(2)),
+                        DueAt = DateTimeOffset.FromUnixTimeMilliseconds(rows.GetInt64(3)),
+                        Status = (ReportGapStatus)rows.GetInt32(4),
+                        FailedRunId = rows.IsDBNull(5) ? null : rows.GetString(5),
+                        BackfillRunId = rows.IsDBNull(6) ? null : rows.GetString(6),
+                    });
                 }
 
                 return gaps;

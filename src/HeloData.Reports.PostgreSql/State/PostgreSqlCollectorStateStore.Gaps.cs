@@ -131,14 +131,16 @@ public sealed partial class PostgreSqlCollectorStateStore
         var gaps = new List<ReportGap>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            gaps.Add(new ReportGap(
-                reader.GetString(0),
-                reader.GetFieldValue<DateOnly>(1),
-                reader.GetFieldValue<DateOnly>(2),
-                reader.GetFieldValue<DateTimeOffset>(3),
-                GapStatuses.FromSql(reader.GetString(4)),
-                reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6)));
+            gaps.Add(new ReportGap
+            {
+                ReportId = reader.GetString(0),
+                From = reader.GetFieldValue<DateOnly>(1),
+                To = reader.GetFieldValue<DateOnly>(2),
+                DueAt = reader.GetFieldValue<DateTimeOffset>(3),
+                Status = GapStatuses.FromSql(reader.GetString(4)),
+                FailedRunId = reader.IsDBNull(5) ? null : reader.GetString(5),
+                BackfillRunId = reader.IsDBNull(6) ? null : reader.GetString(6),
+            });
         }
 
         return gaps;

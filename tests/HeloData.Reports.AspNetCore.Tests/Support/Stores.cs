@@ -13,5 +13,5 @@ internal static class Stores
         [.. (await store.FindSettledAsync(runIds, CancellationToken.None)).Order(StringComparer.Ordinal)];
 
     /// <summary>The record the receiver claims a delivery of <paramref name="runId"/> with, when its headers name no report or window.</summary>
-    public static RunRecord Record(string runId) => new(runId, "unknown", DateOnly.MinValue, DateOnly.MinValue);
+    public static RunRecord Record(string runId) => new() { RunId = runId, ReportId = "unknown", From = DateOnly.MinValue, To = DateOnly.MinValue };
 }

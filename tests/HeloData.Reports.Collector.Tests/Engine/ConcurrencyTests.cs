@@ -23,7 +23,7 @@ public sealed class ConcurrencyTests : SandboxFixture
         handler.Finish();
         Assert.That(await first, Is.EqualTo(RunCollectionResult.Collected));
         var claim = await new InMemoryCollectorStateStore("other", TimeProvider.System, collector.Store.State)
-            .TryClaimAsync(new RunRecord(runs[1].RunId, report.Id, runs[1].From!.Value, runs[1].To!.Value), TimeSpan.FromMinutes(1), CancellationToken.None);
+            .TryClaimAsync(new RunRecord { RunId = runs[1].RunId, ReportId = report.Id, From = runs[1].From!.Value, To = runs[1].To!.Value }, TimeSpan.FromMinutes(1), CancellationToken.None);
         Assert.That((claim.Status, claim.Attempt), Is.EqualTo((RunClaimStatus.Claimed, 1)), "the second run was never claimed: it waited for the one slot");
         Assert.That(handler.Calls.Select(c => c.RunId), Is.EqualTo(new[] { runs[0].RunId }));
     }

@@ -54,7 +54,7 @@ public sealed class HostileAnswerTests : SandboxFixture
         Assert.That((refusal.ErrorCode, refusal.RunId), Is.EqualTo((ReportsErrorCode.InvalidResponse, "run_windowless")));
         Assert.That(refusal.Message, Does.Contain("no to"));
         Assert.That(handler.Calls, Is.Empty);
-        var claim = await new InMemoryCollectorStateStore("other", TimeProvider.System, collector.Store.State).TryClaimAsync(new RunRecord("run_windowless", report.Id, new(2026, 6, 1), new(2026, 6, 1)), TimeSpan.FromMinutes(1), CancellationToken.None);
+        var claim = await new InMemoryCollectorStateStore("other", TimeProvider.System, collector.Store.State).TryClaimAsync(new RunRecord { RunId = "run_windowless", ReportId = report.Id, From = new(2026, 6, 1), To = new(2026, 6, 1) }, TimeSpan.FromMinutes(1), CancellationToken.None);
         Assert.That((claim.Status, claim.Attempt), Is.EqualTo((RunClaimStatus.Claimed, 1)), "never claimed before");
     }
 

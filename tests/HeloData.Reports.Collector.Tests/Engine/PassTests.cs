@@ -19,8 +19,8 @@ public sealed class PassTests : SandboxFixture
         var first = await collector.Collector.CollectOnceAsync();
         var second = await collector.Collector.CollectOnceAsync();
 
-        Assert.That(first, Is.EqualTo(new CollectionPass(2, 5, 0, 0, 0, 0, 0)));
-        Assert.That(second, Is.EqualTo(new CollectionPass(2, 0, 5, 0, 0, 0, 0)));
+        Assert.That(first, Is.EqualTo(ReportsCollectorModelFactory.CollectionPass(reports: 2, collected: 5)));
+        Assert.That(second, Is.EqualTo(ReportsCollectorModelFactory.CollectionPass(reports: 2, alreadyCollected: 5)));
         Assert.That(handler.RunIds, Is.EquivalentTo(runs.Select(r => r.RunId)), "each run handed over once");
         Assert.That(await collector.SettledAsync([.. runs.Select(r => r.RunId)]), Is.EquivalentTo(runs.Select(r => r.RunId)));
         using var client = Sandbox.CreateClient();
@@ -85,7 +85,7 @@ public sealed class PassTests : SandboxFixture
 
         var pass = await collector.Collector.CollectOnceAsync();
 
-        Assert.That(pass, Is.EqualTo(new CollectionPass(1, 0, 0, 0, 0, 0, 0)));
+        Assert.That(pass, Is.EqualTo(ReportsCollectorModelFactory.CollectionPass(reports: 1)));
         Assert.That(handler.Calls, Is.Empty);
         Assert.That(await collector.SettledAsync(run.RunId), Is.Empty);
         Assert.That(collector.Gaps.Scans, Is.Empty, "an on-demand report has no schedule to judge");

@@ -24,7 +24,7 @@ public sealed class GapFinderCoverageTests
     {
         await _harness.CollectJuneButAsync(12);
         var engine = _harness.Store("engine");
-        var record = new RunRecord("run_0612", ReportId, June12, June12);
+        var record = new RunRecord { RunId = "run_0612", ReportId = ReportId, From = June12, To = June12 };
         Assert.That((await engine.TryClaimAsync(record, TimeSpan.FromMinutes(1), default)).Status, Is.EqualTo(RunClaimStatus.Claimed));
 
         // This pass sees the run completed while the engine holds its claim: no gap, and the checkpoint waits.
@@ -54,7 +54,7 @@ public sealed class GapFinderCoverageTests
         await finder.ScanAsync(Daily(), [failed], default);
         _harness.Client.End("run_bf1", RunStatus.Completed);
         var engine = _harness.Store("engine");
-        Assert.That((await engine.TryClaimAsync(new RunRecord("run_bf1", ReportId, June12, June12), TimeSpan.FromMinutes(1), default)).Status, Is.EqualTo(RunClaimStatus.Claimed));
+        Assert.That((await engine.TryClaimAsync(new RunRecord { RunId = "run_bf1", ReportId = ReportId, From = June12, To = June12 }, TimeSpan.FromMinutes(1), default)).Status, Is.EqualTo(RunClaimStatus.Claimed));
 
         var again = await finder.ScanAsync(Daily(), [failed], default);
         var offered = await finder.CompletedBackfillsAsync(default);

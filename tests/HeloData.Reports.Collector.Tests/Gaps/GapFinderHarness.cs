@@ -81,7 +81,7 @@ internal sealed class GapFinderHarness : IDisposable
     public async Task CollectAsync(string runId, DateOnly from, DateOnly to)
     {
         var store = Store("engine");
-        Assert.That((await store.TryClaimAsync(new RunRecord(runId, ReportId, from, to), TimeSpan.FromMinutes(1), default)).Status, Is.EqualTo(RunClaimStatus.Claimed));
+        Assert.That((await store.TryClaimAsync(new RunRecord { RunId = runId, ReportId = ReportId, From = from, To = to }, TimeSpan.FromMinutes(1), default)).Status, Is.EqualTo(RunClaimStatus.Claimed));
         await store.CompleteAsync(runId, default);
     }
 

@@ -129,7 +129,7 @@ public sealed class GapFinderSandboxTests
 
         foreach (var run in _sandbox.Runs.Where(run => !run.Hidden))
         {
-            await stores[0].TryClaimAsync(new RunRecord(run.RunId, run.ReportId, run.From, run.To), TimeSpan.FromMinutes(1), default);
+            await stores[0].TryClaimAsync(new RunRecord { RunId = run.RunId, ReportId = run.ReportId, From = run.From, To = run.To }, TimeSpan.FromMinutes(1), default);
             await stores[0].CompleteAsync(run.RunId, default);
         }
 
@@ -197,7 +197,7 @@ public sealed class GapFinderSandboxTests
     /// <summary>What the engine does with a completed run: claim, hand over, complete, settle the gap of its window.</summary>
     private async Task CollectAsync(ReportRun run)
     {
-        var record = new RunRecord(run.RunId, run.ReportId, run.From!.Value, run.To!.Value);
+        var record = new RunRecord { RunId = run.RunId, ReportId = run.ReportId, From = run.From!.Value, To = run.To!.Value };
         if ((await _store.TryClaimAsync(record, TimeSpan.FromMinutes(1), default)).Status == RunClaimStatus.Claimed)
         {
             _collected.Add(run);

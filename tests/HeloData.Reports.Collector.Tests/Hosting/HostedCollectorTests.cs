@@ -52,7 +52,7 @@ public sealed class HostedCollectorTests : SandboxFixture
         await host.StopAsync();
 
         var other = new InMemoryCollectorStateStore("b", TimeProvider.System, state);
-        var claim = await other.TryClaimAsync(new RunRecord(run.RunId, report.Id, run.From!.Value, run.To!.Value), TimeSpan.FromMinutes(1), CancellationToken.None);
+        var claim = await other.TryClaimAsync(new RunRecord { RunId = run.RunId, ReportId = report.Id, From = run.From!.Value, To = run.To!.Value }, TimeSpan.FromMinutes(1), CancellationToken.None);
         Assert.That((claim.Status, claim.Attempt, claim.MayHaveBeenHandled), Is.EqualTo((RunClaimStatus.Claimed, 2, false)), "released at once, not left to lapse, and not collected");
     }
 

@@ -519,10 +519,10 @@ public abstract class CollectorStateStoreContract
     }
 
     private static RunRecord Run(string runId, string reportId = "rep_1", DateOnly? from = null, DateOnly? to = null) =>
-        new(runId, reportId, from ?? May1, to ?? from ?? May1);
+        new() { RunId = runId, ReportId = reportId, From = from ?? May1, To = to ?? from ?? May1 };
 
     private static ReportGap Gap(string reportId, DateOnly day) =>
-        new(reportId, day, day, new DateTimeOffset(day.AddDays(1), TimeOnly.MinValue, TimeSpan.Zero), ReportGapStatus.Missing);
+        new() { ReportId = reportId, From = day, To = day, DueAt = new DateTimeOffset(day.AddDays(1), TimeOnly.MinValue, TimeSpan.Zero), Status = ReportGapStatus.Missing };
 
     private async Task Claimed(ICollectorStateStore store, RunRecord run, bool complete)
     {

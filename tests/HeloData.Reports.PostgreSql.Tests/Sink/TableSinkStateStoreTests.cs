@@ -66,7 +66,7 @@ public sealed class TableSinkStateStoreTests : SinkTestBase
         Assert.That(((PostgreSqlTableSink)builder.Handlers.Single().Factory(provider)).RecordsFinish, Is.False);
     }
 
-    private static RunRecord Record(CollectedRun run) => new(run.RunId, run.ReportId, run.Window.From!.Value, run.Window.To!.Value);
+    private static RunRecord Record(CollectedRun run) => new() { RunId = run.RunId, ReportId = run.ReportId, From = run.Window.From!.Value, To = run.Window.To!.Value };
 
     private async Task<PostgreSqlCollectorStateStore> StoreAsync(string instance, TimeProvider time)
     {

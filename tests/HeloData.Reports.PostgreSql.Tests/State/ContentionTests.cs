@@ -16,7 +16,7 @@ public sealed class ContentionTests
         await using var database = await PostgreSqlTestDatabase.CreateAsync();
         await using var a = await Stores.StartAsync(database.ConnectionString, "a");
         await using var b = await Stores.StartAsync(database.ConnectionString, "b");
-        var runs = Enumerable.Range(0, 1000).Select(i => new RunRecord($"run_{i:D4}", "rep_1", May1, May1)).ToArray();
+        var runs = Enumerable.Range(0, 1000).Select(i => new RunRecord { RunId = $"run_{i:D4}", ReportId = "rep_1", From = May1, To = May1 }).ToArray();
         var claims = new ConcurrentBag<(string RunId, string Instance)>();
         var refusals = new ConcurrentBag<RunClaimStatus>();
 
@@ -55,7 +55,7 @@ public sealed class ContentionTests
 
             var versions = await Stores.ScalarAsync<string>(database.ConnectionString, "SELECT string_agg(version::text, ',' ORDER BY version) FROM helodata_collector.schema_version");
             Assert.That(versions, Is.EqualTo(string.Join(',', Enumerable.Range(1, CollectorSchema.LatestVersion))), "each version applied once");
-            var claims = await Task.WhenAll(stores.Select(store => store.TryClaimAsync(new RunRecord("run_1", "rep_1", May1, May1), TimeSpan.FromMinutes(1), default)));
+            var claims = await Task.WhenAll(stores.Select(store => store.TryClaimAsync(new RunRecord { RunId = "run_1", ReportId = "rep_1", From = May1, To = May1 }, TimeSpan.FromMinutes(1), default)));
             Assert.That(claims.Count(claim => claim.Status == RunClaimStatus.Claimed), Is.EqualTo(1));
         }
         finally

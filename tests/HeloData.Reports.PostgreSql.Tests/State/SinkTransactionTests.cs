@@ -10,7 +10,7 @@ namespace HeloData.Reports.PostgreSql.Tests.State;
 public sealed class SinkTransactionTests
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
-    private static readonly RunRecord Run = new("run_1", "rep_1", new(2026, 5, 1), new(2026, 5, 1));
+    private static readonly RunRecord Run = new() { RunId = "run_1", ReportId = "rep_1", From = new(2026, 5, 1), To = new(2026, 5, 1) };
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-06-01T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
     private PostgreSqlTestDatabase _database = null!;
 

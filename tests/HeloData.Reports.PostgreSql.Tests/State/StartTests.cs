@@ -46,9 +46,9 @@ public sealed class StartTests
         await using var database = await PostgreSqlTestDatabase.CreateAsync();
         await using var tenant = await Stores.StartAsync(database.ConnectionString, "a", schema: "tenant_2");
         await using var other = await Stores.StartAsync(database.ConnectionString, "b");
-        await tenant.TryClaimAsync(new RunRecord("run_1", "rep_1", new(2026, 5, 1), new(2026, 5, 1)), TimeSpan.FromHours(1), default);
+        await tenant.TryClaimAsync(new RunRecord { RunId = "run_1", ReportId = "rep_1", From = new(2026, 5, 1), To = new(2026, 5, 1) }, TimeSpan.FromHours(1), default);
 
-        Assert.That((await other.TryClaimAsync(new RunRecord("run_1", "rep_1", new(2026, 5, 1), new(2026, 5, 1)), TimeSpan.FromHours(1), default)).Status, Is.EqualTo(RunClaimStatus.Claimed));
+        Assert.That((await other.TryClaimAsync(new RunRecord { RunId = "run_1", ReportId = "rep_1", From = new(2026, 5, 1), To = new(2026, 5, 1) }, TimeSpan.FromHours(1), default)).Status, Is.EqualTo(RunClaimStatus.Claimed));
         Assert.That(await Stores.ScalarAsync<long>(database.ConnectionString, "SELECT count(*) FROM tenant_2.runs"), Is.EqualTo(1));
         Assert.That(tenant.Schema, Is.EqualTo("tenant_2"));
     }
@@ -57,7 +57,7 @@ public sealed class StartTests
     public async Task A_second_live_store_under_one_instance_name_fails_to_start_and_leaves_the_first_ones_claims()
     {
         await using var database = await PostgreSqlTestDatabase.CreateAsync();
-        var run = new RunRecord("run_1", "rep_1", new(2026, 5, 1), new(2026, 5, 1));
+        var run = new RunRecord { RunId = "run_1", ReportId = "rep_1", From = new(2026, 5, 1), To = new(2026, 5, 1) };
         var first = await Stores.StartAsync(database.ConnectionString, "a");
         await first.TryClaimAsync(run, TimeSpan.FromHours(1), default);
         await using var second = Stores.Create(database.ConnectionString, "a");
@@ -76,7 +76,7 @@ public sealed class StartTests
     public async Task A_store_whose_instance_session_is_lost_renews_no_claim()
     {
         await using var database = await PostgreSqlTestDatabase.CreateAsync();
-        var run = new RunRecord("run_1", "rep_1", new(2026, 5, 1), new(2026, 5, 1));
+        var run = new RunRecord { RunId = "run_1", ReportId = "rep_1", From = new(2026, 5, 1), To = new(2026, 5, 1) };
         await using var store = await Stores.StartAsync(database.ConnectionString, "a");
         await store.TryClaimAsync(run, TimeSpan.FromHours(1), default);
 
@@ -156,7 +156,7 @@ public sealed class StartWithoutServerTests
     {
         await using var store = Stores.Create($"Host=127.0.0.1;Port={ClosedPort.Find()};Password={Password};Timeout=5", "a");
 
-        var failure = await Assert.ThrowsAsync<NpgsqlException>(() => store.TryClaimAsync(new RunRecord("run_1", "rep_1", new(2026, 5, 1), new(2026, 5, 1)), TimeSpan.FromMinutes(1), default));
+        var failure = await Assert.ThrowsAsync<NpgsqlException>(() => store.TryClaimAsync(new RunRecord { RunId = "run_1", ReportId = "rep_1", From = new(2026, 5, 1), To = new(2026, 5, 1) }, TimeSpan.FromMinutes(1), default));
 
         Assert.That(failure!.IsTransient, Is.True, "the collector tries the run again at its next pass");
         Assert.That(failure.ToString(), Does.Not.Contain(Password));
