@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using HeloData.Reports.Collector;
-using HeloData.Reports.Models;
 using HeloData.Reports.Rows;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using static HeloData.Reports.Benchmarks.RowsMemoryProbe;
 
 namespace HeloData.Reports.Benchmarks;
@@ -18,6 +16,7 @@ namespace HeloData.Reports.Benchmarks;
 /// The sandbox runs in a child process (<c>rows-sandbox</c>, as for <c>rows-memory</c>), so its generator is not
 /// counted. The baseline is taken after a warm-up pass (no run to collect yet) and a full GC; the peak is sampled
 /// every 5 ms and read from the kernel's high-water mark (VmHWM, reset at the baseline: <see cref="WorkingSetPeak"/>).
+/// Public API only: the run's report has no schedule, so the collector's own gap finder has nothing to judge.
 /// </remarks>
 internal static class CollectorMemoryProbe
 {
@@ -46,9 +45,6 @@ internal static class CollectorMemoryProbe
                         bandwidth += row.BandwidthBytes;
                     }
                 });
-
-            // The probe judges one run's collection, not gaps: its report has no schedule.
-            services.TryAddSingleton<IGapFinder, NoGaps>();
             await using var provider = services.BuildServiceProvider();
             var collector = provider.GetRequiredService<IReportsCollector>();
             await collector.CollectOnceAsync(); // warm-up: the listing, the store, the spool
@@ -77,12 +73,5 @@ internal static class CollectorMemoryProbe
             await sandbox.WaitForExitAsync();
             temp.Delete(recursive: true);
         }
-    }
-
-    private sealed class NoGaps : IGapFinder
-    {
-        public Task<GapScan> ScanAsync(Report report, IReadOnlyList<ReportRun> failedRuns, CancellationToken cancellationToken) => Task.FromResult(default(GapScan));
-
-        public Task<IReadOnlyList<ReportRun>> CompletedBackfillsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<ReportRun>>([]);
     }
 }
