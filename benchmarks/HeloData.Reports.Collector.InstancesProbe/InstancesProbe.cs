@@ -54,7 +54,7 @@ internal static class InstancesProbe
                 }
             }
 
-            Console.WriteLine("| store | processes | runs/min | wall ms per run (rounds' range) | minus in-memory | workers' CPU ms per run | sandbox's CPU ms per run | runs per process | load average (1 min) |");
+            Console.WriteLine("| store | processes | runs/min | wall ms per run (rounds' range) | minus in-memory | workers' CPU ms per run | sandbox's CPU ms per run | runs per process (passes) | load average (1 min) |");
             Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
             var floor = Median(measured[settings[0]]).PerRun;
             foreach (var setting in settings)
@@ -121,7 +121,7 @@ internal static class InstancesProbe
             var elapsed = await done.Task.WaitAsync(limit.Token);
             sandboxCpu = Process.GetCurrentProcess().TotalProcessorTime - sandboxCpu;
             var workerCpu = workers.Sum(w => w.CpuMilliseconds);
-            var split = string.Join(" / ", workers.Select(w => w.Collected));
+            var split = string.Join(" / ", workers.Select(w => $"{w.Collected} ({w.Passes})"));
             var handled = (await Task.WhenAll(workers.Select(w => w.StopAsync(limit.Token)))).SelectMany(ids => ids).ToList();
             var twice = handled.Count - handled.Distinct().Count();
             var problem = twice > 0 || handled.Distinct().Count() != work.Total

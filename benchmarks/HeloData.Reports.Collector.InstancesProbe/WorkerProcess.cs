@@ -24,6 +24,9 @@ internal sealed class WorkerProcess : IDisposable
     /// <summary>The worker's CPU time since <see cref="Go"/>, at its last pass.</summary>
     public double CpuMilliseconds { get; private set; }
 
+    /// <summary>Passes the worker finished.</summary>
+    public int Passes { get; private set; }
+
     /// <summary>Runs collected, as its passes reported them.</summary>
     public int Collected { get; private set; }
 
@@ -84,6 +87,7 @@ internal sealed class WorkerProcess : IDisposable
             case ["pass", var collected, var cpu, var failed]:
                 CpuMilliseconds = double.Parse(cpu, CultureInfo.InvariantCulture);
                 Collected += int.Parse(collected, CultureInfo.InvariantCulture);
+                Passes++;
                 if (failed != "0")
                 {
                     Console.Error.WriteLine($"[worker {_process.Id}] {failed} run(s) failed in a pass");
