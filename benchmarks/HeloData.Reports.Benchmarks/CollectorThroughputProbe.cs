@@ -143,11 +143,13 @@ internal static class CollectorThroughputProbe
         var providers = new List<ServiceProvider>();
         for (var i = 0; i < instances; i++)
         {
+            // The options are configured when the collector is resolved, after the loop: each takes its own copy of i.
+            var instance = $"probe-{i}";
             var services = new ServiceCollection().AddLogging();
             services.AddHeloReports(sandbox.Configure);
             var builder = services.AddHeloReportsCollector(o =>
                 {
-                    (o.InstanceName, o.TemporaryDirectory) = ($"probe-{i}", temp);
+                    (o.InstanceName, o.TemporaryDirectory) = (instance, temp);
                     o.Reports = [.. work.Reports];
                 })
                 .AddHandler("noop", (run, _) =>
