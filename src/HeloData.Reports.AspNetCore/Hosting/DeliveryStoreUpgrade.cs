@@ -25,6 +25,14 @@ internal static partial class DeliveryStoreUpgrade
     /// <summary>The earlier receiver's table.</summary>
     public const string OldTable = "helodata_deliveries";
 
+    private const string OldTableExists = $"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '{OldTable}'";
+
+    private const string MarkerTableExists = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'helodata_webhook_imports'";
+
+    private const string Marker = $"SELECT 1 FROM helodata_webhook_imports WHERE source = '{OldTable}'";
+
+    private const string CountHandled = $"SELECT count(*) FROM {OldTable} WHERE handled_at IS NOT NULL";
+
     private const string Import = """
         INSERT INTO helodata_collector_runs (run_id, attempts, unfinished, collected_at)
         SELECT run_id, attempts, CASE WHEN handled_at IS NULL AND (unfinished <> 0 OR lease_until IS NOT NULL) THEN 1 ELSE 0 END, handled_at
@@ -55,7 +63,7 @@ internal static partial class DeliveryStoreUpgrade
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
 
             // A read first, so a file without the old table (every file made since) takes no write lock here.
-            if (await ScalarAsync(connection, null, $"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '{OldTable}'", cancellationToken).ConfigureAwait(false) is null)
+            if (await ScalarAsync(connection, null, OldTableExists, cancellationToken).ConfigureAwait(false) is null)
             {
                 return null;
             }
@@ -71,12 +79,12 @@ internal static partial class DeliveryStoreUpgrade
                     transaction,
                     "CREATE TABLE IF NOT EXISTS helodata_webhook_imports (source TEXT NOT NULL PRIMARY KEY, imported_at INTEGER NOT NULL, handled INTEGER NOT NULL, not_handled INTEGER NOT NULL)",
                     cancellationToken).ConfigureAwait(false);
-                if (await ScalarAsync(connection, transaction, $"SELECT 1 FROM helodata_webhook_imports WHERE source = '{OldTable}'", cancellationToken).ConfigureAwait(false) is not null)
+                if (await ScalarAsync(connection, transaction, Marker, cancellationToken).ConfigureAwait(false) is not null)
                 {
                     return null;
                 }
 
-                var handled = (long)(await ScalarAsync(connection, transaction, $"SELECT count(*) FROM {OldTable} WHERE handled_at IS NOT NULL", cancellationToken).ConfigureAwait(false))!;
+                var handled = (long)(await ScalarAsync(connection, transaction, CountHandled, cancellationToken).ConfigureAwait(false))!;
                 var notHandled = (long)(await ScalarAsync(connection, transaction, $"SELECT count(*) FROM {OldTable} WHERE handled_at IS NULL", cancellationToken).ConfigureAwait(false))!;
                 await ExecuteAsync(connection, transaction, Import, cancellationToken).ConfigureAwait(false);
                 await ExecuteAsync(
@@ -92,6 +100,45 @@ internal static partial class DeliveryStoreUpgrade
             }
         }
     }
+
+    /// <summary>
+    /// Warns when the file at <paramref name="path"/>, which the receiver does not record in (another store is
+    /// registered), holds handled runs of an earlier receiver that were never imported: their redeliveries are handled again.
+    /// </summary>
+    public static async Task WarnIfLeftAsync(string path, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        try
+        {
+            var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
+            await using (connection.ConfigureAwait(false))
+            {
+                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                if (await ScalarAsync(connection, null, OldTableExists, cancellationToken).ConfigureAwait(false) is null
+                    || (await ScalarAsync(connection, null, MarkerTableExists, cancellationToken).ConfigureAwait(false) is not null
+                        && await ScalarAsync(connection, null, Marker, cancellationToken).ConfigureAwait(false) is not null))
+                {
+                    return; // no earlier receiver's table, or imported while the receiver recorded in this file
+                }
+
+                LogLeft(logger, path, (long)(await ScalarAsync(connection, null, CountHandled, cancellationToken).ConfigureAwait(false))!, OldTable);
+            }
+        }
+        catch (SqliteException exception)
+        {
+            LogLeftUnread(logger, exception, path, OldTable);
+        }
+    }
+
+    [LoggerMessage(41, LogLevel.Warning, "The file {Path} (ReportWebhookOptions.StorePath) holds {Handled} run(s) an earlier receiver handled, in its table {Table}, not imported: the receiver records in the registered ICollectorStateStore now, so a redelivery of one of them is handled again")]
+    private static partial void LogLeft(ILogger logger, string path, long handled, string table);
+
+    [LoggerMessage(42, LogLevel.Warning, "The file {Path} (ReportWebhookOptions.StorePath) could not be read for an earlier receiver's table {Table}; the receiver records in the registered ICollectorStateStore now, and runs that file may hold are not imported")]
+    private static partial void LogLeftUnread(ILogger logger, Exception exception, string path, string table);
 
     [LoggerMessage(40, LogLevel.Information, "Imported {Handled} handled run(s) and {NotHandled} not handled from the earlier receiver's table {Table} in {Path} into the collector's tables (once; the old table is kept): a redelivery of a run handled before the upgrade is not handled again")]
     private static partial void LogImported(ILogger logger, long handled, long notHandled, string table, string path);

@@ -17,22 +17,24 @@ namespace HeloData.Reports.AspNetCore;
 internal sealed class WebhookStateStore : IAsyncDisposable, IDisposable
 {
     private readonly SqliteCollectorStateStore? _owned;
-    private readonly TimeProvider? _time;
-    private readonly ILogger? _logger;
+    private readonly string _ownPath;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
 
     public WebhookStateStore(IServiceProvider services)
     {
+        var options = services.GetRequiredService<IOptions<ReportWebhookOptions>>().Value;
+        var root = services.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
+        _ownPath = Path.Combine(root, options.StorePath);
+        _time = services.GetRequiredService<TimeProvider>();
+        _logger = services.GetService<ILogger<ReportWebhookEndpoint>>() ?? (ILogger)NullLogger.Instance;
         if (services.GetService<ICollectorStateStore>() is { } registered)
         {
             Store = registered;
             return;
         }
 
-        var options = services.GetRequiredService<IOptions<ReportWebhookOptions>>().Value;
-        var root = services.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
-        _time = services.GetRequiredService<TimeProvider>();
-        _logger = services.GetService<ILogger<ReportWebhookEndpoint>>() ?? (ILogger)NullLogger.Instance;
-        _owned = new SqliteCollectorStateStore(Path.Combine(root, options.StorePath), options.InstanceName ?? Environment.MachineName, _time);
+        _owned = new SqliteCollectorStateStore(_ownPath, options.InstanceName ?? Environment.MachineName, _time);
         Store = _owned;
     }
 
@@ -52,6 +54,11 @@ internal sealed class WebhookStateStore : IAsyncDisposable, IDisposable
             {
                 await ImportEarlierRecordsAsync(_owned, cancellationToken).ConfigureAwait(false);
             }
+            else
+            {
+                // Another store records the runs now; a file an earlier receiver left at StorePath is only reported.
+                await DeliveryStoreUpgrade.WarnIfLeftAsync(_ownPath, _logger, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (InvalidOperationException exception) when (_owned is not null)
         {
@@ -67,7 +74,7 @@ internal sealed class WebhookStateStore : IAsyncDisposable, IDisposable
     {
         try
         {
-            await DeliveryStoreUpgrade.RunAsync(owned.Path, SqliteCollectorStateStore.BusyTimeout, _time!, _logger!, cancellationToken).ConfigureAwait(false);
+            await DeliveryStoreUpgrade.RunAsync(owned.Path, SqliteCollectorStateStore.BusyTimeout, _time, _logger, cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException exception)
         {

@@ -90,6 +90,21 @@ public sealed class DeliveryStoreUpgradeTests
         Assert.That(Query("SELECT count(*) FROM sqlite_master WHERE name IN ('helodata_deliveries', 'helodata_webhook_imports')"), Is.Zero);
     }
 
+    [Test]
+    public async Task With_another_store_registered_the_earlier_receivers_file_is_not_imported_and_a_warning_says_so()
+    {
+        WriteOldStore(
+            $"INSERT INTO helodata_deliveries (run_id, attempts, handled_at) VALUES ('run_old_handled', 1, {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()})",
+            "INSERT INTO helodata_deliveries (run_id, attempts, unfinished) VALUES ('run_old_unfinished', 1, 1)");
+
+        await using var receiver = await Receiver.StartAsync((_, _) => Task.CompletedTask, o => o.StorePath = Database, store: Stores.InMemory());
+
+        Assert.That(
+            receiver.Logs.Where(line => line.StartsWith("Warning:", StringComparison.Ordinal) && line.Contains(Database, StringComparison.Ordinal)),
+            Has.One.Contains("holds 1 run(s) an earlier receiver handled").And.Contains("not imported"));
+        Assert.That(Query("SELECT count(*) FROM sqlite_master WHERE name LIKE 'helodata_collector%' OR name = 'helodata_webhook_imports'"), Is.Zero, "the file is only read");
+    }
+
     private void WriteOldStore(params string[] rows)
     {
         using var connection = Open();
