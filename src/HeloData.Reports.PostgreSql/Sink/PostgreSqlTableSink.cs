@@ -128,7 +128,7 @@ internal sealed class PostgreSqlTableSink : IRunHandler, IAsyncDisposable, IDisp
 
     private async Task CreateTablesAsync(CancellationToken cancellationToken)
     {
-        var statements = await SinkTables.EnsureAsync(_dataSource, Schema, cancellationToken).ConfigureAwait(false);
+        var statements = await SinkTables.EnsureAsync(_dataSource, Schema, cancellationToken, logger: _logger).ConfigureAwait(false);
         if (statements > 0)
         {
             SinkLog.TablesCreated(_logger, Schema, Endpoint, statements);

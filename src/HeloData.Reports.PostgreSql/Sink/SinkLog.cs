@@ -13,4 +13,7 @@ internal static partial class SinkLog
 
     [LoggerMessage(103, LogLevel.Warning, "Run {RunId}: the artifact's column(s) {Columns} are not documented for {ReportType} rows and were not loaded into {Table}")]
     public static partial void ColumnsNotLoaded(ILogger logger, string runId, string reportType, string table, string columns);
+
+    [LoggerMessage(104, LogLevel.Information, "PostgreSQL sink tables in schema {Schema}: a change to an existing table waited {LockTimeout} ms for a lock a running load or reader holds (attempt {Attempt}); rolled back and tried again in {Pause} ms, so no session queues behind it meanwhile")]
+    public static partial void TableInUse(ILogger logger, string schema, double lockTimeout, int attempt, double pause);
 }

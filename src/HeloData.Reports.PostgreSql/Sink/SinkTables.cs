@@ -1,6 +1,8 @@
 using System.Text;
 using HeloData.Reports.Models;
 using HeloData.Reports.Rows;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace HeloData.Reports.PostgreSql.Sink;
@@ -8,8 +10,9 @@ namespace HeloData.Reports.PostgreSql.Sink;
 /// <summary>
 /// The sink's tables, one per report type this package knows, and their creation: whatever is missing (the schema, a
 /// table, a column a newer row type added, the index) is created at start, in one transaction under an advisory lock
-/// on the schema's name, so sinks starting at once take turns and all but the first find the work done. Nothing that
-/// exists is altered, so a start takes no lock on a table that another instance is loading.
+/// on the schema's name, so sinks starting at once take turns and all but the first find the work done. A table an
+/// older package made is altered (a column, the index) only as <see cref="TableLockPatience"/> allows: a load running
+/// on it makes the change wait and retry, never queue the table's other sessions behind it for the load's length.
 /// </summary>
 internal static class SinkTables
 {
@@ -30,7 +33,14 @@ internal static class SinkTables
 
     /// <summary>Creates what is missing of the schema, the tables, their columns and their indexes.</summary>
     /// <returns>How many statements it took: 0 when everything was there.</returns>
-    public static async Task<int> EnsureAsync(NpgsqlDataSource dataSource, string schema, CancellationToken cancellationToken)
+    public static Task<int> EnsureAsync(
+        NpgsqlDataSource dataSource, string schema, CancellationToken cancellationToken, TableLockPatience? patience = null, ILogger? logger = null)
+    {
+        patience ??= TableLockPatience.Default;
+        return patience.RunAsync(ct => AttemptAsync(dataSource, schema, patience, ct), logger ?? NullLogger.Instance, schema, cancellationToken);
+    }
+
+    private static async Task<int> AttemptAsync(NpgsqlDataSource dataSource, string schema, TableLockPatience patience, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -42,6 +52,12 @@ internal static class SinkTables
                 {
                     lockCommand.Parameters.AddWithValue($"HeloData.Reports.PostgreSql tables {schema}");
                     await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                // After the advisory lock: sinks starting at once wait for each other's (short) attempts as before.
+                await using (var timeout = new NpgsqlCommand(patience.SetLockTimeout, connection, transaction))
+                {
+                    await timeout.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
                 var found = await FindAsync(connection, transaction, schema, cancellationToken).ConfigureAwait(false);

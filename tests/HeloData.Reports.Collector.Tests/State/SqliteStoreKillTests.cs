@@ -8,10 +8,12 @@ namespace HeloData.Reports.Collector.Tests.State;
 
 /// <summary>
 /// A process claiming runs and recording their handlers on a <see cref="SqliteCollectorStateStore"/>
-/// (tests/HeloData.Reports.Collector.CrashStore), killed with kill -9 at random moments and restarted under the same
-/// instance name until every run is collected: each restart releases the dead life's claims at once (their lease is an
-/// hour), no handler recorded as finished runs again, every claim after a dead one says it may have been handled, the
-/// store's attempts and finished handlers agree with what the lives did, and the file is not corrupt.
+/// (tests/HeloData.Reports.Collector.CrashStore), killed with kill -9 at chosen points and restarted under the same
+/// instance name until every run is collected. Each life stops with a claim held (its Nth claim, inside the first
+/// handler, inside the second with the first recorded, or with both recorded and the run not completed, in turn) and
+/// is killed there, so every kill leaves a claim whose lease is an hour from lapsing: each restart releases the dead
+/// life's claims at once, no handler recorded as finished runs again, every claim after a dead one says it may have
+/// been handled, the store's attempts and finished handlers agree with what the lives did, and the file is not corrupt.
 /// </summary>
 public sealed partial class SqliteStoreKillTests
 {
@@ -43,31 +45,31 @@ public sealed partial class SqliteStoreKillTests
     }
 
     [Test]
-    public async Task Killed_at_random_and_restarted_the_store_releases_the_dead_lifes_claims_at_once_and_stays_consistent()
+    public async Task Killed_holding_a_claim_and_restarted_the_store_releases_the_dead_lifes_claims_at_once_and_stays_consistent()
     {
-        var seed = Environment.TickCount;
-        TestContext.Progress.WriteLine($"kill moments drawn with seed {seed}");
-        var random = new Random(seed);
+        string[] points = ["first", "second", "complete"];
         var leftByTheDead = new List<string>();
         var releases = 0;
         for (var life = 1; life <= Kills; life++)
         {
-            var process = Start();
+            // Each point three or four times, at the life's 2nd to 5th claim.
+            var process = Start(holdAtClaim: 2 + (life % 4), holdAt: points[life % 3]);
             await WaitForLogAsync(lines => lines.Count(line => line == "started") == life, process);
             var holding = Lives();
             Assert.That(holding.Intersect(leftByTheDead), Is.Empty, $"life {life} started with claims of the life killed before it, an hour's lease from lapsing");
             releases += leftByTheDead.Count;
 
-            await Task.Delay(random.Next(0, 300));
-            if (!Kill(process))
-            {
-                break; // it collected everything before its moment came
-            }
-
+            // Killed only once all three workers are still: the holder at its point, the others before their next step.
+            await WaitForLogAsync(lines => lines.Count(line => line.StartsWith("holding ", StringComparison.Ordinal)) == life && lines.Count(line => line == "stopped") == 2 * life, process);
+            Assert.That(Kill(process), "the life was still running when it was killed");
             leftByTheDead = Lives();
+            Assert.That(leftByTheDead, Has.Count.EqualTo(1), $"life {life} died holding claims");
         }
 
         var last = Start();
+        await WaitForLogAsync(lines => lines.Count(line => line == "started") == Kills + 1, last);
+        Assert.That(Lives().Intersect(leftByTheDead), Is.Empty, "the last life started with claims of the life killed before it");
+        releases += leftByTheDead.Count;
         await WaitForLogAsync(lines => lines.Contains("done"), last);
         await last.WaitForExitAsync().WaitAsync(Patience);
         Assert.That(last.ExitCode, Is.Zero, await last.StandardError.ReadToEndAsync());
@@ -80,7 +82,8 @@ public sealed partial class SqliteStoreKillTests
         TestContext.Progress.WriteLine($"{releases} restarts released a dead life's claims; {stored.Values.Count(run => run.Attempts > 1)} runs claimed more than once");
         Assert.That(stored.Keys, Is.EquivalentTo(Enumerable.Range(0, Runs).Select(i => $"run_{i:000}")));
         Assert.That(stored.Values.Select(run => (run.Collected, run.Unclaimed, run.Finished)), Is.All.EqualTo((true, true, "first+second")), "collected, claimed by no one, every handler recorded");
-        Assert.That(releases, Is.GreaterThanOrEqualTo(3), "restarts that found a dead life's claims to release");
+        Assert.That(releases, Is.EqualTo(Kills), "every restart found the dead life's claims and released them");
+        Assert.That(File.ReadLines(LogPath).Count(line => line.StartsWith("holding ", StringComparison.Ordinal) && line.EndsWith(" at complete", StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(3), "kills with both handlers recorded and the run not completed");
         Assert.Multiple(() =>
         {
             foreach (var (run, record) in stored)
@@ -120,7 +123,7 @@ public sealed partial class SqliteStoreKillTests
         Assert.That(attempts, Is.EqualTo(lastAttempt), $"{run}: the store's attempts are the claims the lives made");
     }
 
-    private Process Start()
+    private Process Start(int holdAtClaim = 0, string holdAt = "")
     {
         var program = typeof(SqliteStoreKillTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "CrashStore").Value!;
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -133,6 +136,12 @@ public sealed partial class SqliteStoreKillTests
         start.ArgumentList.Add(DatabasePath);
         start.ArgumentList.Add(LogPath);
         start.ArgumentList.Add(Runs.ToString(CultureInfo.InvariantCulture));
+        if (holdAtClaim > 0)
+        {
+            start.ArgumentList.Add(holdAtClaim.ToString(CultureInfo.InvariantCulture));
+            start.ArgumentList.Add(holdAt);
+        }
+
         var process = Process.Start(start)!;
         _lives.Add(process);
         return process;
