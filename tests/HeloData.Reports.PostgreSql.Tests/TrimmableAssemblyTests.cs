@@ -1,0 +1,18 @@
+using System.Reflection;
+
+namespace HeloData.Reports.PostgreSql.Tests;
+
+/// <summary>
+/// The PostgreSQL package is marked AOT-compatible (so trimmable): its build runs the trim and AOT analyzers, and a trimming
+/// publish treats it as safe to trim, which the SDK records in the assembly.
+/// </summary>
+public sealed class TrimmableAssemblyTests
+{
+    [Test]
+    public void The_postgresql_assembly_says_it_is_trimmable()
+    {
+        var metadata = typeof(PostgreSqlCollectorStateStore).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>();
+
+        Assert.That(metadata.SingleOrDefault(a => a.Key == "IsTrimmable")?.Value, Is.EqualTo("True"));
+    }
+}
