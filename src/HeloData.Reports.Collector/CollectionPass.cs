@@ -7,8 +7,15 @@ namespace HeloData.Reports.Collector;
 /// </remarks>
 public sealed record CollectionPass
 {
-    internal CollectionPass()
+    internal CollectionPass(int reports, int collected, int alreadyCollected, int inProgress, int failed, int gapsFound, int backfillsRequested)
     {
+        Reports = reports;
+        Collected = collected;
+        AlreadyCollected = alreadyCollected;
+        InProgress = inProgress;
+        Failed = failed;
+        GapsFound = gapsFound;
+        BackfillsRequested = backfillsRequested;
     }
 
     /// <summary>How many reports were looked at.</summary>

@@ -84,15 +84,6 @@ public static class ReportsCollectorModelFactory
         ArgumentOutOfRangeException.ThrowIfNegative(failed);
         ArgumentOutOfRangeException.ThrowIfNegative(gapsFound);
         ArgumentOutOfRangeException.ThrowIfNegative(backfillsRequested);
-        return new()
-        {
-            Reports = reports,
-            Collected = collected,
-            AlreadyCollected = alreadyCollected,
-            InProgress = inProgress,
-            Failed = failed,
-            GapsFound = gapsFound,
-            BackfillsRequested = backfillsRequested,
-        };
+        return new(reports, collected, alreadyCollected, inProgress, failed, gapsFound, backfillsRequested);
     }
 }

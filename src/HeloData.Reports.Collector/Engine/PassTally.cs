@@ -37,14 +37,6 @@ internal sealed class PassTally
         Interlocked.Add(ref _backfillsRequested, scan.BackfillsRequested);
     }
 
-    public CollectionPass ToPass(int reports) => new()
-    {
-        Reports = reports,
-        Collected = _collected,
-        AlreadyCollected = _alreadyCollected,
-        InProgress = _inProgress,
-        Failed = _failed,
-        GapsFound = _gapsFound,
-        BackfillsRequested = _backfillsRequested,
-    };
+    public CollectionPass ToPass(int reports) =>
+        new(reports, _collected, _alreadyCollected, _inProgress, _failed, _gapsFound, _backfillsRequested);
 }

@@ -2,7 +2,12 @@ using Microsoft.Extensions.Options;
 
 namespace HeloData.Reports.Collector;
 
-/// <summary>Refuses settings the collector cannot work with, when the host starts (or when the options are first read), each message naming the option.</summary>
+/// <summary>
+/// Refuses settings the collector cannot work with, when the host starts (or when the options are first read), each
+/// message naming the option. Every rule in code, in one place, as the core's and the receiver's validators are: most
+/// rules bound a <see cref="TimeSpan"/> or reject a blank (not null) string or list item, which data annotations
+/// (and the <c>[OptionsValidator]</c> generator over them) would split into a second validator beside this one.
+/// </summary>
 internal sealed class ReportsCollectorOptionsValidator : IValidateOptions<ReportsCollectorOptions>
 {
     private const string Name = nameof(ReportsCollectorOptions);
