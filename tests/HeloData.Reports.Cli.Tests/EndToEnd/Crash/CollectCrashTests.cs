@@ -151,7 +151,7 @@ public sealed class CollectCrashTests
             Assert.That(sampler.Samples, Is.GreaterThan(100), "the checkpoints were read all along");
             Assert.That(sampler.MovedBack, Is.Empty, "a checkpoint only moves forward");
             Assert.That(sampler.Seen.Keys, Is.EquivalentTo(reports.Select(report => report.Id)), "every report's occurrences were judged");
-            Assert.That(sampler.Seen.Values.Select(values => values.Count), Has.All.GreaterThanOrEqualTo(8), "each checkpoint moved on again and again");
+            Assert.That(sampler.Seen.Values.Select(values => values.Count), Has.All.GreaterThanOrEqualTo(5), "each checkpoint moved on again and again");
 
             // Judged up to the grace period (a day of some 17), and a few real seconds behind at the end (a pass, a restart).
             Assert.That(reached.Values, Has.All.GreaterThanOrEqualTo(0.75), "each checkpoint reached the last quarter of its schedule");

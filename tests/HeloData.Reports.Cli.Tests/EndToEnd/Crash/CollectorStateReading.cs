@@ -6,8 +6,11 @@ namespace HeloData.Reports.Cli.Tests.EndToEnd.Crash;
 internal sealed record StateGap(string ReportId, DateOnly From, DateOnly To, string Status, string? BackfillRunId);
 
 /// <summary>What the collectors' shared PostgreSQL state says they did: the runs recorded collected, the gaps and what became of them.</summary>
-internal sealed record CollectorStateReading(IReadOnlySet<string> Collected, IReadOnlyList<StateGap> Gaps)
+internal sealed record CollectorStateReading(IReadOnlyDictionary<string, string> Runs, IReadOnlyList<StateGap> Gaps)
 {
+    /// <summary>The runs recorded collected.</summary>
+    public IReadOnlySet<string> Collected { get; } = Runs.Where(run => run.Value == "collected").Select(run => run.Key).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The gaps not settled yet: missing, or with a backfill requested and not collected.</summary>
     public IEnumerable<StateGap> OpenGaps => Gaps.Where(gap => gap.Status is "missing" or "backfill_requested");
 
@@ -15,13 +18,13 @@ internal sealed record CollectorStateReading(IReadOnlySet<string> Collected, IRe
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        var collected = new HashSet<string>(StringComparer.Ordinal);
-        await using (var command = new NpgsqlCommand("SELECT run_id FROM helodata_collector.runs WHERE status = 'collected'", connection))
+        var runs = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using (var command = new NpgsqlCommand("SELECT run_id, status, failed_at IS NOT NULL FROM helodata_collector.runs", connection))
         await using (var reader = await command.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
             {
-                collected.Add(reader.GetString(0));
+                runs[reader.GetString(0)] = reader.GetString(1) + (reader.GetBoolean(2) ? " (failed)" : "");
             }
         }
 
@@ -35,7 +38,7 @@ internal sealed record CollectorStateReading(IReadOnlySet<string> Collected, IRe
             }
         }
 
-        return new CollectorStateReading(collected, gaps);
+        return new CollectorStateReading(runs, gaps);
     }
 
     /// <summary>Every visible run collected and no gap open: nothing a further pass would do.</summary>

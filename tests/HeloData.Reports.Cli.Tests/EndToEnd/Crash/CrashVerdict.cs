@@ -63,9 +63,17 @@ internal static class CrashVerdict
         Assert.That(compared, Is.GreaterThan(loaded.Count), "sums compared for every window, on the columns the tables and the csv share");
     }
 
-    /// <summary>The PostgreSQL state records every visible run as collected.</summary>
+    /// <summary>
+    /// The PostgreSQL state records every visible run as collected. One that is not is told with what the state holds
+    /// of it and how many visible runs of its report came after it (10 or more: it left recent_runs, the only list).
+    /// </summary>
     public static void AssertEveryRunRecordedCollected(CollectorStateReading state, IReadOnlyList<LoggedRun> visible) =>
-        Assert.That(visible.Select(run => run.RunId).Where(id => !state.Collected.Contains(id)), Is.Empty, "every visible run recorded as collected");
+        Assert.That(
+            visible.Where(run => !state.Collected.Contains(run.RunId))
+                .Select(run => $"{run.RunId} of {run.ReportId} {run.From:yyyy-MM-dd} created {run.CreatedAt:O}: state {state.Runs.GetValueOrDefault(run.RunId) ?? "none"}, "
+                    + $"{visible.Count(later => later.ReportId == run.ReportId && later.CreatedAt > run.CreatedAt)} visible runs of its report after it"),
+            Is.Empty,
+            "every visible run recorded as collected");
 
     /// <summary>
     /// Each hidden or failed scheduled run whose occurrence its report's last checkpoint passed (so a collector judged
