@@ -20,6 +20,9 @@ internal static class CollectRunner
             await using var services = CollectorServices.Build(context, settings);
             var collector = services.GetRequiredService<IReportsCollector>();
             var interval = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReportsCollectorOptions>>().Value.PollInterval;
+
+            // The collector's clock: with --time-scale the interval is sandbox time, so it is waited on that clock.
+            var clock = services.GetRequiredService<TimeProvider>();
             while (true)
             {
                 await PassAsync(context, collector, totals, settings.Once, cancellationToken);
@@ -28,7 +31,7 @@ internal static class CollectRunner
                     break;
                 }
 
-                await Task.Delay(interval, context.Time, cancellationToken);
+                await Task.Delay(interval, clock, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -23,6 +23,16 @@ internal sealed record CollectSettings
 
     public TimeSpan? PollInterval { get; init; }
 
+    public TimeSpan? GracePeriod { get; init; }
+
+    public TimeSpan? ClaimLease { get; init; }
+
+    /// <summary>
+    /// The collector's clock: the real one, or with <c>--time-scale</c> the sandbox's. The API client keeps the real
+    /// one either way (its timeouts and retry delays are real time).
+    /// </summary>
+    public required TimeProvider Clock { get; init; }
+
     public bool Backfill { get; init; }
 
     public string? InstanceName { get; init; }

@@ -24,6 +24,8 @@ internal static class CollectCommand
             command.Options.Add(option);
         }
 
+        options.Time.AddTo(command);
+
         command.Validators.Add(result =>
         {
             if (result.GetResult(options.Out) is null && result.GetResult(options.Postgres) is null)
@@ -53,6 +55,9 @@ internal static class CollectCommand
             Reports = parse.GetValue(options.Reports) ?? [],
             Since = parse.GetValue(options.Since),
             PollInterval = parse.GetValue(options.PollInterval),
+            GracePeriod = parse.GetValue(options.GracePeriod),
+            ClaimLease = parse.GetValue(options.ClaimLease),
+            Clock = options.Time.Clock(parse, context.Time),
             Backfill = parse.GetValue(options.Backfill),
             InstanceName = parse.GetValue(options.Instance),
             Once = parse.GetValue(options.Once),

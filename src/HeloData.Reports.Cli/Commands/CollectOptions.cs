@@ -44,6 +44,26 @@ internal sealed class CollectOptions
         CustomParser = result => ParseDuration(result, "--poll-interval", TimeSpan.FromSeconds(1), TimeSpan.FromDays(1), "from 1s to 1d"),
     };
 
+    public Option<TimeSpan?> GracePeriod { get; } = new("--grace-period")
+    {
+        Description = "How long after a scheduled occurrence its run may still appear before the occurrence counts as a gap, such as 2h; from 5m to 30d. Default 1h.",
+        HelpName = "DURATION",
+        CustomParser = result => ParseDuration(result, "--grace-period", TimeSpan.FromMinutes(5), TimeSpan.FromDays(30), "from 5m to 30d"),
+    };
+
+    public Option<TimeSpan?> ClaimLease { get; } = new("--claim-lease")
+    {
+        Description = "How long a claim on a run holds unless renewed (every third of it while the run's sinks work): another instance takes over a run whose instance died after this long. From 1s to 30d. Default 1m.",
+        HelpName = "DURATION",
+        CustomParser = result => ParseDuration(result, "--claim-lease", TimeSpan.FromSeconds(1), TimeSpan.FromDays(30), "from 1s to 30d"),
+    };
+
+    /// <summary><c>--time-scale</c> and <c>--time-origin</c>: the sandbox's clock, for a rehearsal.</summary>
+    public TimeScaleOptions Time { get; } = new(
+        "Rehearse against a time-scaled sandbox: run the collector's clock N times faster than real time from --time-origin, as the sandbox's (1 to 1000000). Every duration (--since, --poll-interval, --grace-period, --claim-lease) is then in sandbox time.",
+        "With --time-scale: the sandbox's clock origin, the ISO-8601 instant it printed at start (2026-06-01T08:00:00.000Z).",
+        originRequired: true);
+
     public Option<bool> Backfill { get; } = new("--backfill")
     {
         Description = "Replace a scheduled run that never came (a gap) by an on-demand run for the same window, and collect it. Off, gaps are only reported.",
@@ -73,7 +93,8 @@ internal sealed class CollectOptions
         Description = "Print the summary (what the passes did, the state and the sinks) as one JSON document on stdout.",
     };
 
-    public IEnumerable<Option> All => [Out, Postgres, State, Since, PollInterval, Backfill, Reports, Once, Instance, Json];
+    /// <summary>Every option but <see cref="Time"/>'s, which <see cref="TimeScaleOptions.AddTo"/> adds with its rule.</summary>
+    public IEnumerable<Option> All => [Out, Postgres, State, Since, PollInterval, GracePeriod, ClaimLease, Backfill, Reports, Once, Instance, Json];
 
     private static string? ParseFolder(ArgumentResult result)
     {

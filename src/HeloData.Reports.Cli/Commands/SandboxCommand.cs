@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using HeloData.Reports.Cli.Sandbox;
 using HeloData.Reports.Testing;
 
@@ -7,7 +8,7 @@ namespace HeloData.Reports.Cli.Commands;
 /// <summary>
 /// <c>sandbox</c>: the SDK's fake API on loopback, so every other command can be tried without an
 /// account. <c>--port</c> fixes the API's port (so <c>HELODATA_BASE_URL</c> can be set once, in a
-/// script); without it a free port is taken and printed. <c>--time-scale</c>, <c>--runs-log</c> and the
+/// script); without it a free port is taken and printed. <c>--time-scale</c> (from <c>--time-origin</c>), <c>--runs-log</c> and the
 /// run faults make it a service whose schedules fire fast, for soak and crash tests of a collector.
 /// </summary>
 internal static class SandboxCommand
@@ -21,8 +22,7 @@ internal static class SandboxCommand
         options.AddTo(command);
         CommandAction.Set(command, context, async (parse, cancellationToken) =>
         {
-            var scale = options.TimeScale(parse);
-            var clock = scale == 1 ? context.Time : new ScaledTimeProvider(context.Time, scale);
+            var clock = options.Clock(parse, context.Time);
             using var runsLog = options.RunsLog(parse) is { } path ? RunsLog.Open(path, clock) : null;
             ReportsSandbox sandbox;
             try
@@ -48,8 +48,9 @@ internal static class SandboxCommand
             context.Error.WriteLine("Sandbox running: set the two variables above in another shell (export them) and try the other commands. Ctrl-C stops it.");
             if (clock is ScaledTimeProvider scaled)
             {
-                // Its clock runs ahead of every other process's: an outside check needs the origin to compare times.
-                context.Error.WriteLine(FormattableString.Invariant($"Sandbox clock: {scale}x real time from {scaled.Origin.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'} (sandbox time = origin + {scale} x real time since the origin)."));
+                // Its clock runs ahead of every other process's: a collector rehearsing against it needs the same clock.
+                var origin = scaled.Origin.UtcDateTime.ToString(TimeScaleOptions.OriginFormat, CultureInfo.InvariantCulture);
+                context.Error.WriteLine(FormattableString.Invariant($"Sandbox clock: {scaled.Scale}x real time from {origin} (sandbox time = origin + {scaled.Scale} x real time since the origin). Rehearse a collector on it with: collect --time-scale {scaled.Scale} --time-origin {origin}"));
             }
 
             try

@@ -17,13 +17,10 @@ internal sealed class SandboxOptions
         CustomParser = result => CommonOptions.ParseWholeNumber(result, "--port", 1, 65535),
     };
 
-    private readonly Option<int> _timeScale = new("--time-scale")
-    {
-        Description = "Run the sandbox's clock N times faster than real time, from now (1 to 1000000): at 20000 a daily schedule fires every 4.3 s. Retention (90 days) and webhook retries are sandbox time; a download URL stays valid one real hour.",
-        HelpName = "N",
-        DefaultValueFactory = _ => 1,
-        CustomParser = result => CommonOptions.ParseWholeNumber(result, "--time-scale", 1, 1_000_000),
-    };
+    private readonly TimeScaleOptions _time = new(
+        "Run the sandbox's clock N times faster than real time, from --time-origin (1 to 1000000): at 20000 a daily schedule fires every 4.3 s. Retention (90 days) and webhook retries are sandbox time; a download URL stays valid one real hour.",
+        "With --time-scale: the real instant at which the sandbox's clock starts to run faster, ISO-8601 (2026-06-01T08:00:00.000Z), not later than now; by default now. Printed at start, for collect --time-origin.",
+        originRequired: false);
 
     private readonly Option<string?> _runsLog = new("--runs-log")
     {
@@ -61,7 +58,9 @@ internal sealed class SandboxOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _port, _timeScale, _runsLog, _hideRuns, _failRuns, _artifactRows, _seed })
+        command.Options.Add(_port);
+        _time.AddTo(command);
+        foreach (var option in new Option[] { _runsLog, _hideRuns, _failRuns, _artifactRows, _seed })
         {
             command.Options.Add(option);
         }
@@ -69,7 +68,8 @@ internal sealed class SandboxOptions
 
     public int Port(ParseResult parse) => parse.GetValue(_port);
 
-    public int TimeScale(ParseResult parse) => parse.GetValue(_timeScale);
+    /// <inheritdoc cref="TimeScaleOptions.Clock"/>
+    public TimeProvider Clock(ParseResult parse, TimeProvider real) => _time.Clock(parse, real);
 
     public string? RunsLog(ParseResult parse) => parse.GetValue(_runsLog);
 
@@ -82,7 +82,7 @@ internal sealed class SandboxOptions
         ArtifactRowCount = parse.GetValue(_artifactRows),
 
         // A client works in real time: a URL that expired in a fraction of a real second could not be fetched.
-        DownloadUrlLifetime = TimeSpan.FromHours(1) * parse.GetValue(_timeScale),
+        DownloadUrlLifetime = TimeSpan.FromHours(1) * parse.GetValue(_time.Scale),
     };
 
     public void ApplyFaults(ParseResult parse, SandboxFaults faults)

@@ -31,6 +31,16 @@ public sealed class CollectRefusalTests
         yield return Case("--postgres", ["collect", "--postgres", "file:"]).SetName("collect: file: without a path");
         yield return Case("--postgres", ["collect", "--postgres", "env:HELODATA_NO_SUCH_VARIABLE"]).SetName("collect: a connection string variable that is not set");
         yield return Case("--postgres", ["collect", "--postgres", "file:/no/such/connection-string"]).SetName("collect: a connection string file that cannot be read");
+        yield return Case("--grace-period", ["collect", "--out", "o", "--grace-period", "4m"]).SetName("collect: a grace period under the contract's 5 minutes");
+        yield return Case("--grace-period", ["collect", "--out", "o", "--grace-period", "soon"]).SetName("collect: a grace period that is not a duration");
+        yield return Case("--claim-lease", ["collect", "--out", "o", "--claim-lease", "500ms"]).SetName("collect: a claim lease under a second");
+        yield return Case("--claim-lease", ["collect", "--out", "o", "--claim-lease", "31d"]).SetName("collect: a claim lease over 30 days");
+        yield return Case("--time-origin", ["collect", "--out", "o", "--time-scale", "3600"]).SetName("collect: a time scale without the sandbox's origin");
+        yield return Case("--time-scale", ["collect", "--out", "o", "--time-origin", "2026-06-01T08:00:00Z"]).SetName("collect: a time origin without a scale");
+        yield return Case("--time-scale", ["collect", "--out", "o", "--time-scale", "0", "--time-origin", "2026-06-01T08:00:00Z"]).SetName("collect: a time scale of 0");
+        yield return Case("--time-origin", ["collect", "--out", "o", "--time-scale", "3600", "--time-origin", "2026-06-01 08:00"]).SetName("collect: a time origin without its offset");
+        yield return Case("--time-origin", ["collect", "--out", "o", "--time-scale", "3600", "--time-origin", "9999-01-01T00:00:00Z"]).SetName("collect: a time origin later than now");
+        yield return Case("--time-origin", ["collect", "--out", "o", "--time-scale", "1000000", "--time-origin", "0001-01-01T00:00:00Z"]).SetName("collect: a time origin so far back that the scaled clock overflows");
         yield return Case("--frobnicate", ["collect", "--out", "o", "--frobnicate"]).SetName("collect: an unknown option");
 
         static TestCaseData Case(string named, string[] args) => new(named, args);

@@ -34,6 +34,7 @@ public sealed class SandboxCommandTests
 
         Assert.That(exit, Is.Zero);
         Assert.That(sandbox.Error.ToString(), Does.Contain("Sandbox clock: 3600x real time from 2026-06-01T08:30:00.000Z"));
+        Assert.That(sandbox.Error.ToString(), Does.Contain("collect --time-scale 3600 --time-origin 2026-06-01T08:30:00.000Z"), "what a rehearsing collector is given");
         var created = lines.Where(l => (string)l["event"]! == "created").ToList();
         Assert.That(created.Select(l => (string)l["created_at"]!), Is.EqualTo(new[] { "2026-06-01T09:00:00Z", "2026-06-01T10:00:00Z", "2026-06-01T11:00:00Z" }));
         Assert.That(created.Select(l => ((string)l["report_id"]!, (string)l["from"]!, (string)l["to"]!, (string)l["status"]!, (bool)l["scheduled"]!, (bool)l["hidden"]!)), Is.All.EqualTo((report, "2026-05-31", "2026-05-31", "queued", true, false)));
@@ -91,6 +92,46 @@ public sealed class SandboxCommandTests
 
         Assert.That(exit, Is.EqualTo(2));
         Assert.That(error.ToString(), Does.Contain(option).And.Contain(value));
+    }
+
+    [TestCase("2026-06-01", "is not an instant")]
+    [TestCase("9999-01-01T00:00:00.000Z", "is later than now")]
+    public async Task A_time_origin_that_is_no_instant_or_later_than_now_is_refused_with_2(string origin, string why)
+    {
+        var error = new StringWriter();
+
+        var exit = await CliApp.RunAsync(["sandbox", "--time-scale", "3600", "--time-origin", origin], TextWriter.Null, error, _ => null, CancellationToken.None);
+
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(error.ToString(), Does.Contain("--time-origin").And.Contain(origin).And.Contain(why));
+    }
+
+    [Test]
+    public async Task A_time_origin_without_a_time_scale_is_refused_with_2()
+    {
+        var error = new StringWriter();
+
+        var exit = await CliApp.RunAsync(["sandbox", "--time-origin", "2026-06-01T08:00:00Z"], TextWriter.Null, error, _ => null, CancellationToken.None);
+
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(error.ToString(), Does.Contain("--time-origin needs --time-scale"));
+    }
+
+    [Test]
+    public async Task A_given_time_origin_in_the_past_starts_the_sandboxs_clock_ahead_of_the_real_one()
+    {
+        var time = new FakeTimeProvider(Start);
+        var log = Path.Combine(_folder, "runs.ndjson");
+        var sandbox = await SandboxCommandRun.StartAsync(["--time-scale", "3600", "--time-origin", "2026-06-01T08:29:59Z", "--runs-log", log], time);
+        await CreateHourlyAsync(sandbox);
+
+        // At the start the sandbox read 08:29:59 + 1 s x 3600 = 09:29:59 (its report was created then), not 08:30;
+        // a second later, 10:29:59: only 10:00 fired (from now as origin it would read 09:30, and 09:00 would have).
+        time.Advance(TimeSpan.FromSeconds(1));
+        var created = Lines(log).Where(l => (string)l["event"]! == "created").Select(l => (string)l["created_at"]!).ToList();
+        await sandbox.StopAsync();
+
+        Assert.That(created, Is.EqualTo(new[] { "2026-06-01T10:00:00Z" }));
     }
 
     [Test]

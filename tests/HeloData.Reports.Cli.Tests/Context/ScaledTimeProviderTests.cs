@@ -39,6 +39,21 @@ public sealed class ScaledTimeProviderTests
     }
 
     [Test]
+    public void Two_clocks_with_the_same_scale_and_origin_agree_whenever_each_was_made()
+    {
+        var inner = new FakeTimeProvider(Start);
+        var sandbox = new ScaledTimeProvider(inner, 14_400, Start);
+        inner.Advance(TimeSpan.FromSeconds(37.25));
+        var collector = new ScaledTimeProvider(inner, 14_400, Start);
+
+        inner.Advance(TimeSpan.FromSeconds(2.5));
+
+        Assert.That(collector.GetUtcNow(), Is.EqualTo(sandbox.GetUtcNow()));
+        Assert.That(collector.GetUtcNow(), Is.EqualTo(Start + (TimeSpan.FromSeconds(39.75) * 14_400)), "sandbox time = origin + scale x real time since the origin");
+        Assert.That(new ScaledTimeProvider(inner, 14_400).GetUtcNow(), Is.EqualTo(inner.GetUtcNow()), "without an origin, it starts at the inner now");
+    }
+
+    [Test]
     public void A_scale_below_1_is_refused() =>
         Assert.That(() => new ScaledTimeProvider(TimeProvider.System, 0), Throws.TypeOf<ArgumentOutOfRangeException>());
 }

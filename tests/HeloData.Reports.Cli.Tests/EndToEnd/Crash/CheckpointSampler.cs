@@ -4,17 +4,18 @@ namespace HeloData.Reports.Cli.Tests.EndToEnd.Crash;
 
 /// <summary>
 /// Reads the PostgreSQL state's checkpoints (<c>helodata_collector.checkpoints</c>) over and over while the collectors
-/// are killed and restarted, and keeps every time one was seen earlier than before: a checkpoint only moves forward.
+/// are killed and restarted: keeps every time one was seen earlier than before (a checkpoint only moves forward), and
+/// every value each report's was seen at (so a test can tell it really moved, not only that it never moved back).
 /// </summary>
 internal sealed class CheckpointSampler(string connectionString)
 {
-    private readonly Dictionary<string, DateTimeOffset> _latest = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedSet<DateTimeOffset>> _seen = new(StringComparer.Ordinal);
     private readonly List<string> _movedBack = [];
 
     public int Samples { get; private set; }
 
-    /// <summary>The reports whose checkpoint was seen at all.</summary>
-    public IReadOnlyCollection<string> Reports => _latest.Keys;
+    /// <summary>Each report's checkpoint values, in order; the last is the latest.</summary>
+    public IReadOnlyDictionary<string, SortedSet<DateTimeOffset>> Seen => _seen;
 
     public IReadOnlyList<string> MovedBack => _movedBack;
 
@@ -46,12 +47,17 @@ internal sealed class CheckpointSampler(string connectionString)
             while (await reader.ReadAsync())
             {
                 var (report, checkpoint) = (reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1));
-                if (_latest.TryGetValue(report, out var before) && checkpoint < before)
+                if (!_seen.TryGetValue(report, out var values))
                 {
-                    _movedBack.Add($"{report}: {before:O} then {checkpoint:O}");
+                    _seen[report] = values = [];
                 }
 
-                _latest[report] = checkpoint > before ? checkpoint : before;
+                if (values.Count > 0 && checkpoint < values.Max)
+                {
+                    _movedBack.Add($"{report}: {values.Max:O} then {checkpoint:O}");
+                }
+
+                values.Add(checkpoint);
             }
 
             Samples++;

@@ -2,8 +2,15 @@ using System.Text.Json.Nodes;
 
 namespace HeloData.Reports.Cli.Tests.EndToEnd.Crash;
 
-/// <summary>One run as the sandbox's <c>--runs-log</c> tells it: which runs exist, and how each ended.</summary>
-internal sealed record LoggedRun(string RunId, string ReportId, DateOnly From, DateOnly To, string? FinalStatus);
+/// <summary>
+/// One run as the sandbox's <c>--runs-log</c> tells it: which runs exist, how each ended, whether a schedule made it (its
+/// <see cref="CreatedAt"/> is then its occurrence) and whether <c>--hide-runs</c> kept it out of every list.
+/// </summary>
+internal sealed record LoggedRun(string RunId, string ReportId, DateOnly From, DateOnly To, string? FinalStatus, bool Scheduled, bool Hidden, DateTimeOffset CreatedAt)
+{
+    /// <summary>Completed and in <c>recent_runs</c>: a run a collector can find, so one it must collect.</summary>
+    public bool Visible => FinalStatus == "completed" && !Hidden;
+}
 
 /// <summary>Reads the sandbox's <c>--runs-log</c>: a "created" line per run, and a "finished" line once it ended.</summary>
 internal static class SandboxRunsLog
@@ -29,7 +36,10 @@ internal static class SandboxRunsLog
                 entry["report_id"]!.GetValue<string>(),
                 DateOnly.Parse(entry["from"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
                 DateOnly.Parse(entry["to"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
-                finished ? entry["status"]!.GetValue<string>() : runs.GetValueOrDefault(id)?.FinalStatus);
+                finished ? entry["status"]!.GetValue<string>() : runs.GetValueOrDefault(id)?.FinalStatus,
+                entry["scheduled"]!.GetValue<bool>(),
+                entry["hidden"]!.GetValue<bool>(),
+                DateTimeOffset.Parse(entry["created_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
         }
 
         return [.. runs.Values];
