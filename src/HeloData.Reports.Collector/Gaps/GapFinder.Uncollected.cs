@@ -13,10 +13,15 @@ namespace HeloData.Reports.Collector;
 /// until retention ends, so the collector does not wait: once the window is past the grace period it reads the run by
 /// id and collects it itself (its claim decides: a live one answers "in progress", a lapsed one is taken over and the
 /// handlers are told <see cref="CollectedRun.MayHaveBeenHandled"/>). A run the service reports failed is retried once
-/// like any failed occurrence; one it no longer has (past retention) leaves the window a gap.
+/// like any failed occurrence; one it no longer has (past retention) leaves the window a gap, and so does one still not
+/// collected a day (the service's redelivery period) after its window came due: a pushed run without a download URL
+/// cannot be read by id, and the checkpoint must not wait for it for ever.
 /// </remarks>
 internal sealed partial class GapFinder
 {
+    // The contract's "Webhook deliveries": up to 8 attempts over about 24 h.
+    private static readonly TimeSpan RedeliveryPeriod = TimeSpan.FromDays(1);
+
     /// <summary>
     /// Marks as pending the due windows with a run the store knows uncollected and the pass did not see, and reads
     /// each such run by id: a completed one is returned for the pass to collect, a failed one joins <paramref name="failed"/>.
@@ -32,7 +37,12 @@ internal sealed partial class GapFinder
         List<ReportRun> failed,
         CancellationToken cancellationToken)
     {
-        var open = due.Select(window => (window.From, window.To)).Where(window => !covered.Contains(window) && !pending.Contains(window)).ToHashSet();
+        // A window due longer ago than the service redelivers a push is judged whatever the store knows of its run.
+        var redelivered = time.GetUtcNow() - _options.GapGracePeriod - RedeliveryPeriod;
+        var open = due.Where(window => window.DueAt > redelivered)
+            .Select(window => (window.From, window.To))
+            .Where(window => !covered.Contains(window) && !pending.Contains(window))
+            .ToHashSet();
         if (open.Count == 0)
         {
             return [];
