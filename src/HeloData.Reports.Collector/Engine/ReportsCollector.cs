@@ -40,6 +40,7 @@ internal sealed class ReportsCollector(
         tally.AddAlreadyCollected(completed.Count(r => settled.Contains(r.RunId)));
         await CollectAllAsync(completed.Where(r => !settled.Contains(r.RunId)), RunOrigin.Poll, tally, cancellationToken).ConfigureAwait(false);
 
+        var uncollected = new List<ReportRun>();
         foreach (var report in listing.Reports.Where(r => !string.IsNullOrEmpty(r.Schedule)))
         {
             // Every run of the report the poll saw, not only the failed ones: a window whose run is still running, or
@@ -47,13 +48,18 @@ internal sealed class ReportsCollector(
             var seen = listing.Runs.Where(r => r.ReportId == report.Id).ToArray();
             try
             {
-                tally.Add(await gaps.ScanAsync(report, seen, cancellationToken).ConfigureAwait(false));
+                var scan = await gaps.ScanAsync(report, seen, cancellationToken).ConfigureAwait(false);
+                tally.Add(scan);
+                uncollected.AddRange(scan.Uncollected ?? []);
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
                 CollectorLog.GapScanFailed(logger, exception, report.Id);
             }
         }
+
+        // Runs a door claimed and never collected, read by id because recent_runs did not show them (GapFinder.Uncollected).
+        await CollectAllAsync(uncollected, RunOrigin.Poll, tally, cancellationToken).ConfigureAwait(false);
 
         IReadOnlyList<ReportRun> backfills = [];
         try

@@ -27,64 +27,47 @@ internal sealed partial class GapFinder(
     /// <inheritdoc />
     public async Task<GapScan> ScanAsync(Report report, IReadOnlyList<ReportRun> seenRuns, CancellationToken cancellationToken)
     {
-        if (Timetable(report) is not { } timetable)
+        if (Timetable(report.Id, report.Schedule) is null)
         {
             return default;
         }
 
         var now = time.GetUtcNow();
-        var checkpoint = await store.GetCheckpointAsync(report.Id, cancellationToken).ConfigureAwait(false);
-        var after = checkpoint ?? now - _options.Since;
-        if (report.CreatedAt > after)
-        {
-            // An occurrence at or before the report existed never had a run.
-            after = report.CreatedAt.Value;
-        }
-
-        var windows = ScheduleWindows.Due(timetable, after, now - _options.GapGracePeriod, afterJudged: after == checkpoint).ToList();
+        var checkpoint = await store.GetReportCheckpointAsync(report.Id, cancellationToken).ConfigureAwait(false);
+        var stretches = ScheduleInForce.Stretches(report, checkpoint, now - _options.Since, now - _options.GapGracePeriod)
+            .Select(stretch => (Stretch: stretch, Timetable: Timetable(report.Id, stretch.Schedule)))
+            .ToList();
+        var windows = stretches
+            .Select(s => s.Timetable is { } timetable ? ScheduleWindows.Due(timetable, s.Stretch.After, s.Stretch.Until, s.Stretch.AfterJudged).ToList() : [])
+            .ToList();
         var failed = seenRuns.Where(run => run.ReportId == report.Id && run.Status == RunStatus.Failed && run is { From: not null, To: not null }).ToList();
         var pending = seenRuns
             .Where(run => run.ReportId == report.Id && run.Status != RunStatus.Failed && run is { From: not null, To: not null })
             .Select(run => (run.From!.Value, run.To!.Value))
             .ToHashSet();
-        if (windows.Count == 0 && failed.Count == 0)
+        if (windows.All(due => due.Count == 0) && failed.Count == 0)
         {
             // Most passes of a daily schedule: nothing came due since the last one, so the store is not asked.
             return default;
         }
 
-        var since = windows.Select(window => window.To).Concat(failed.Select(run => run.To!.Value)).Min();
+        var since = windows.SelectMany(due => due).Select(window => window.To).Concat(failed.Select(run => run.To!.Value)).Min();
         var covered = await store.GetCoveredWindowsAsync(report.Id, since, cancellationToken).ConfigureAwait(false);
+        var recovered = await ReadUncollectedAsync(report.Id, since, windows.SelectMany(due => due), covered, seenRuns, pending, failed, cancellationToken).ConfigureAwait(false);
 
-        var (found, requested, failedWindows) = await JudgeFailedRunsAsync(report.Id, timetable, failed, covered, pending, cancellationToken).ConfigureAwait(false);
+        var timetables = stretches.Select(s => s.Timetable).OfType<CronTimetable>().Reverse().ToList();
+        var (found, requested, failedWindows) = await JudgeFailedRunsAsync(report.Id, timetables, failed, covered, pending, cancellationToken).ConfigureAwait(false);
 
-        // The checkpoint stops before the first window whose run is not collected yet: it is judged on a later pass.
-        DateTimeOffset? judged = null;
-        var blocked = false;
-        foreach (var window in windows)
+        var judged = new List<(DateTimeOffset? Last, bool Blocked)>();
+        foreach (var due in windows)
         {
-            var key = (window.From, window.To);
-            if (!covered.Contains(key) && pending.Contains(key))
-            {
-                blocked = true;
-                continue;
-            }
-
-            if (!covered.Contains(key) && !failedWindows.Contains(key))
-            {
-                found += await RecordGapAsync(report.Id, window, failedRunId: null, cancellationToken).ConfigureAwait(false) ? 1 : 0;
-                requested += _options.Backfill && await TryRequestBackfillAsync(report.Id, window.From, window.To, cancellationToken).ConfigureAwait(false) ? 1 : 0;
-            }
-
-            judged = blocked ? judged : window.DueAt;
+            var stretch = await JudgeAsync(report.Id, due, covered, pending, failedWindows, cancellationToken).ConfigureAwait(false);
+            (found, requested) = (found + stretch.Found, requested + stretch.Requested);
+            judged.Add((stretch.Last, stretch.Blocked));
         }
 
-        if (judged is { } last)
-        {
-            await store.AdvanceCheckpointAsync(report.Id, last, cancellationToken).ConfigureAwait(false);
-        }
-
-        return new GapScan(found, requested);
+        await AdvanceAsync(report, checkpoint, stretches.ConvertAll(s => s.Stretch), judged, now, cancellationToken).ConfigureAwait(false);
+        return new GapScan(found, requested, recovered.Count == 0 ? null : recovered);
     }
 
     /// <summary>
@@ -95,7 +78,7 @@ internal sealed partial class GapFinder(
     /// </summary>
     private async Task<(int Found, int Requested, HashSet<(DateOnly, DateOnly)> Windows)> JudgeFailedRunsAsync(
         string reportId,
-        CronTimetable timetable,
+        List<CronTimetable> timetables,
         List<ReportRun> failed,
         IReadOnlySet<(DateOnly From, DateOnly To)> covered,
         HashSet<(DateOnly, DateOnly)> pending,
@@ -111,7 +94,7 @@ internal sealed partial class GapFinder(
                 continue;
             }
 
-            if (ScheduleWindows.Matching(timetable, from, to) is not { } occurrence)
+            if (timetables.Select(timetable => ScheduleWindows.Matching(timetable, from, to)).FirstOrDefault(window => window is not null) is not { } occurrence)
             {
                 if (first)
                 {
@@ -128,9 +111,9 @@ internal sealed partial class GapFinder(
         return (found, requested, windows);
     }
 
-    private CronTimetable? Timetable(Report report)
+    private CronTimetable? Timetable(string reportId, string? schedule)
     {
-        if (report.Schedule is not { } schedule)
+        if (schedule is null)
         {
             return null;
         }
@@ -142,7 +125,7 @@ internal sealed partial class GapFinder(
         catch (CronFormatException)
         {
             // The service accepted it, so it is a cron dialect this SDK does not read; guessing would invent gaps.
-            LogScheduleUnreadable(logger, report.Id, schedule);
+            LogScheduleUnreadable(logger, reportId, schedule);
             return null;
         }
     }

@@ -28,4 +28,5 @@ internal interface IGapFinder
 /// <summary>What <see cref="IGapFinder.ScanAsync"/> did for one report.</summary>
 /// <param name="GapsFound">Gaps found for the first time.</param>
 /// <param name="BackfillsRequested">On-demand runs requested to fill gaps (or to retry a failed occurrence).</param>
-internal readonly record struct GapScan(int GapsFound, int BackfillsRequested);
+/// <param name="Uncollected">Completed runs a door claimed and did not collect, past the grace period and not in <c>recent_runs</c>: the pass collects them.</param>
+internal readonly record struct GapScan(int GapsFound, int BackfillsRequested, IReadOnlyList<ReportRun>? Uncollected = null);

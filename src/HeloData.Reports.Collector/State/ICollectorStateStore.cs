@@ -22,7 +22,7 @@ namespace HeloData.Reports.Collector;
 /// Implementations are tested by one shared suite of tests (in the collector's tests), run against each.
 /// </para>
 /// </remarks>
-public interface ICollectorStateStore
+public partial interface ICollectorStateStore
 {
     /// <summary>
     /// Opens the store, creates or upgrades its schema (idempotently: several instances may start at once), and
@@ -106,7 +106,10 @@ public interface ICollectorStateStore
     /// <returns>The checkpoint, or <see langword="null"/> before the report's first pass.</returns>
     Task<DateTimeOffset?> GetCheckpointAsync(string reportId, CancellationToken cancellationToken);
 
-    /// <summary>Moves the report's checkpoint to <paramref name="checkpoint"/> if that is later; an earlier value leaves it as it is (a checkpoint never moves back).</summary>
+    /// <summary>
+    /// Moves the report's checkpoint to <paramref name="checkpoint"/> if that is later; an earlier value leaves it as it
+    /// is (a checkpoint never moves back). The schedule recorded with it is left as it is.
+    /// </summary>
     /// <param name="reportId">The report.</param>
     /// <param name="checkpoint">The new checkpoint.</param>
     /// <param name="cancellationToken">Stops the call.</param>

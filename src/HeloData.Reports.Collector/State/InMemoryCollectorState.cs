@@ -11,7 +11,7 @@ public sealed class InMemoryCollectorState
 
     internal Dictionary<string, RunEntry> Runs { get; } = new(StringComparer.Ordinal);
 
-    internal Dictionary<string, DateTimeOffset> Checkpoints { get; } = new(StringComparer.Ordinal);
+    internal Dictionary<string, ReportCheckpoint> Checkpoints { get; } = new(StringComparer.Ordinal);
 
     internal Dictionary<(string ReportId, DateOnly From, DateOnly To), GapEntry> Gaps { get; } = [];
 

@@ -36,7 +36,7 @@ public sealed partial class InMemoryCollectorStateStore
         ArgumentException.ThrowIfNullOrEmpty(reportId);
         lock (_state.Gate)
         {
-            return Task.FromResult(_state.Checkpoints.TryGetValue(reportId, out var checkpoint) ? checkpoint : (DateTimeOffset?)null);
+            return Task.FromResult(_state.Checkpoints.TryGetValue(reportId, out var checkpoint) ? checkpoint.At : (DateTimeOffset?)null);
         }
     }
 
@@ -47,9 +47,51 @@ public sealed partial class InMemoryCollectorStateStore
         lock (_state.Gate)
         {
             var kept = StoreArguments.Kept(checkpoint);
-            var stored = _state.Checkpoints.TryGetValue(reportId, out var current) && current >= kept ? current : kept;
+            var stored = !_state.Checkpoints.TryGetValue(reportId, out var current) ? new ReportCheckpoint { At = kept }
+                : current.At >= kept ? current
+                : new ReportCheckpoint { At = kept, Schedule = current.Schedule, ScheduleSeenAt = current.ScheduleSeenAt };
             _state.Checkpoints[reportId] = stored;
-            return Task.FromResult(stored);
+            return Task.FromResult(stored.At);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<ReportCheckpoint?> GetReportCheckpointAsync(string reportId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reportId);
+        lock (_state.Gate)
+        {
+            return Task.FromResult(_state.Checkpoints.GetValueOrDefault(reportId));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<ReportCheckpoint> AdvanceCheckpointAsync(string reportId, ReportCheckpoint checkpoint, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reportId);
+        StoreArguments.Checkpoint(checkpoint);
+        lock (_state.Gate)
+        {
+            var kept = StoreArguments.Kept(checkpoint);
+            if (!_state.Checkpoints.TryGetValue(reportId, out var current) || StoreArguments.Replaces(kept, current))
+            {
+                _state.Checkpoints[reportId] = current = kept;
+            }
+
+            return Task.FromResult(current);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RunRecord>> GetUncollectedRunsAsync(string reportId, DateOnly since, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reportId);
+        lock (_state.Gate)
+        {
+            IReadOnlyList<RunRecord> runs = [.. _state.Runs
+                .Where(run => run.Value.ReportId == reportId && run.Value.To >= since && run.Value.CollectedAt is null && !run.Value.Failed && run.Value.Attempts > 0)
+                .Select(run => new RunRecord { RunId = run.Key, ReportId = reportId, From = run.Value.From, To = run.Value.To })];
+            return Task.FromResult(runs);
         }
     }
 

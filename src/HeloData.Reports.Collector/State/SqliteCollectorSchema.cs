@@ -9,7 +9,8 @@ namespace HeloData.Reports.Collector;
 /// </summary>
 /// <remarks>
 /// Times are UTC Unix milliseconds; window days are <c>yyyy-MM-dd</c> text (which sorts as the days do). A run
-/// holds a claim while <c>life</c> is set; <c>unfinished</c> says a claim of it ended with no outcome.
+/// holds a claim while <c>life</c> is set; <c>unfinished</c> says a claim of it ended with no outcome. Version 2 keeps
+/// with each checkpoint the schedule it was judged by (NULL in a file written by version 1: not known).
 /// </remarks>
 internal static class SqliteCollectorSchema
 {
@@ -54,6 +55,10 @@ internal static class SqliteCollectorSchema
             lease_until     INTEGER NULL,
             PRIMARY KEY (report_id, window_from, window_to)
         );
+        """,
+        """
+        ALTER TABLE helodata_collector_checkpoints ADD COLUMN schedule TEXT NULL;
+        ALTER TABLE helodata_collector_checkpoints ADD COLUMN schedule_seen_at INTEGER NULL;
         """,
     ];
 

@@ -41,6 +41,26 @@ internal static class StoreArguments
         }
     }
 
+    public static void Checkpoint(ReportCheckpoint checkpoint)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        if (checkpoint.Schedule is null != checkpoint.ScheduleSeenAt is null)
+        {
+            throw new ArgumentException($"A checkpoint's schedule and the time it was seen are both given or both left out: {checkpoint}.", nameof(checkpoint));
+        }
+    }
+
+    /// <summary>A checkpoint as every store keeps it: its times in UTC, to the millisecond.</summary>
+    public static ReportCheckpoint Kept(ReportCheckpoint checkpoint) =>
+        new() { At = Kept(checkpoint.At), Schedule = checkpoint.Schedule, ScheduleSeenAt = checkpoint.ScheduleSeenAt is { } seen ? Kept(seen) : null };
+
+    /// <summary>
+    /// Whether <paramref name="next"/> replaces the stored <paramref name="current"/>: when it is later, or as late and
+    /// its schedule was seen later (so an instance that saw the report before a <c>PATCH</c> cannot undo one that saw it after).
+    /// </summary>
+    public static bool Replaces(ReportCheckpoint next, ReportCheckpoint current) =>
+        next.At > current.At || (next.At == current.At && next.ScheduleSeenAt > (current.ScheduleSeenAt ?? DateTimeOffset.MinValue));
+
     public static void Settled(ReportGapStatus status)
     {
         if (status is not (ReportGapStatus.Filled or ReportGapStatus.Failed))

@@ -6,7 +6,8 @@ namespace HeloData.Reports.PostgreSql;
 /// <summary>
 /// The state store's tables, created and upgraded at start-up: each version's DDL runs once, in order, inside one
 /// transaction that holds an advisory lock on the schema's name, so instances starting at once take turns and all
-/// but the first find the work done. The versions applied are recorded in <c>schema_version</c>.
+/// but the first find the work done. The versions applied are recorded in <c>schema_version</c>. Version 2 keeps with
+/// each checkpoint the schedule it was judged by (NULL in rows version 1 wrote: not known).
 /// </summary>
 internal static partial class CollectorSchema
 {
@@ -54,6 +55,9 @@ internal static partial class CollectorSchema
             claim_until timestamptz,
             recorded_at timestamptz NOT NULL,
             PRIMARY KEY (report_id, window_from, window_to));
+        """,
+        """
+        ALTER TABLE {schema}.checkpoints ADD COLUMN schedule text, ADD COLUMN schedule_seen_at timestamptz;
         """,
     ];
 

@@ -6,7 +6,7 @@ namespace HeloData.Reports.Testing.Artifacts;
 /// </summary>
 internal static class ArtifactGenerator
 {
-    /// <summary>The longest window generated, so a mistaken range cannot produce a huge artifact.</summary>
+    /// <summary>The longest window of an on-demand run (a plan limit of the sandbox's, answered <c>422</c>; the contract leaves such limits to the service).</summary>
     public const int MaxWindowDays = 366;
 
     /// <summary>Generates the artifact synchronously, for callers that cannot await (the artifact tests).</summary>
@@ -74,9 +74,11 @@ internal static class ArtifactGenerator
             throw new ArgumentException($"The window ends ({request.To:O}) before it starts ({request.From:O}).", nameof(request));
         }
 
-        if (request.To.DayNumber - request.From.DayNumber + 1 > MaxWindowDays)
+        // The longest window a schedule gives (every 29 February, 8 years apart across 2100), so a mistaken range
+        // cannot produce a huge artifact while every scheduled run's window is generated whole.
+        if (request.To.DayNumber - request.From.DayNumber + 1 > ScheduleWindows.LongestWindowDays)
         {
-            throw new ArgumentException($"The window is longer than {MaxWindowDays} days.", nameof(request));
+            throw new ArgumentException($"The window is longer than {ScheduleWindows.LongestWindowDays} days.", nameof(request));
         }
 
         if (request.RowCount is { } rowCount)

@@ -2,14 +2,12 @@ namespace HeloData.Reports.Testing.State;
 
 /// <summary>
 /// The service's scheduler: the next occurrence of every report's schedule, earliest first, and the
-/// window the contract gives the run of each ("Scheduled runs"). Not thread-safe: the store calls it
-/// under its lock.
+/// window the contract gives the run of each ("Scheduled runs", read by the core's <see cref="ScheduleWindows"/>,
+/// which the collector judges them with too; no longest window, as the contract sets none). Not thread-safe: the
+/// store calls it under its lock.
 /// </summary>
 internal sealed class SandboxSchedule
 {
-    // Cron has a gap of at most 8 years (29 February in 2096, then 2104): looking back further finds nothing.
-    private static readonly TimeSpan LongestGap = TimeSpan.FromDays(9 * 366);
-
     // Ordered by occurrence, then report creation order, so runs due at one instant are made in the same order every time.
     private readonly PriorityQueue<Planned, (DateTimeOffset At, long Sequence)> _planned = new();
 
@@ -35,7 +33,7 @@ internal sealed class SandboxSchedule
         }
 
         // The first run's window starts at the previous occurrence of the expression, before the report existed.
-        Plan(new Planned(report, report.ScheduleGeneration, timetable, next, Previous(schedule, next)));
+        Plan(new Planned(report, report.ScheduleGeneration, timetable, next));
     }
 
     /// <summary>Stops a report's schedule (deleted): what was planned is dropped.</summary>
@@ -52,48 +50,14 @@ internal sealed class SandboxSchedule
                 continue;
             }
 
-            var (from, to) = Window(planned.Previous, planned.At);
+            var (from, to) = ScheduleWindows.OfOccurrence(planned.Timetable, planned.At);
             if (planned.Timetable.GetNextOccurrence(planned.At) is { } next)
             {
-                Plan(planned with { At = next, Previous = planned.At });
+                Plan(planned with { At = next });
             }
 
             yield return new Occurrence(planned.Report, planned.At, from, to);
         }
-    }
-
-    /// <summary>
-    /// The contract's window of the run at <paramref name="at"/>: from the previous occurrence's date to
-    /// the day before this one's; occurrences on one day all cover the previous day. At most
-    /// <see cref="Artifacts.ArtifactGenerator.MaxWindowDays"/> days (the end kept), as the service limits any run.
-    /// </summary>
-    internal static (DateOnly From, DateOnly To) Window(DateTimeOffset? previous, DateTimeOffset at)
-    {
-        var to = DateOnly.FromDateTime(at.UtcDateTime).AddDays(-1);
-        var from = previous is { } p ? DateOnly.FromDateTime(p.UtcDateTime) : to;
-        var earliest = to.AddDays(1 - Artifacts.ArtifactGenerator.MaxWindowDays);
-        return (from > to ? to : from < earliest ? earliest : from, to);
-    }
-
-    /// <summary>The last occurrence strictly before <paramref name="at"/>, looking back over doubling spans (Cronos only looks forward).</summary>
-    internal static DateTimeOffset? Previous(string schedule, DateTimeOffset at)
-    {
-        var timetable = CronTimetable.Parse(schedule);
-        for (var span = TimeSpan.FromMinutes(1); span <= LongestGap * 2; span *= 2)
-        {
-            DateTimeOffset? last = null;
-            for (var next = timetable.GetNextOccurrence(at - span - TimeSpan.FromTicks(1)); next is { } found && found < at; next = timetable.GetNextOccurrence(found))
-            {
-                last = found;
-            }
-
-            if (last is not null)
-            {
-                return last;
-            }
-        }
-
-        return null;
     }
 
     private void Plan(Planned planned) => _planned.Enqueue(planned, (planned.At, planned.Report.Sequence));
@@ -101,5 +65,5 @@ internal sealed class SandboxSchedule
     /// <summary>An occurrence due: its report, when it fires (the run's <c>created_at</c>), and the run's window.</summary>
     internal readonly record struct Occurrence(StoredReport Report, DateTimeOffset At, DateOnly From, DateOnly To);
 
-    private sealed record Planned(StoredReport Report, int Generation, CronTimetable Timetable, DateTimeOffset At, DateTimeOffset? Previous);
+    private sealed record Planned(StoredReport Report, int Generation, CronTimetable Timetable, DateTimeOffset At);
 }

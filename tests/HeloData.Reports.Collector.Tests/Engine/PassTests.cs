@@ -106,4 +106,30 @@ public sealed class PassTests : SandboxFixture
         Assert.That(handler.Calls.Single().Run.Origin, Is.EqualTo(RunOrigin.Backfill));
         Assert.That(collector.Provider.GetRequiredService<ICollectorStateStore>(), Is.SameAs(collector.Store));
     }
+
+    [Test]
+    public async Task A_claimed_run_the_gap_finder_found_uncollected_is_collected_by_the_pass_taking_its_lapsed_claim_over()
+    {
+        var report = await SandboxRuns.CreateReportAsync(Sandbox);
+        var run = (await SandboxRuns.RunAsync(Sandbox, report, 1)).Single();
+        using (var client = Sandbox.CreateClient())
+        {
+            await client.UpdateReportAsync(report.Id, new ReportUpdate { Schedule = "0 6 * * *" });
+        }
+
+        var handler = new RecordingHandler();
+        var state = new InMemoryCollectorState();
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var dead = new InMemoryCollectorStateStore("dead", clock, state);
+        await dead.StartAsync(default);
+        await dead.TryClaimAsync(new RunRecord { RunId = run.RunId, ReportId = report.Id, From = run.From!.Value, To = run.To!.Value }, TimeSpan.FromMinutes(1), default);
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await using var collector = CollectorHarness.Start(Sandbox, Temp.Path, b => b.AddHandler("recording", _ => handler), state, time: clock);
+        collector.Gaps.Uncollected.Add(run);
+
+        var pass = await collector.Collector.CollectOnceAsync();
+
+        Assert.That(pass.Collected, Is.EqualTo(1));
+        Assert.That(handler.Calls.Select(call => (call.Run.RunId, call.Run.Origin, call.Run.Attempt, call.Run.MayHaveBeenHandled)), Is.EqualTo(new[] { (run.RunId, RunOrigin.Poll, 2, true) }));
+    }
 }

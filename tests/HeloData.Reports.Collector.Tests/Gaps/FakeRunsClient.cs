@@ -42,6 +42,9 @@ internal sealed class FakeRunsClient : IReportsClient
         _runs[runId] = ReportsModelFactory.ReportRun(runId, run.ReportId, status, run.From, run.To, completedAt: status == RunStatus.Completed ? DateTimeOffset.UnixEpoch : null);
     }
 
+    /// <summary>Knows a run the service made (a scheduled one, pushed or listed), as <c>GET /reports/runs/{id}</c> returns it.</summary>
+    public void Add(ReportRun run) => _runs[run.RunId] = run;
+
     /// <summary>Forgets a run, as the service does after its retention.</summary>
     public void Forget(string runId) => _runs.Remove(runId);
 

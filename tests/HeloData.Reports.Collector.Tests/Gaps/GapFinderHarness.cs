@@ -110,3 +110,15 @@ internal sealed class GapFinderHarness : IDisposable
             Lines.Add((logLevel, eventId, formatter(state, exception)));
     }
 }
+
+/// <summary>The base of the gap finder's tests: a fresh <see cref="GapFinderHarness"/> for each test, disposed after it.</summary>
+public abstract class GapFinderFixture
+{
+    private protected GapFinderHarness Harness { get; private set; } = null!;
+
+    [SetUp]
+    public void CreateHarness() => Harness = new GapFinderHarness();
+
+    [TearDown]
+    public void DisposeHarness() => Harness.Dispose();
+}

@@ -146,6 +146,31 @@ public sealed class GapFinderSandboxTests
         });
     }
 
+    [Test]
+    public async Task A_schedule_changed_by_patch_while_no_pass_ran_gives_no_false_gap_and_a_run_hidden_after_it_is_still_found()
+    {
+        // Weekly for two weeks, then five days with no pass, then daily from a PATCH on Saturday 20 June: the daily
+        // schedule has occurrences in the days before the PATCH, when the weekly one was in force and made no run for them.
+        _options.Backfill = true;
+        var report = await _client.CreateReportAsync(new NewReport("changed", ReportType.Traffic, ReportFormat.Csv) { Schedule = "0 9 * * MON" });
+        await RunDaysAsync(14);
+        _time.Advance(TimeSpan.FromDays(5));
+        await _client.UpdateReportAsync(report.Id, new ReportUpdate { Schedule = Daily });
+        _sandbox.Faults.HideRuns(run => run.Scheduled && run.From == new DateOnly(2026, 6, 23));
+
+        var scans = await RunDaysAsync(10);
+
+        var hidden = _sandbox.Runs.Where(run => run.Hidden).Select(run => (run.From, run.To)).ToList();
+        var gaps = await _store.GetGapsAsync(default);
+        Assert.Multiple(() =>
+        {
+            Assert.That(hidden, Is.EqualTo(new[] { (new DateOnly(2026, 6, 23), new DateOnly(2026, 6, 23)) }));
+            Assert.That(gaps.Select(gap => (gap.From, gap.To)), Is.EqualTo(hidden), "no window judged with a schedule not in force then");
+            Assert.That(_sandbox.Runs.Where(run => !run.Scheduled).Select(run => (run.From, run.To)), Is.EqualTo(hidden), "no false backfill");
+            Assert.That(scans.Sum(scan => scan.GapsFound), Is.EqualTo(1));
+        });
+    }
+
     [TestCase("0 6 * * *")]
     [TestCase("0 */6 * * *")]
     [TestCase("0 9 * * MON")]

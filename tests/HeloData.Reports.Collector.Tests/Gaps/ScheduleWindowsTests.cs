@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace HeloData.Reports.Collector.Tests.Gaps;
 
 /// <summary>
@@ -202,4 +203,23 @@ public sealed class ScheduleWindowsTests
 
     private static ScheduledWindow Window(int fromYear, int fromMonth, int fromDay, int toYear, int toMonth, int toDay, DateTimeOffset dueAt) =>
         new(new DateOnly(fromYear, fromMonth, fromDay), new DateOnly(toYear, toMonth, toDay), dueAt);
+
+    [TestCase("0 0 29 2 *", "2104-02-29T00:00:00Z", "2096-02-29", "2104-02-28", Description = "2100 is no leap year: the longest window, not cut short")]
+    [TestCase("* * * * *", "2026-06-01T00:00:00Z", "2026-05-31", "2026-05-31")]
+    [TestCase("* * * * *", "2026-06-01T00:01:00Z", "2026-05-31", "2026-05-31", Description = "a later occurrence of a day covers the previous day")]
+    [TestCase("0 9 * * MON", "2026-06-08T09:00:00Z", "2026-06-01", "2026-06-07")]
+    [TestCase("0 9,17 * * MON", "2026-06-08T17:00:00Z", "2026-06-07", "2026-06-07")]
+    [TestCase("0 0 13 * FRI", "2026-06-05T00:00:00Z", "2026-05-29", "2026-06-04", Description = "standard cron's OR of the day fields")]
+    [TestCase("0 0 1 JAN *", "2027-01-01T00:00:00Z", "2026-01-01", "2026-12-31", Description = "a yearly window is the whole year before")]
+    public void The_window_of_an_occurrence_starts_at_the_previous_occurrences_date_and_is_one_the_collector_looks_for(string cron, string at, string from, string to)
+    {
+        var timetable = CronTimetable.Parse(cron);
+        var occurrence = DateTimeOffset.Parse(at, CultureInfo.InvariantCulture);
+
+        var window = ScheduleWindows.OfOccurrence(timetable, occurrence);
+
+        Assert.That(window, Is.EqualTo((DateOnly.Parse(from, CultureInfo.InvariantCulture), DateOnly.Parse(to, CultureInfo.InvariantCulture))));
+        Assert.That(window.To.DayNumber - window.From.DayNumber + 1, Is.LessThanOrEqualTo(ScheduleWindows.LongestWindowDays));
+        Assert.That(ScheduleWindows.Matching(timetable, window.From, window.To), Is.Not.Null, "the collector matches a run with this window to the schedule");
+    }
 }

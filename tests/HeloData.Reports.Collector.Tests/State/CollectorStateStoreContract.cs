@@ -9,7 +9,7 @@ namespace HeloData.Reports.Collector.Tests.State;
 /// (<see cref="CreateStore"/>) works on that database, so two stores are two instances sharing it, and a store
 /// created under a name an earlier store used is that instance's next life.
 /// </summary>
-public abstract class CollectorStateStoreContract
+public abstract partial class CollectorStateStoreContract
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
     private static readonly DateOnly May1 = new(2026, 5, 1);

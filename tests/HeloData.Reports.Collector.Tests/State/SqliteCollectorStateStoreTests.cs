@@ -20,7 +20,7 @@ public sealed class SqliteCollectorStateStoreTests : CollectorStateStoreContract
 
         await using var connection = Open(DatabasePath);
         Assert.That(Query(connection, "PRAGMA journal_mode"), Is.EqualTo("wal"));
-        Assert.That(Query(connection, "SELECT group_concat(version) FROM helodata_collector_schema"), Is.EqualTo("1"));
+        Assert.That(Query(connection, "SELECT group_concat(version) FROM helodata_collector_schema"), Is.EqualTo("1,2"));
     }
 
     [Test]
@@ -78,7 +78,32 @@ public sealed class SqliteCollectorStateStoreTests : CollectorStateStoreContract
 
         var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync("b"));
 
-        Assert.That(exception!.Message, Does.Contain(DatabasePath).And.Contain("version 7").And.Contain("up to 1"));
+        Assert.That(exception!.Message, Does.Contain(DatabasePath).And.Contain("version 7").And.Contain("up to 2"));
+    }
+
+    [Test]
+    public async Task A_file_version_1_wrote_is_upgraded_once_and_its_checkpoints_have_no_schedule()
+    {
+        // Version 1's file: what version 2 added taken away again, and a checkpoint written then.
+        await StopAsync(await StartAsync("a"));
+        await using (var connection = Open(DatabasePath))
+        {
+            Query(connection, """
+                ALTER TABLE helodata_collector_checkpoints DROP COLUMN schedule;
+                ALTER TABLE helodata_collector_checkpoints DROP COLUMN schedule_seen_at;
+                DELETE FROM helodata_collector_schema WHERE version = 2;
+                INSERT INTO helodata_collector_checkpoints (report_id, checkpoint) VALUES ('rep_1', 1780000000000);
+                SELECT 1
+                """);
+        }
+
+        var store = await StartAsync("a");
+        await StartAsync("b");
+
+        var checkpoint = await store.GetReportCheckpointAsync("rep_1", default);
+        Assert.That((checkpoint!.At, checkpoint.Schedule, checkpoint.ScheduleSeenAt), Is.EqualTo((DateTimeOffset.FromUnixTimeMilliseconds(1780000000000), (string?)null, (DateTimeOffset?)null)));
+        await using var check = Open(DatabasePath);
+        Assert.That(Query(check, "SELECT group_concat(version) FROM helodata_collector_schema"), Is.EqualTo("1,2"));
     }
 
     /// <inheritdoc />

@@ -64,6 +64,12 @@ internal sealed class ObservedStore(ICollectorStateStore inner) : ICollectorStat
 
     public Task<DateTimeOffset> AdvanceCheckpointAsync(string reportId, DateTimeOffset checkpoint, CancellationToken cancellationToken) => inner.AdvanceCheckpointAsync(reportId, checkpoint, cancellationToken);
 
+    public Task<ReportCheckpoint?> GetReportCheckpointAsync(string reportId, CancellationToken cancellationToken) => inner.GetReportCheckpointAsync(reportId, cancellationToken);
+
+    public Task<ReportCheckpoint> AdvanceCheckpointAsync(string reportId, ReportCheckpoint checkpoint, CancellationToken cancellationToken) => inner.AdvanceCheckpointAsync(reportId, checkpoint, cancellationToken);
+
+    public Task<IReadOnlyList<RunRecord>> GetUncollectedRunsAsync(string reportId, DateOnly since, CancellationToken cancellationToken) => inner.GetUncollectedRunsAsync(reportId, since, cancellationToken);
+
     public Task<bool> RecordGapAsync(ReportGap gap, CancellationToken cancellationToken) => inner.RecordGapAsync(gap, cancellationToken);
 
     public Task<bool> TryClaimBackfillAsync(string reportId, DateOnly from, DateOnly to, TimeSpan lease, CancellationToken cancellationToken) => inner.TryClaimBackfillAsync(reportId, from, to, lease, cancellationToken);

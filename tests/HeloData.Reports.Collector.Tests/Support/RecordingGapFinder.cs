@@ -10,10 +10,15 @@ internal sealed class RecordingGapFinder : IGapFinder
 
     public List<ReportRun> Backfills { get; } = [];
 
+    /// <summary>Runs the next scan hands back as claimed and never collected.</summary>
+    public List<ReportRun> Uncollected { get; } = [];
+
     public Task<GapScan> ScanAsync(Report report, IReadOnlyList<ReportRun> failedRuns, CancellationToken cancellationToken)
     {
         Scans.Enqueue((report, failedRuns));
-        return Task.FromResult(new GapScan(0, 0));
+        IReadOnlyList<ReportRun> uncollected = [.. Uncollected];
+        Uncollected.Clear();
+        return Task.FromResult(new GapScan(0, 0, uncollected.Count == 0 ? null : uncollected));
     }
 
     public Task<IReadOnlyList<ReportRun>> CompletedBackfillsAsync(CancellationToken cancellationToken)

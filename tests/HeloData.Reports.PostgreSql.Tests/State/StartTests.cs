@@ -27,6 +27,25 @@ public sealed class StartTests
     }
 
     [Test]
+    public async Task A_schema_version_1_made_is_upgraded_once_and_its_checkpoints_have_no_schedule()
+    {
+        await using var database = await PostgreSqlTestDatabase.CreateAsync();
+        (await Stores.StartAsync(database.ConnectionString, "a")).Dispose();
+        await Stores.ExecuteAsync(database.ConnectionString, """
+            ALTER TABLE helodata_collector.checkpoints DROP COLUMN schedule, DROP COLUMN schedule_seen_at;
+            DELETE FROM helodata_collector.schema_version WHERE version = 2;
+            INSERT INTO helodata_collector.checkpoints (report_id, checkpoint, updated_at) VALUES ('rep_1', '2026-06-01T06:00:00Z', now());
+            """);
+
+        await using var store = await Stores.StartAsync(database.ConnectionString, "a");
+        await using var other = await Stores.StartAsync(database.ConnectionString, "b");
+
+        var checkpoint = await other.GetReportCheckpointAsync("rep_1", default);
+        Assert.That((checkpoint!.At, checkpoint.Schedule, checkpoint.ScheduleSeenAt), Is.EqualTo((new DateTimeOffset(2026, 6, 1, 6, 0, 0, TimeSpan.Zero), (string?)null, (DateTimeOffset?)null)));
+        Assert.That(await Stores.ScalarAsync<string>(database.ConnectionString, "SELECT string_agg(version::text, ',' ORDER BY version) FROM helodata_collector.schema_version"), Is.EqualTo("1,2"));
+    }
+
+    [Test]
     public async Task A_schema_newer_than_the_package_fails_the_start_naming_both_versions()
     {
         await using var database = await PostgreSqlTestDatabase.CreateAsync();

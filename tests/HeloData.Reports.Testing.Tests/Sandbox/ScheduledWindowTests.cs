@@ -1,36 +1,33 @@
-using HeloData.Reports.Testing.State;
+using HeloData.Reports.Testing.Tests.Support;
+using ArtifactGenerator = HeloData.Reports.Testing.Artifacts.ArtifactGenerator;
+using ArtifactRequest = HeloData.Reports.Testing.Artifacts.ArtifactRequest;
 
 namespace HeloData.Reports.Testing.Tests.Sandbox;
 
-/// <summary>The window of a scheduled run, and the previous occurrence it starts at, for schedules far apart.</summary>
-public sealed class ScheduledWindowTests
+/// <summary>
+/// The window of a scheduled run (the core's <c>ScheduleWindows.OfOccurrence</c>, which the sandbox makes its runs
+/// with and the collector judges them by; its cases are in the collector's <c>ScheduleWindowsTests</c>): from the
+/// previous occurrence's date, however far back, never cut short, and generated whole.
+/// </summary>
+public sealed class ScheduledWindowTests : FakeClockSandboxTests
 {
-    [TestCase("0 0 29 2 *", "2104-02-29T00:00:00Z", "2096-02-29T00:00:00Z", Description = "2100 is no leap year: an 8-year gap")]
-    [TestCase("* * * * *", "2026-06-01T00:00:00Z", "2026-05-31T23:59:00Z")]
-    [TestCase("0 9 * * MON", "2026-06-08T09:00:00Z", "2026-06-01T09:00:00Z")]
-    [TestCase("0 0 13 * FRI", "2026-06-05T00:00:00Z", "2026-05-29T00:00:00Z", Description = "standard cron's OR of the day fields")]
-    [TestCase("0 0 1 JAN *", "2027-01-01T00:00:00Z", "2026-01-01T00:00:00Z")]
-    public void The_previous_occurrence_is_found_however_far_back(string cron, string at, string previous)
+    [Test]
+    public async Task A_schedule_eight_years_apart_gets_its_whole_window_from_the_previous_occurrence()
     {
-        var found = SandboxSchedule.Previous(cron, DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture));
+        await Http.CreateAsync("""{"name":"leap","type":"traffic","format":"csv","schedule":"0 0 29 2 *"}""");
 
-        Assert.That(found, Is.EqualTo(DateTimeOffset.Parse(previous, System.Globalization.CultureInfo.InvariantCulture)));
+        Time.Advance(new DateTimeOffset(2104, 3, 1, 0, 0, 0, TimeSpan.Zero) - Time.GetUtcNow());
+
+        var last = Sandbox.Runs[^1];
+        Assert.That((last.From, last.To), Is.EqualTo((new DateOnly(2096, 2, 29), new DateOnly(2104, 2, 28))), "2100 is no leap year");
+        Assert.That(Sandbox.Runs.Select(run => run.To.AddDays(1)), Has.All.Matches<DateOnly>(day => day is { Month: 2, Day: 29 }));
     }
 
     [Test]
-    public void A_window_longer_than_a_run_may_be_keeps_its_end()
+    public void The_longest_scheduled_window_is_generated_whole()
     {
-        var (from, to) = SandboxSchedule.Window(new DateTimeOffset(2096, 2, 29, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2104, 2, 29, 0, 0, 0, TimeSpan.Zero));
+        var table = ArtifactGenerator.Rows(new ArtifactRequest("run_leap", "traffic", "csv", new DateOnly(2096, 2, 29), new DateOnly(2104, 2, 28), [], Seed: 1));
 
-        Assert.That(to, Is.EqualTo(new DateOnly(2104, 2, 28)));
-        Assert.That(to.DayNumber - from.DayNumber + 1, Is.EqualTo(366));
-    }
-
-    [Test]
-    public void A_yearly_window_is_the_whole_year_before()
-    {
-        var (from, to) = SandboxSchedule.Window(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero));
-
-        Assert.That((from, to), Is.EqualTo((new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31))));
+        Assert.That(table.Rows.Select(row => row[0]).Distinct().Count(), Is.EqualTo(2921), "a row set for every day");
     }
 }

@@ -1,4 +1,4 @@
-namespace HeloData.Reports.Collector;
+namespace HeloData.Reports;
 
 /// <summary>The window a scheduled run covers, and when it was due.</summary>
 /// <param name="From">The first day (UTC).</param>
@@ -13,8 +13,18 @@ internal readonly record struct ScheduledWindow(DateOnly From, DateOnly To, Date
 /// due at its second occurrence, only when the first one's is longer than a day (<c>0 9,17 * * MON</c>); the later
 /// occurrences of a day repeat one of those two windows.
 /// </summary>
+/// <remarks>
+/// The one reading of the contract's "Scheduled runs" in this repository: the sandbox (HeloData.Reports.Testing) makes
+/// its scheduled runs with <see cref="OfOccurrence"/> and the collector judges them with <see cref="Due"/> and
+/// <see cref="Matching"/>; both link this file, as they link <see cref="CronTimetable"/>. The contract sets no longest
+/// window, so none is cut: a schedule that fires at all fires at least every 8 years (29 February 2096, then 2104),
+/// which bounds the backward search and the longest window (<see cref="LongestWindowDays"/>).
+/// </remarks>
 internal static class ScheduleWindows
 {
+    /// <summary>The longest window a schedule gives: 29 February 2096 to 28 February 2104, between two occurrences of <c>0 0 29 2 *</c>.</summary>
+    internal const int LongestWindowDays = 2921;
+
     // Standard cron fires on whole minutes: searching from one second before midnight finds a midnight occurrence.
     private static readonly TimeSpan BeforeMidnight = TimeSpan.FromSeconds(1);
 
@@ -68,6 +78,21 @@ internal static class ScheduleWindows
         return FirstOnOrAfter(timetable, day) is { } first && DayOf(first) == day
             ? OfDay(timetable, day, first, LastDayBefore(timetable, day), countFrom: null).Cast<ScheduledWindow?>().FirstOrDefault(window => window!.Value.From == from)
             : null;
+    }
+
+    /// <summary>
+    /// The window of the run at <paramref name="at"/>: from the date of the previous occurrence to the day before
+    /// <paramref name="at"/>'s date; an occurrence after the first of its day covers the previous day alone.
+    /// </summary>
+    /// <param name="timetable">The report's schedule.</param>
+    /// <param name="at">One of its occurrences.</param>
+    /// <returns>The window's first and last days (UTC).</returns>
+    internal static (DateOnly From, DateOnly To) OfOccurrence(CronTimetable timetable, DateTimeOffset at)
+    {
+        var day = DayOf(at);
+        var yesterday = day.AddDays(-1);
+        var firstOfDay = FirstOnOrAfter(timetable, day) == at;
+        return (firstOfDay ? LastDayBefore(timetable, day) ?? yesterday : yesterday, yesterday);
     }
 
     private static IEnumerable<ScheduledWindow> OfDay(CronTimetable timetable, DateOnly day, DateTimeOffset first, DateOnly? previousDay, DateTimeOffset? countFrom)
