@@ -27,7 +27,7 @@ internal static partial class WebhookLog
     [LoggerMessage(6, LogLevel.Warning, "Could not delete the temporary copy of a delivery")]
     public static partial void TemporaryFileLeft(ILogger logger, Exception exception);
 
-    // 20 and up: what happens before a delivery is verified (DeliveryIntake, SpoolFolder).
+    // 20 and up: what happens before a delivery is verified (DeliveryIntake, WebhookSpool).
     [LoggerMessage(20, LogLevel.Warning, "Refused a delivery (503): {Limit} unverified deliveries are being received already; the sender retries later")]
     public static partial void Busy(ILogger logger, int limit);
 
