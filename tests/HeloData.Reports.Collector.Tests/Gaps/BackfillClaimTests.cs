@@ -17,27 +17,45 @@ public sealed class BackfillClaimTests
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1) + TimeSpan.FromTicks(1);
     private static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(5);
 
+    private static readonly IOptions<ReportsCollectorOptions> _options = Options.Create(new ReportsCollectorOptions { Backfill = true, ClaimLease = Lease, Since = TimeSpan.FromDays(1) });
+
+    private FakeTimeProvider _time = null!;
+    private ReportsSandbox _sandbox = null!;
+    private ReportsClient _client = null!;
+    private Report _created = null!;
+    private Report _report = null!;
+
+    /// <summary>A sandbox on a fake clock whose next request is answered 429 with a long <c>Retry-After</c>, a client that waits it out, and a daily report.</summary>
+    [SetUp]
+    public async Task SetUp()
+    {
+        _time = new FakeTimeProvider(GapFinderHarness.Now);
+        _sandbox = ReportsSandbox.Start(new ReportsSandboxOptions { TimeProvider = _time });
+        _client = _sandbox.CreateClient(o => (o.TimeProvider, o.MaxRetryAfter, o.TotalTimeout, o.AttemptTimeout) = (_time, RetryAfter * 2, RetryAfter * 4, RetryAfter * 4));
+        _created = await _client.CreateReportAsync(new NewReport("gaps", ReportType.Traffic, ReportFormat.Csv));
+        _report = ReportsModelFactory.Report(_created.Id, schedule: "0 6 * * *", createdAt: GapFinderHarness.Now.AddDays(-100));
+        _sandbox.Faults.RateLimit(1, RetryAfter);
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        _client.Dispose();
+        _sandbox.Dispose();
+    }
+
     [Test]
     public async Task A_request_waiting_out_a_long_Retry_After_keeps_its_claim_so_no_other_instance_requests_the_window()
     {
-        var time = new FakeTimeProvider(GapFinderHarness.Now);
-        using var sandbox = ReportsSandbox.Start(new ReportsSandboxOptions { TimeProvider = time });
-        using var client = sandbox.CreateClient(o =>
-        {
-            (o.TimeProvider, o.MaxRetryAfter, o.TotalTimeout, o.AttemptTimeout) = (time, RetryAfter * 2, RetryAfter * 4, RetryAfter * 4);
-        });
-        var created = await client.CreateReportAsync(new NewReport("gaps", ReportType.Traffic, ReportFormat.Csv));
-        var report = ReportsModelFactory.Report(created.Id, schedule: "0 6 * * *", createdAt: GapFinderHarness.Now.AddDays(-100));
+        var (time, sandbox, client, created, report) = (_time, _sandbox, _client, _created, _report);
         var state = new InMemoryCollectorState();
         var a = new BackfillWatch(new InMemoryCollectorStateStore("a", time, state));
         var b = new InMemoryCollectorStateStore("b", time, state);
         await a.StartAsync(default);
         await b.StartAsync(default);
-        var options = Options.Create(new ReportsCollectorOptions { Backfill = true, ClaimLease = Lease, Since = TimeSpan.FromDays(1) });
-        sandbox.Faults.RateLimit(1, RetryAfter);
 
         var log = new GapFinderHarness.ListLogger();
-        var scanning = new GapFinder(client, a, options, time, log).ScanAsync(report, [], default);
+        var scanning = new GapFinder(client, a, _options, time, log).ScanAsync(report, [], default);
         await RateLimitedAsync(sandbox);
         var (from, to) = a.Claimed!.Value;
         var waited = TimeSpan.Zero;
@@ -74,20 +92,11 @@ public sealed class BackfillClaimTests
     [Test]
     public async Task A_backfill_claim_taken_over_meanwhile_stops_the_request()
     {
-        var time = new FakeTimeProvider(GapFinderHarness.Now);
-        using var sandbox = ReportsSandbox.Start(new ReportsSandboxOptions { TimeProvider = time });
-        using var client = sandbox.CreateClient(o =>
-        {
-            (o.TimeProvider, o.MaxRetryAfter, o.TotalTimeout, o.AttemptTimeout) = (time, RetryAfter * 2, RetryAfter * 4, RetryAfter * 4);
-        });
-        var created = await client.CreateReportAsync(new NewReport("gaps", ReportType.Traffic, ReportFormat.Csv));
-        var report = ReportsModelFactory.Report(created.Id, schedule: "0 6 * * *", createdAt: GapFinderHarness.Now.AddDays(-100));
+        var (time, sandbox, client, created, report) = (_time, _sandbox, _client, _created, _report);
         var a = new BackfillWatch(new InMemoryCollectorStateStore("a", time)) { TakenOver = true };
         await a.StartAsync(default);
-        var options = Options.Create(new ReportsCollectorOptions { Backfill = true, ClaimLease = Lease, Since = TimeSpan.FromDays(1) });
-        sandbox.Faults.RateLimit(1, RetryAfter);
 
-        var scanning = new GapFinder(client, a, options, time, NullLogger<GapFinder>.Instance).ScanAsync(report, [], default);
+        var scanning = new GapFinder(client, a, _options, time, NullLogger<GapFinder>.Instance).ScanAsync(report, [], default);
         await RateLimitedAsync(sandbox);
         time.Advance(Lease / 3);
         await a.WhenRenewalTried();
