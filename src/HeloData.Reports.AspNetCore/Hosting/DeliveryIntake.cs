@@ -17,11 +17,11 @@ internal sealed class DeliveryIntake
 {
     private readonly ReportWebhookOptions _options;
     private readonly ReportWebhookVerifier _verifier;
-    private readonly SpoolFolder _spool;
+    private readonly WebhookSpool _spool;
     private readonly SemaphoreSlim _slots;
     private readonly ILogger _logger;
 
-    public DeliveryIntake(IOptions<ReportWebhookOptions> options, SpoolFolder spool, TimeProvider time, ILogger<ReportWebhookEndpoint> logger)
+    public DeliveryIntake(IOptions<ReportWebhookOptions> options, WebhookSpool spool, TimeProvider time, ILogger<ReportWebhookEndpoint> logger)
     {
         _options = options.Value;
         _verifier = new ReportWebhookVerifier(_options.SigningSecrets, _options.TimestampTolerance, time);
@@ -129,7 +129,7 @@ internal sealed class DeliveryIntake
 }
 
 /// <summary>A verified delivery's body in its spool file; disposing it deletes the file.</summary>
-internal sealed class SpooledDelivery(VerifiedReportWebhook verified, string path, SpoolFolder spool) : IDisposable
+internal sealed class SpooledDelivery(VerifiedReportWebhook verified, string path, WebhookSpool spool) : IDisposable
 {
     public VerifiedReportWebhook Verified { get; } = verified;
 

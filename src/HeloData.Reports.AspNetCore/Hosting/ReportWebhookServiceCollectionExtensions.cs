@@ -36,7 +36,7 @@ public static class ReportWebhookServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReportWebhookOptions>, ReportWebhookOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => new WebhookStateStore(provider));
-        services.TryAddSingleton<SpoolFolder>();
+        services.TryAddSingleton<WebhookSpool>();
         services.TryAddSingleton<DeliveryIntake>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DeliveryStoreStartup>());
         services.TryAddSingleton<RunHandling>();

@@ -58,11 +58,16 @@ internal sealed class RunHandling(
 
         delivery.Attempt = claim.Attempt;
         delivery.MayHaveBeenHandled = claim.MayHaveBeenHandled;
+        // The app's life stops the beat: a stopped receiver renews nothing. The handler stops with the claim, when it
+        // was taken over or may lapse before a renewal gets through (a partitioned receiver stops before another takes over).
+        var heartbeat = ClaimHeartbeat.Start(beat => state.Store.RenewAsync(runId, _lease, beat), runId, _lease, time, logger, stopping);
+        var lost = heartbeat.Lost; // read below once the heartbeat is disposed (a token's state outlives its source)
         try
         {
-            await using (HandlerHeartbeat.Start(state.Store, runId, _lease, time, logger).ConfigureAwait(false))
+            await using (heartbeat.ConfigureAwait(false))
             {
-                await handler(delivery, stopping).ConfigureAwait(false);
+                using var working = CancellationTokenSource.CreateLinkedTokenSource(stopping, lost);
+                await handler(delivery, working.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -70,6 +75,14 @@ internal sealed class RunHandling(
             WebhookLog.HandlerStopped(logger, runId);
             await ReleaseAsync(runId).ConfigureAwait(false);
             Answer(context, StatusCodes.Status503ServiceUnavailable, RetryUnavailable);
+            return;
+        }
+        catch (Exception) when (lost.IsCancellationRequested)
+        {
+            // Whatever the handler threw once its claim was lost: another receiver (or the poll) has the run, or will
+            // once the claim lapses; a claim still this process's is released, so it need not wait for the lapse.
+            await ReleaseAsync(runId).ConfigureAwait(false);
+            Answer(context, StatusCodes.Status409Conflict, _lease);
             return;
         }
         catch (Exception exception)
@@ -86,7 +99,7 @@ internal sealed class RunHandling(
             {
                 // The claim lapsed and another receiver (or the collector's poll) took the run over; it records the
                 // run, and the redelivery then finds it handled.
-                WebhookLog.ClaimLost(logger, runId);
+                ClaimLog.ClaimLost(logger, runId);
                 Answer(context, StatusCodes.Status409Conflict, _lease);
                 return;
             }
@@ -153,7 +166,7 @@ internal sealed class RunHandling(
         catch (Exception exception)
         {
             // The claim then lapses after its lease instead; the answer stays what it was.
-            WebhookLog.NotReleased(logger, exception, runId);
+            ClaimLog.NotReleased(logger, exception, runId);
         }
     }
 

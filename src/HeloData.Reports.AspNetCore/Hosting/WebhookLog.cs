@@ -27,7 +27,7 @@ internal static partial class WebhookLog
     [LoggerMessage(6, LogLevel.Warning, "Could not delete the temporary copy of a delivery")]
     public static partial void TemporaryFileLeft(ILogger logger, Exception exception);
 
-    // 20 and up: what happens before a delivery is verified (DeliveryIntake, SpoolFolder).
+    // 20 and up: what happens before a delivery is verified (DeliveryIntake, WebhookSpool).
     [LoggerMessage(20, LogLevel.Warning, "Refused a delivery (503): {Limit} unverified deliveries are being received already; the sender retries later")]
     public static partial void Busy(ILogger logger, int limit);
 
@@ -40,12 +40,8 @@ internal static partial class WebhookLog
     [LoggerMessage(23, LogLevel.Information, "Deleted {Count} spool file(s) left in {Folder} by a receiver that is gone")]
     public static partial void SpoolSwept(ILogger logger, int count, string folder);
 
-    // 30 and up: claims, the store and stopping (RunHandling, HandlerHeartbeat).
-    [LoggerMessage(30, LogLevel.Warning, "The claim on {RunId} was taken over by another receiver while its handler ran here (its lease lapsed); the handler goes on")]
-    public static partial void ClaimLost(ILogger logger, string runId);
+    // 30 and up: claims, the store and stopping (RunHandling; a claim's lease is logged by the shared ClaimLog, 50 and up).
 
-    [LoggerMessage(31, LogLevel.Warning, "Could not renew the claim on {RunId}; retrying at the next heartbeat")]
-    public static partial void ClaimNotRenewed(ILogger logger, Exception exception, string runId);
 
     [LoggerMessage(32, LogLevel.Information, "The app is stopping: the handler of {RunId} was cancelled; answered 503 so the service redelivers")]
     public static partial void HandlerStopped(ILogger logger, string runId);
@@ -59,8 +55,6 @@ internal static partial class WebhookLog
     [LoggerMessage(35, LogLevel.Error, "The handler of {RunId} finished but the state store could not record it; answered 503, and the redelivery will say the run may have been handled")]
     public static partial void NotRecorded(ILogger logger, Exception exception, string runId);
 
-    [LoggerMessage(36, LogLevel.Warning, "Could not release the claim on {RunId}; it lapses after its lease")]
-    public static partial void NotReleased(ILogger logger, Exception exception, string runId);
 
     // 40 and up: deliveries handed to the collector (CollectorWebhookEndpoint).
     [LoggerMessage(40, LogLevel.Information, "Delivery of {RunId} handed to the collector: {Result}")]

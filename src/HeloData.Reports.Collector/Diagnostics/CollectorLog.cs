@@ -14,14 +14,8 @@ internal static partial class CollectorLog
     [LoggerMessage(3, LogLevel.Warning, "{RunId} was claimed before and not finished (its instance died or froze past its lease): taken over, attempt {Attempt}; its handlers are told it may have been handled")]
     public static partial void TakenOver(ILogger logger, string runId, int attempt);
 
-    [LoggerMessage(4, LogLevel.Warning, "The claim on {RunId} was lost (its lease lapsed and another instance took it over); its handlers here are stopped")]
-    public static partial void ClaimLost(ILogger logger, string runId);
 
-    [LoggerMessage(5, LogLevel.Warning, "Could not renew the claim on {RunId}; retrying at the next heartbeat")]
-    public static partial void ClaimNotRenewed(ILogger logger, Exception exception, string runId);
 
-    [LoggerMessage(6, LogLevel.Warning, "Could not release the claim on {RunId}; it lapses after its lease")]
-    public static partial void NotReleased(ILogger logger, Exception exception, string runId);
 
     [LoggerMessage(7, LogLevel.Warning, "Could not record the gap of {ReportId} {From}..{To} as filled by {RunId}")]
     public static partial void GapNotSettled(ILogger logger, Exception exception, string reportId, DateOnly from, DateOnly to, string runId);
@@ -44,8 +38,6 @@ internal static partial class CollectorLog
     [LoggerMessage(13, LogLevel.Information, "Deleted {Count} spool file(s) left in {Folder} by a collector that is gone")]
     public static partial void SpoolSwept(ILogger logger, int count, string folder);
 
-    [LoggerMessage(14, LogLevel.Warning, "The claim on {RunId} was not renewed for most of its lease (the state store is unreachable?); its handlers here are stopped before it lapses and another instance may take the run over")]
-    public static partial void ClaimExpiring(ILogger logger, string runId);
 
     [LoggerMessage(15, LogLevel.Error, "A handler of {RunId} returned but could not be recorded as finished; the claim is left to lapse, and the instance taking the run over is told it may have been handled")]
     public static partial void RecordLost(ILogger logger, Exception exception, string runId);

@@ -29,7 +29,7 @@ internal sealed class ClaimedRunWork(
             return 0;
         }
 
-        var heartbeat = ClaimHeartbeat.Start(store, record.RunId, lease, time, logger, life);
+        var heartbeat = ClaimHeartbeat.Start(beat => store.RenewAsync(record.RunId, lease, beat), record.RunId, lease, time, logger, life);
         await using (heartbeat.ConfigureAwait(false))
         {
             try

@@ -106,7 +106,7 @@ internal sealed class RunCollection : IDisposable
         {
             // Released in case the claim only stopped being renewed: a store leaves another owner's claim as it is.
             await ReleaseAsync(record.RunId).ConfigureAwait(false);
-            CollectorLog.ClaimLost(_logger, record.RunId);
+            ClaimLog.ClaimLost(_logger, record.RunId);
             return RunOutcome.ClaimLost;
         }
         catch (ReportsException exception) when (exception.ErrorCode == ReportsErrorCode.NoDownloadUrl && artifactPath is null)
@@ -136,7 +136,7 @@ internal sealed class RunCollection : IDisposable
         if (!completed)
         {
             // The claim lapsed and another instance took the run over: it completes the run (and settles its gap).
-            CollectorLog.ClaimLost(_logger, record.RunId);
+            ClaimLog.ClaimLost(_logger, record.RunId);
             return RunOutcome.ClaimLost;
         }
 
@@ -171,7 +171,7 @@ internal sealed class RunCollection : IDisposable
         }
         catch (Exception exception)
         {
-            CollectorLog.NotReleased(_logger, exception, runId);
+            ClaimLog.NotReleased(_logger, exception, runId);
         }
     }
 }

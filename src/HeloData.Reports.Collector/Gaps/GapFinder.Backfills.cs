@@ -63,8 +63,13 @@ internal sealed partial class GapFinder
         RunAccepted accepted;
         try
         {
-            // Not cancelled half-way: a run accepted but not recorded would be requested again after the lease.
-            accepted = await client.RunReportAsync(reportId, new RunWindow { From = from, To = to }, CancellationToken.None).ConfigureAwait(false);
+            if (await RequestUnderClaimAsync(reportId, from, to).ConfigureAwait(false) is not { } answered)
+            {
+                LogBackfillDeferred(logger, reportId, from, to, "claim lost");
+                return false;
+            }
+
+            accepted = answered;
             await store.RecordBackfillAsync(reportId, from, to, accepted.RunId, CancellationToken.None).ConfigureAwait(false);
         }
         catch (ReportsException exception) when (exception.OutcomeUnknown || exception.IsTransient)
@@ -86,6 +91,31 @@ internal sealed partial class GapFinder
         LogBackfillRequested(logger, accepted.RunId, reportId, from, to);
         CollectorInstrumentation.CountGap("backfilled");
         return true;
+    }
+
+    /// <summary>
+    /// Requests the run while a heartbeat renews the backfill claim: the request can outlast the lease (the client
+    /// waits out a 429's <c>Retry-After</c>), and no other instance may ask for the window meanwhile.
+    /// </summary>
+    /// <returns>The accepted run, or <see langword="null"/> when the claim was lost first (another instance asks now).</returns>
+    private async Task<RunAccepted?> RequestUnderClaimAsync(string reportId, DateOnly from, DateOnly to)
+    {
+        var lease = _options.ClaimLease;
+        var heartbeat = ClaimHeartbeat.Start(
+            beat => store.RenewBackfillAsync(reportId, from, to, lease, beat), $"the backfill of {reportId} {from:O}..{to:O}", lease, time, logger, CancellationToken.None);
+        await using (heartbeat.ConfigureAwait(false))
+        {
+            try
+            {
+                // Not cancelled by the pass: a run accepted but not recorded would be requested again after the lease.
+                // Only a lost claim stops it (between attempts nothing is sent; mid-call, the outcome is unknown either way).
+                return await client.RunReportAsync(reportId, new RunWindow { From = from, To = to }, heartbeat.Lost).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (heartbeat.Lost.IsCancellationRequested)
+            {
+                return null;
+            }
+        }
     }
 
     private async Task<ReportRun?> ReadRunAsync(ReportGap gap, CancellationToken cancellationToken)

@@ -127,6 +127,25 @@ public sealed partial class InMemoryCollectorStateStore
     }
 
     /// <inheritdoc />
+    public Task<bool> RenewBackfillAsync(string reportId, DateOnly from, DateOnly to, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        StoreArguments.GapKey(reportId, from, to);
+        StoreArguments.Lease(lease);
+        var now = StoreArguments.Now(_time);
+        lock (_state.Gate)
+        {
+            // This life's claim, lapsed or not, as long as nobody took it over and no run was recorded for the gap.
+            if (_state.Gaps.GetValueOrDefault((reportId, from, to)) is not { Gap.Status: ReportGapStatus.Missing } gap || gap.Life != _life)
+            {
+                return Task.FromResult(false);
+            }
+
+            gap.LeaseUntil = StoreArguments.LeaseEnd(now, lease);
+            return Task.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc />
     public Task RecordBackfillAsync(string reportId, DateOnly from, DateOnly to, string runId, CancellationToken cancellationToken)
     {
         StoreArguments.GapKey(reportId, from, to);

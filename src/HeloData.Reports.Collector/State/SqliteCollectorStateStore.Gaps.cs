@@ -101,6 +101,20 @@ public sealed partial class SqliteCollectorStateStore
     }
 
     /// <inheritdoc />
+    public async Task<bool> RenewBackfillAsync(string reportId, DateOnly from, DateOnly to, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        StoreArguments.GapKey(reportId, from, to);
+        StoreArguments.Lease(lease);
+
+        // This life's claim, lapsed or not, as long as nobody took it over and no run was recorded for the gap.
+        return await UpdateGapAsync(
+            "lease_until = $until",
+            "status = $missing AND life = $life",
+            GapKey(reportId, from, to, ("$until", Until(lease)), ("$missing", (int)ReportGapStatus.Missing)),
+            cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
     public Task RecordBackfillAsync(string reportId, DateOnly from, DateOnly to, string runId, CancellationToken cancellationToken)
     {
         StoreArguments.GapKey(reportId, from, to);

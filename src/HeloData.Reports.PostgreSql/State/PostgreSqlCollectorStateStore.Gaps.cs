@@ -88,6 +88,21 @@ public sealed partial class PostgreSqlCollectorStateStore
     }
 
     /// <inheritdoc />
+    public async Task<bool> RenewBackfillAsync(string reportId, DateOnly from, DateOnly to, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        StoreArguments.GapKey(reportId, from, to);
+        StoreArguments.Lease(lease);
+        if (!await InstanceSessionHeldAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        // This life's claim, lapsed or not, as long as nobody took it over and no run was recorded for the gap.
+        var sql = $"UPDATE {{schema}}.gaps SET claim_until = $5 WHERE {GapKey} AND status = 'missing' AND claim_life = $4";
+        return await ExecuteAsync(sql, cancellationToken, reportId, from, to, Life, StoreArguments.LeaseEnd(StoreArguments.Now(_time), lease)).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
     /// <remarks>A gap already settled stays settled.</remarks>
     public Task RecordBackfillAsync(string reportId, DateOnly from, DateOnly to, string runId, CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ public sealed class DeliveryIntakeTests
     {
         var logs = new ConcurrentQueue<string>();
         var options = Options.Create(new ReportWebhookOptions { SigningSecrets = [Deliveries.Secret], TemporaryDirectory = _temp });
-        using var spool = new SpoolFolder(options, new ListLogger(logs));
+        using var spool = new WebhookSpool(options, new ListLogger(logs));
         var intake = new DeliveryIntake(options, spool, TimeProvider.System, new ListLogger(logs));
         var context = Context(new ThrowingBody(new BadHttpRequestException("Reading the request body timed out due to data arriving too slowly. See MinRequestBodyDataRate.", StatusCodes.Status408RequestTimeout)));
 
@@ -39,7 +39,7 @@ public sealed class DeliveryIntakeTests
     {
         var logs = new ConcurrentQueue<string>();
         var options = Options.Create(new ReportWebhookOptions { SigningSecrets = [Deliveries.Secret], TemporaryDirectory = _temp });
-        using var spool = new SpoolFolder(options, new ListLogger(logs));
+        using var spool = new WebhookSpool(options, new ListLogger(logs));
         var intake = new DeliveryIntake(options, spool, TimeProvider.System, new ListLogger(logs));
         var context = Context(new ThrowingBody(new Microsoft.AspNetCore.Connections.ConnectionResetException("The client reset the request stream.")));
 

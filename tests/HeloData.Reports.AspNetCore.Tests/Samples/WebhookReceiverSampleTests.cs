@@ -93,8 +93,8 @@ public sealed partial class WebhookReceiverSampleTests
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.Out, Does.Contain($"receiving at most 5000000 bytes per delivery, 2 unverified at once, spooled under {temp}, as instance receiver-a"));
-        Assert.That(Directory.Exists(Path.Combine(temp, SpoolFolder.RootName)), Is.True, "the body was spooled there");
-        Assert.That(Directory.GetFileSystemEntries(Path.Combine(temp, SpoolFolder.RootName)), Is.Empty, "and nothing is left");
+        Assert.That(Directory.Exists(Path.Combine(temp, WebhookSpool.Name)), Is.True, "the body was spooled there");
+        Assert.That(Directory.GetFileSystemEntries(Path.Combine(temp, WebhookSpool.Name)), Is.Empty, "and nothing is left");
     }
 
     [Test]

@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using HeloData.Reports.Collector.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace HeloData.Reports.Collector.Tests.Engine;
 
@@ -10,23 +9,14 @@ namespace HeloData.Reports.Collector.Tests.Engine;
 /// collector never runs it at the same time), and once the heartbeat stops the run is taken over after the lease,
 /// recorded as such and told it may have been handled. Time is the collectors' fake clock, moved by the test.
 /// </summary>
-public sealed class LeaseTests
+public sealed class LeaseTests : TwoCollectorsFixture
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(3);
-
     [Test]
     public async Task A_handler_slower_than_the_lease_keeps_its_run_and_a_dead_heartbeat_lets_another_collector_take_it_over()
     {
-        using var sandbox = SandboxRuns.Start();
-        using var temp = new TempFolder();
-        var report = await SandboxRuns.CreateReportAsync(sandbox);
-        var run = (await SandboxRuns.RunAsync(sandbox, report, 1)).Single();
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var state = new InMemoryCollectorState();
         var handler = new SlowHandler();
-        ObservedStore observed = null!;
-        await using var a = CollectorHarness.Start(sandbox, temp.Path, b => b.AddHandler("slow", _ => handler), state, "a", time, o => o.ClaimLease = Lease, wrapStore: s => observed = new ObservedStore(s));
-        await using var b = CollectorHarness.Start(sandbox, temp.Path, b => b.AddHandler("slow", _ => handler), state, "b", time, o => o.ClaimLease = Lease);
+        await using var two = await StartTwoAsync(b => b.AddHandler("slow", _ => handler));
+        var (a, b, observed, run, time) = (two.A, two.B, two.Observed, two.Run, Time);
         using var takenOver = new TakeoverCounter();
 
         var first = a.Collector.CollectRunAsync(run, null, RunOrigin.Application);
@@ -63,14 +53,12 @@ public sealed class LeaseTests
     [Test]
     public async Task Two_collectors_racing_for_slow_runs_never_run_one_at_the_same_time()
     {
-        using var sandbox = SandboxRuns.Start();
-        using var temp = new TempFolder();
-        var report = await SandboxRuns.CreateReportAsync(sandbox);
-        var run = (await SandboxRuns.RunAsync(sandbox, report, 1)).Single();
+        var report = await SandboxRuns.CreateReportAsync(Sandbox);
+        var run = (await SandboxRuns.RunAsync(Sandbox, report, 1)).Single();
         var handler = new SlowHandler();
         var state = new InMemoryCollectorState();
-        await using var a = CollectorHarness.Start(sandbox, temp.Path, b => b.AddHandler("slow", _ => handler), state, "a");
-        await using var b = CollectorHarness.Start(sandbox, temp.Path, b => b.AddHandler("slow", _ => handler), state, "b");
+        await using var a = CollectorHarness.Start(Sandbox, Temp.Path, b => b.AddHandler("slow", _ => handler), state, "a");
+        await using var b = CollectorHarness.Start(Sandbox, Temp.Path, b => b.AddHandler("slow", _ => handler), state, "b");
 
         var passA = a.Collector.CollectOnceAsync();
         await handler.FirstStarted;
@@ -87,15 +75,13 @@ public sealed class LeaseTests
     [Test]
     public async Task A_claim_lost_to_the_store_stops_the_handlers_and_records_nothing()
     {
-        using var sandbox = SandboxRuns.Start();
-        using var temp = new TempFolder();
-        var report = await SandboxRuns.CreateReportAsync(sandbox);
-        var run = (await SandboxRuns.RunAsync(sandbox, report, 1)).Single();
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var report = await SandboxRuns.CreateReportAsync(Sandbox);
+        var run = (await SandboxRuns.RunAsync(Sandbox, report, 1)).Single();
+        var time = Time;
         var state = new InMemoryCollectorState();
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var stopped = false;
-        await using var a = CollectorHarness.Start(sandbox, temp.Path, b => b.AddHandler("waits", async (_, ct) =>
+        await using var a = CollectorHarness.Start(Sandbox, Temp.Path, b => b.AddHandler("waits", async (_, ct) =>
         {
             started.SetResult();
             try

@@ -1,5 +1,4 @@
 using HeloData.Reports.Collector.Tests.Support;
-using Microsoft.Extensions.Time.Testing;
 
 namespace HeloData.Reports.Collector.Tests.Engine;
 
@@ -7,23 +6,14 @@ namespace HeloData.Reports.Collector.Tests.Engine;
 /// A handler that returned but whose return the store could not record: its claim must not be released (the run
 /// would be offered again as never handled); it lapses, and the instance taking it over is told it may have been handled.
 /// </summary>
-public sealed class RecordLostTests
+public sealed class RecordLostTests : TwoCollectorsFixture
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(3);
-
     [Test]
     public async Task A_return_that_cannot_be_recorded_leaves_the_claim_to_lapse_and_the_run_is_taken_over_as_maybe_handled()
     {
-        using var sandbox = SandboxRuns.Start();
-        using var temp = new TempFolder();
-        var report = await SandboxRuns.CreateReportAsync(sandbox);
-        var run = (await SandboxRuns.RunAsync(sandbox, report, 1)).Single();
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var state = new InMemoryCollectorState();
         var handler = new RecordingHandler();
-        ObservedStore observed = null!;
-        await using var a = CollectorHarness.Start(sandbox, temp.Path, b => b.AddHandler("h", _ => handler), state, "a", time, o => o.ClaimLease = Lease, wrapStore: s => observed = new ObservedStore(s) { RecordsFail = true });
-        await using var b = CollectorHarness.Start(sandbox, temp.Path, b => b.AddHandler("h", _ => handler), state, "b", time, o => o.ClaimLease = Lease);
+        await using var two = await StartTwoAsync(b => b.AddHandler("h", _ => handler), s => new ObservedStore(s) { RecordsFail = true });
+        var (a, b, run, time) = (two.A, two.B, two.Run, Time);
 
         var first = await a.Collector.CollectRunAsync(run, null, RunOrigin.Application);
         var rightAfter = await b.Collector.CollectRunAsync(run, null, RunOrigin.Application);

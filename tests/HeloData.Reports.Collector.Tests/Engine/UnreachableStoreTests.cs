@@ -1,6 +1,5 @@
 using HeloData.Reports.Collector.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace HeloData.Reports.Collector.Tests.Engine;
 
@@ -8,23 +7,14 @@ namespace HeloData.Reports.Collector.Tests.Engine;
 /// A heartbeat whose renewals throw (the state store is unreachable from this instance) must stop its handlers
 /// before the claim's lease lapses in the store, since another instance may take the run over once it has.
 /// </summary>
-public sealed class UnreachableStoreTests
+public sealed class UnreachableStoreTests : TwoCollectorsFixture
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(3);
-
     [Test]
     public async Task Renewals_that_throw_stop_the_handler_before_the_lease_lapses_so_no_two_collectors_run_it_at_once()
     {
-        using var sandbox = SandboxRuns.Start();
-        using var temp = new TempFolder();
-        var report = await SandboxRuns.CreateReportAsync(sandbox);
-        var run = (await SandboxRuns.RunAsync(sandbox, report, 1)).Single();
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var state = new InMemoryCollectorState();
         var handler = new UntilStoppedHandler();
-        ObservedStore observed = null!;
-        await using var a = CollectorHarness.Start(sandbox, temp.Path, b => b.AddHandler("h", (r, ct) => handler.HandleAsync(r, ct)), state, "a", time, o => o.ClaimLease = Lease, wrapStore: s => observed = new ObservedStore(s));
-        await using var b = CollectorHarness.Start(sandbox, temp.Path, b => b.AddHandler("h", (r, ct) => handler.HandleAsync(r, ct)), state, "b", time, o => o.ClaimLease = Lease);
+        await using var two = await StartTwoAsync(b => b.AddHandler("h", (r, ct) => handler.HandleAsync(r, ct)));
+        var (a, b, observed, run, time) = (two.A, two.B, two.Observed, two.Run, Time);
 
         var first = a.Collector.CollectRunAsync(run, null, RunOrigin.Application);
         var token = await handler.FirstStarted;
@@ -33,7 +23,7 @@ public sealed class UnreachableStoreTests
         time.Advance(Lease / 3);
         await observed.WaitForRenewalAsync();
         var afterOneFailure = token.IsCancellationRequested;
-        time.Advance(Lease / 3);
+        time.Advance(Lease - (Lease / 3) - (Lease / 3)); // to the claim's time plus the lease less a third
         var beforeTheLeaseLapses = token.IsCancellationRequested;
 
         // A generous real-time bound: without the fix the handler would run on while the claim lapses.

@@ -396,6 +396,32 @@ public abstract partial class CollectorStateStoreContract
     }
 
     [Test]
+    public async Task A_backfill_claim_renewed_by_its_owner_outlives_its_lease_and_is_renewed_by_nobody_else()
+    {
+        var a = await StartAsync("a");
+        var b = await StartAsync("b");
+        await a.RecordGapAsync(Gap("rep_1", May1), default);
+        await a.RecordGapAsync(Gap("rep_1", May1.AddDays(1)), default);
+        Assert.That(await a.TryClaimBackfillAsync("rep_1", May1, May1, Lease, default), Is.True);
+
+        for (var beat = 0; beat < 4; beat++)
+        {
+            Time.Advance(Lease / 2);
+            Assert.That(await a.RenewBackfillAsync("rep_1", May1, May1, Lease, default), Is.True);
+        }
+
+        Assert.That(await b.TryClaimBackfillAsync("rep_1", May1, May1, Lease, default), Is.False, "twice its lease on, still held");
+        Assert.That(await b.RenewBackfillAsync("rep_1", May1, May1, Lease, default), Is.False, "not b's claim");
+        Assert.That(await a.RenewBackfillAsync("rep_1", May1.AddDays(1), May1.AddDays(1), Lease, default), Is.False, "a gap never claimed");
+
+        Time.Advance(Lease + TimeSpan.FromSeconds(1));
+        Assert.That(await b.TryClaimBackfillAsync("rep_1", May1, May1, Lease, default), Is.True, "lapsed once renewals stopped");
+        Assert.That(await a.RenewBackfillAsync("rep_1", May1, May1, Lease, default), Is.False, "taken over: a's claim is gone");
+        await b.RecordBackfillAsync("rep_1", May1, May1, "run_backfill", default);
+        Assert.That(await b.RenewBackfillAsync("rep_1", May1, May1, Lease, default), Is.False, "a run was recorded: nothing left to claim");
+    }
+
+    [Test]
     public async Task A_settled_gap_takes_no_backfill_and_a_filled_window_stays_filled()
     {
         var a = await StartAsync("a");

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace HeloData.Reports.AspNetCore.Tests.Hosting;
 
 /// <summary>The receiver's own spool folder: private, and swept of a dead receiver's files at start-up, never of anyone else's.</summary>
-public sealed class SpoolFolderTests
+public sealed class WebhookSpoolTests
 {
     private string _temp = null!;
     private string _root = null!;
@@ -15,7 +15,7 @@ public sealed class SpoolFolderTests
     public void SetUp()
     {
         _temp = Directory.CreateTempSubdirectory("helodata-spool-").FullName;
-        _root = Path.Combine(_temp, SpoolFolder.RootName);
+        _root = Path.Combine(_temp, WebhookSpool.Name);
     }
 
     [TearDown]
@@ -53,7 +53,7 @@ public sealed class SpoolFolderTests
         var dead = Path.Combine(_root, "0123456789abcdef0123456789abcdef");
         CreatePrivateRoot();
         Directory.CreateDirectory(dead);
-        File.WriteAllText(dead + ".owner", "");
+        File.WriteAllText(dead + SpoolFolder.LockExtension, "");
         File.WriteAllBytes(Path.Combine(dead, "a.spool"), new byte[1000]);
         File.WriteAllBytes(Path.Combine(dead, "b.spool"), new byte[1000]);
         var notOurs = new[]
@@ -79,13 +79,13 @@ public sealed class SpoolFolderTests
         var dead = Path.Combine(_root, "fedcba9876543210fedcba9876543210");
         CreatePrivateRoot();
         Directory.CreateDirectory(dead);
-        File.WriteAllText(dead + ".owner", "");
+        File.WriteAllText(dead + SpoolFolder.LockExtension, "");
         File.WriteAllBytes(Path.Combine(dead, "a.spool"), new byte[10]);
 
         using var spool = Start();
 
         Assert.That(Directory.Exists(dead), Is.False);
-        Assert.That(File.Exists(dead + ".owner"), Is.False);
+        Assert.That(File.Exists(dead + SpoolFolder.LockExtension), Is.False);
     }
 
     [Test]
@@ -110,7 +110,7 @@ public sealed class SpoolFolderTests
         CreatePrivateRoot();
         var link = Path.Combine(_root, "00000000000000000000000000000000");
         Directory.CreateSymbolicLink(link, elsewhere);
-        File.WriteAllText(link + ".owner", "");
+        File.WriteAllText(link + SpoolFolder.LockExtension, "");
 
         using var spool = Start();
 
@@ -140,7 +140,7 @@ public sealed class SpoolFolderTests
 
         Assert.That(File.Exists(left), Is.False, "the next start sweeps what the last one could not remove");
         Assert.That(Directory.Exists(spool.Folder), Is.False);
-        Assert.That(File.Exists(spool.Folder + ".owner"), Is.False);
+        Assert.That(File.Exists(spool.Folder + SpoolFolder.LockExtension), Is.False);
     }
 
     [Test]
@@ -205,7 +205,7 @@ public sealed class SpoolFolderTests
         File.WriteAllText(file, "");
 
         Assert.That(
-            () => new SpoolFolder(Options.Create(new ReportWebhookOptions { TemporaryDirectory = file }), NullLogger<ReportWebhookEndpoint>.Instance),
+            () => new WebhookSpool(Options.Create(new ReportWebhookOptions { TemporaryDirectory = file }), NullLogger<ReportWebhookEndpoint>.Instance),
             Throws.InvalidOperationException.With.Message.Contains(file).And.Message.Contains(nameof(ReportWebhookOptions.TemporaryDirectory)));
     }
 
@@ -222,5 +222,5 @@ public sealed class SpoolFolderTests
         }
     }
 
-    private SpoolFolder Start() => new(Options.Create(new ReportWebhookOptions { TemporaryDirectory = _temp }), NullLogger<ReportWebhookEndpoint>.Instance);
+    private WebhookSpool Start() => new(Options.Create(new ReportWebhookOptions { TemporaryDirectory = _temp }), NullLogger<ReportWebhookEndpoint>.Instance);
 }

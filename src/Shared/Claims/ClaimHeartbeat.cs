@@ -1,14 +1,14 @@
 using Microsoft.Extensions.Logging;
 
-namespace HeloData.Reports.Collector;
+namespace HeloData.Reports;
 
 /// <summary>
-/// Renews a run's claim every third of its lease (on the <see cref="TimeProvider"/>) while its handlers work, so a
-/// slow handler keeps its run and a dead instance loses it within a lease. <see cref="Lost"/> is cancelled when the
+/// Renews a claim every third of its lease (on the <see cref="TimeProvider"/>) while the work under it goes on, so
+/// slow work keeps its claim and a dead instance loses it within a lease. <see cref="Lost"/> is cancelled when the
 /// store answers that the claim is no longer this owner's, or when no renewal has succeeded for the lease less a
-/// third of it (the store may be unreachable: the claim is about to lapse there, and another instance may take the
-/// run over once it has, so the handlers here stop first). A renewal that fails before then is logged and tried
-/// again at the next beat.
+/// third of it (the store may be unreachable: the claim is about to lapse there, and another instance may take it
+/// over once it has, so the work here stops first). A renewal that fails before then is logged and tried again at
+/// the next beat. Shared source, linked into the collector (runs, backfill requests) and the receiver (handlers).
 /// </summary>
 internal sealed class ClaimHeartbeat : IAsyncDisposable
 {
@@ -22,7 +22,7 @@ internal sealed class ClaimHeartbeat : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Task _beating;
 
-    private ClaimHeartbeat(ICollectorStateStore store, string runId, TimeSpan lease, TimeProvider time, ILogger logger, CancellationToken life)
+    private ClaimHeartbeat(Func<CancellationToken, Task<bool>> renew, string claim, TimeSpan lease, TimeProvider time, ILogger logger, CancellationToken life)
     {
         _stop = CancellationTokenSource.CreateLinkedTokenSource(life);
         _time = time;
@@ -32,27 +32,27 @@ internal sealed class ClaimHeartbeat : IAsyncDisposable
         _expiry = new CancellationTokenSource(_safeFor, time);
         _onExpiry = _expiry.Token.Register(() =>
         {
-            CollectorLog.ClaimExpiring(logger, runId);
+            ClaimLog.ClaimExpiring(logger, claim);
             _lost.Cancel();
         });
 
         // The timer counts from now, as the claim's lease does, not from whenever the loop first runs.
         var timer = new PeriodicTimer(lease / 3, time);
-        _beating = Task.Run(() => BeatAsync(timer, store, runId, lease, logger));
+        _beating = Task.Run(() => BeatAsync(timer, renew, claim, logger));
     }
 
     /// <summary>Cancelled once the claim was taken over, or may lapse before another renewal succeeds.</summary>
     public CancellationToken Lost => _lost.Token;
 
-    /// <summary>Starts renewing the claim on <paramref name="runId"/>, taken or renewed just before.</summary>
-    /// <param name="store">The store holding the claim.</param>
-    /// <param name="runId">The claimed run.</param>
+    /// <summary>Starts renewing a claim taken or renewed just before.</summary>
+    /// <param name="renew">Renews the claim for another lease; <see langword="false"/> when it is no longer this owner's.</param>
+    /// <param name="claim">What is claimed, for the log (a run id, or a gap's backfill).</param>
     /// <param name="lease">The claim's lease: renewed every third of it, for as long again.</param>
     /// <param name="time">The clock the beats and the lease's end follow.</param>
     /// <param name="logger">Where failed renewals and a lost claim are logged.</param>
-    /// <param name="life">Cancelled when the collector is disposed: the beat stops, as a dead instance's would.</param>
-    public static ClaimHeartbeat Start(ICollectorStateStore store, string runId, TimeSpan lease, TimeProvider time, ILogger logger, CancellationToken life) =>
-        new(store, runId, lease, time, logger, life);
+    /// <param name="life">Cancelled when the owner is disposed: the beat stops, as a dead instance's would.</param>
+    public static ClaimHeartbeat Start(Func<CancellationToken, Task<bool>> renew, string claim, TimeSpan lease, TimeProvider time, ILogger logger, CancellationToken life) =>
+        new(renew, claim, lease, time, logger, life);
 
     public async ValueTask DisposeAsync()
     {
@@ -66,7 +66,7 @@ internal sealed class ClaimHeartbeat : IAsyncDisposable
         _lost.Dispose();
     }
 
-    private async Task BeatAsync(PeriodicTimer timer, ICollectorStateStore store, string runId, TimeSpan lease, ILogger logger)
+    private async Task BeatAsync(PeriodicTimer timer, Func<CancellationToken, Task<bool>> renew, string claim, ILogger logger)
     {
         var stop = _stop.Token;
         using var owned = timer;
@@ -76,9 +76,9 @@ internal sealed class ClaimHeartbeat : IAsyncDisposable
             var asked = _time.GetUtcNow();
             try
             {
-                if (!await store.RenewAsync(runId, lease, stop).ConfigureAwait(false))
+                if (!await renew(stop).ConfigureAwait(false))
                 {
-                    CollectorLog.ClaimLost(logger, runId);
+                    ClaimLog.ClaimLost(logger, claim);
                     await _lost.CancelAsync().ConfigureAwait(false);
                     return;
                 }
@@ -88,7 +88,7 @@ internal sealed class ClaimHeartbeat : IAsyncDisposable
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !stop.IsCancellationRequested)
             {
-                CollectorLog.ClaimNotRenewed(logger, exception, runId);
+                ClaimLog.ClaimNotRenewed(logger, exception, claim);
             }
         }
     }
