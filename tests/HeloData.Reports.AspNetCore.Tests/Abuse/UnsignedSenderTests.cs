@@ -99,8 +99,9 @@ public sealed class UnsignedSenderTests
 
             var statuses = (await Task.WhenAll(answers)).Select(a => a.Status).ToList();
 
-            Assert.That(statuses.Count(s => s == 503), Is.EqualTo(Senders - Cap), $"answers: {string.Join(",", statuses.Order())}");
-            Assert.That(statuses.Count(s => s == 413), Is.EqualTo(Cap), "the admitted ones were cut off at the limit");
+            var answered = $"answers: {string.Join(",", statuses.Order())}";
+            Assert.That(statuses.Count(s => s == 503), Is.EqualTo(Senders - Cap), answered);
+            Assert.That(statuses.Count(s => s == 413), Is.EqualTo(Cap), $"the admitted ones were cut off at the limit; {answered}");
             Assert.That(maxFiles, Is.InRange(1, Cap), "spool files at once");
             Assert.That(maxBytes, Is.LessThanOrEqualTo(Cap * Limit), "bytes on disk at once");
             Assert.That(maxOpen, Is.LessThanOrEqualTo(Cap), "spool files open at once");
