@@ -75,26 +75,11 @@ public sealed class UnsignedSenderTests
             return sender;
         }));
         using var stop = new CancellationTokenSource();
+
+        // Every sender streams without end; only the admitted ones are read, so they grow toward the limit.
+        var streams = senders.Select(s => Task.Run(() => s.StreamChunksAsync(chunk, total: null, stop.Token))).ToList();
         try
         {
-            // Every sender streams without end; only the admitted ones are read, so they grow toward the limit.
-            var streams = senders.Select(s => Task.Run(async () =>
-            {
-                try
-                {
-                    while (!stop.IsCancellationRequested)
-                    {
-                        await s.SendChunkAsync(chunk);
-                    }
-                }
-                catch (IOException)
-                {
-                    // refused (503, or 413 at the limit) and disconnected
-                }
-                catch (ObjectDisposedException)
-                {
-                }
-            })).ToList();
             var answers = senders.Select(s => s.ReadResponseAsync()).ToList();
 
             // Measured during the attack, until every sender had its answer.
@@ -113,11 +98,10 @@ public sealed class UnsignedSenderTests
             }
 
             var statuses = (await Task.WhenAll(answers)).Select(a => a.Status).ToList();
-            stop.Cancel();
-            await Task.WhenAll(streams);
 
-            Assert.That(statuses.Count(s => s == 503), Is.EqualTo(Senders - Cap), $"answers: {string.Join(",", statuses.Order())}");
-            Assert.That(statuses.Count(s => s == 413), Is.EqualTo(Cap), "the admitted ones were cut off at the limit");
+            var answered = $"answers: {string.Join(",", statuses.Order())}";
+            Assert.That(statuses.Count(s => s == 503), Is.EqualTo(Senders - Cap), answered);
+            Assert.That(statuses.Count(s => s == 413), Is.EqualTo(Cap), $"the admitted ones were cut off at the limit; {answered}");
             Assert.That(maxFiles, Is.InRange(1, Cap), "spool files at once");
             Assert.That(maxBytes, Is.LessThanOrEqualTo(Cap * Limit), "bytes on disk at once");
             Assert.That(maxOpen, Is.LessThanOrEqualTo(Cap), "spool files open at once");
@@ -125,7 +109,9 @@ public sealed class UnsignedSenderTests
         }
         finally
         {
+            // Writers first: a sender disposed under a running write would end it in ObjectDisposedException.
             stop.Cancel();
+            await Task.WhenAll(streams);
             await Task.WhenAll(senders.Select(s => s.DisposeAsync().AsTask()));
         }
 
@@ -176,35 +162,30 @@ public sealed class UnsignedSenderTests
         var signature = Deliveries.Sign(Deliveries.OtherSecret, "run_wrong", timestamp, new byte[3 * Limit]);
         await using var sender = await RawSender.ConnectAsync(_receiver.Address);
         await sender.SendHeadAsync(_receiver.Address, [("webhook-id", "run_wrong"), ("webhook-timestamp", timestamp), ("webhook-signature", signature)], contentLength ? 3 * Limit : null);
-        var streaming = contentLength ? Task.CompletedTask : Task.Run(async () =>
+        using var stop = new CancellationTokenSource();
+        var streaming = contentLength ? Task.FromResult(UploadEnd.Stopped) : Task.Run(() => sender.StreamChunksAsync(new byte[64 * 1024], 3 * Limit, stop.Token));
+        try
         {
-            try
+            var answer = sender.ReadResponseAsync();
+            var maxBytes = 0L;
+            while (!answer.IsCompleted)
             {
-                for (var sent = 0L; sent < 3 * Limit; sent += 64 * 1024)
-                {
-                    await sender.SendChunkAsync(new byte[64 * 1024]);
-                }
+                maxBytes = Math.Max(maxBytes, _spool.Bytes());
+                await Task.Delay(5);
             }
-            catch (IOException)
-            {
-                // cut off
-            }
-        });
 
-        var answer = sender.ReadResponseAsync();
-        var maxBytes = 0L;
-        while (!answer.IsCompleted)
-        {
-            maxBytes = Math.Max(maxBytes, _spool.Bytes());
-            await Task.Delay(5);
+            Assert.That((await answer).Status, Is.EqualTo(413));
+            Assert.That(maxBytes, Is.LessThanOrEqualTo(Limit));
+            Assert.That(await SpoolEmptiesAsync(), Is.True);
+            Assert.That(_calls, Is.Zero);
         }
-
-        Assert.That((await answer).Status, Is.EqualTo(413));
-        Assert.That(maxBytes, Is.LessThanOrEqualTo(Limit));
-        Assert.That(await SpoolEmptiesAsync(), Is.True);
-        Assert.That(_calls, Is.Zero);
-        await sender.DisposeAsync();
-        await streaming;
+        finally
+        {
+            // The writer may still be in a write the server no longer reads: stop it and let it end before
+            // the sender (declared first, so disposed last) closes the socket under it.
+            stop.Cancel();
+            await streaming;
+        }
     }
 
     private Task<bool> SpoolEmptiesAsync() => WaitForAsync(() => _spool.Files().Length == 0);

@@ -41,14 +41,44 @@ internal sealed class RawSender : IAsyncDisposable
         return SendAsync(Encoding.ASCII.GetBytes(head.Append("\r\n").ToString()));
     }
 
-    public async Task SendAsync(ReadOnlyMemory<byte> bytes) => await _stream.WriteAsync(bytes);
+    public async Task SendAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default) =>
+        await _stream.WriteAsync(bytes, cancellationToken);
 
     /// <summary>One chunk of a chunked body.</summary>
-    public async Task SendChunkAsync(ReadOnlyMemory<byte> bytes)
+    public async Task SendChunkAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
     {
-        await SendAsync(Encoding.ASCII.GetBytes($"{bytes.Length:x}\r\n"));
-        await SendAsync(bytes);
-        await SendAsync("\r\n"u8.ToArray());
+        await SendAsync(Encoding.ASCII.GetBytes($"{bytes.Length:x}\r\n"), cancellationToken);
+        await SendAsync(bytes, cancellationToken);
+        await SendAsync("\r\n"u8.ToArray(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Streams a chunked body of <paramref name="chunk"/>s, up to <paramref name="total"/> bytes (null: without
+    /// end), until it is all sent, the server cuts it off, or <paramref name="stop"/> is signalled; says which.
+    /// Those are the only ends an upload the server refuses can have: anything else fails the test. Stop and
+    /// await it before disposing this sender, so no write is ever left running on a disposed socket.
+    /// </summary>
+    public async Task<UploadEnd> StreamChunksAsync(ReadOnlyMemory<byte> chunk, long? total, CancellationToken stop)
+    {
+        try
+        {
+            for (var sent = 0L; total is null || sent < total; sent += chunk.Length)
+            {
+                await SendChunkAsync(chunk, stop);
+            }
+
+            return UploadEnd.Sent;
+        }
+        catch (IOException)
+        {
+            // The server answered and closed or reset the connection mid-body.
+            return UploadEnd.CutOff;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Stopped by the test, maybe in a write the server will never read (it answered and stopped reading).
+            return UploadEnd.Stopped;
+        }
     }
 
     /// <summary>Reads the answer's status line and headers (not its body).</summary>
@@ -86,6 +116,19 @@ internal sealed class RawSender : IAsyncDisposable
 
     private static bool EndsWithBlankLine(List<byte> bytes) =>
         bytes.Count >= 4 && bytes[^4] == '\r' && bytes[^3] == '\n' && bytes[^2] == '\r' && bytes[^1] == '\n';
+}
+
+/// <summary>How a streamed upload ended.</summary>
+internal enum UploadEnd
+{
+    /// <summary>Every byte was written.</summary>
+    Sent,
+
+    /// <summary>The server closed or reset the connection.</summary>
+    CutOff,
+
+    /// <summary>The test stopped it.</summary>
+    Stopped,
 }
 
 /// <summary>A status and the headers of an answer.</summary>

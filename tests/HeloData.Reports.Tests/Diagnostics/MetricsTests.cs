@@ -45,7 +45,7 @@ public sealed class MetricsTests
     [Test]
     public async Task A_completed_wait_records_its_polls_once()
     {
-        var time = new FakeTimeProvider(FakeClock.Start);
+        var time = new DelayTrackingClock(FakeClock.Start);
         using var harness = WaitHarness(time);
         harness.RespondInSequence(
             ClientHarness.Json(200, RunJson.WithStatus("queued", runId: "run_m_w")),
@@ -54,7 +54,7 @@ public sealed class MetricsTests
             ClientHarness.Json(200, RunJson.Completed(null, runId: "run_m_w")));
         using var telemetry = new TelemetryCapture();
 
-        await FakeClock.DriveAsync(time, harness.Client.WaitForCompletionAsync("run_m_w"));
+        await FakeClock.DriveDelaysAsync(time, harness.Client.WaitForCompletionAsync("run_m_w"));
 
         var polls = telemetry.Of(WaitPollsInstrumentName).Single();
         Assert.That(polls.Value, Is.EqualTo(4));
@@ -67,14 +67,14 @@ public sealed class MetricsTests
     [Test]
     public async Task A_failed_run_records_the_polls_of_its_wait_under_the_runs_error_code()
     {
-        var time = new FakeTimeProvider(FakeClock.Start);
+        var time = new DelayTrackingClock(FakeClock.Start);
         using var harness = WaitHarness(time);
         harness.RespondInSequence(
             ClientHarness.Json(200, RunJson.WithStatus("running", runId: "run_m_f")),
             ClientHarness.Json(200, RunJson.Failed("internal_error", "exporter crashed", runId: "run_m_f")));
         using var telemetry = new TelemetryCapture();
 
-        await Fails.With(() => FakeClock.DriveAsync(time, harness.Client.WaitForCompletionAsync("run_m_f")));
+        await Fails.With(() => FakeClock.DriveDelaysAsync(time, harness.Client.WaitForCompletionAsync("run_m_f")));
 
         var polls = telemetry.Of(WaitPollsInstrumentName).Single();
         Assert.That(polls.Value, Is.EqualTo(2));
@@ -84,12 +84,12 @@ public sealed class MetricsTests
     [Test]
     public async Task A_timed_out_wait_records_every_poll_it_made()
     {
-        var time = new FakeTimeProvider(FakeClock.Start);
+        var time = new DelayTrackingClock(FakeClock.Start);
         using var harness = WaitHarness(time);
         harness.Respond(ClientHarness.Json(200, RunJson.WithStatus("running", runId: "run_m_t")));
         using var telemetry = new TelemetryCapture();
 
-        var error = await Fails.With(() => FakeClock.DriveAsync(
+        var error = await Fails.With(() => FakeClock.DriveDelaysAsync(
             time, harness.Client.WaitForCompletionAsync("run_m_t", new WaitForCompletionOptions { MaxWait = TimeSpan.FromMinutes(2) })));
 
         Assert.That(error, Is.InstanceOf<ReportRunTimeoutException>());

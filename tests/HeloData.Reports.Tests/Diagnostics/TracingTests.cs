@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using HeloData.Reports.Models;
 using HeloData.Reports.Tests.Support;
-using Microsoft.Extensions.Time.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -119,7 +118,7 @@ public sealed class TracingTests
     [Test]
     public async Task A_wait_is_one_span_whose_children_are_its_polls()
     {
-        var time = new FakeTimeProvider(FakeClock.Start);
+        var time = new DelayTrackingClock(FakeClock.Start);
         using var harness = new ClientHarness(
             o =>
             {
@@ -134,7 +133,7 @@ public sealed class TracingTests
             ClientHarness.Json(200, RunJson.Completed(null, runId: "run_tr_w")));
         using var telemetry = new TelemetryCapture();
 
-        await FakeClock.DriveAsync(time, harness.Client.WaitForCompletionAsync("run_tr_w"));
+        await FakeClock.DriveDelaysAsync(time, harness.Client.WaitForCompletionAsync("run_tr_w"));
 
         var wait = telemetry.Spans.Single(s => s.DisplayName == "HeloData.Reports WaitForCompletion");
         var polls = telemetry.Spans.Where(s => s.DisplayName == "HeloData.Reports GetRun").ToList();

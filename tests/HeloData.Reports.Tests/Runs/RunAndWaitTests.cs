@@ -1,6 +1,5 @@
 using HeloData.Reports.Models;
 using HeloData.Reports.Tests.Support;
-using Microsoft.Extensions.Time.Testing;
 
 namespace HeloData.Reports.Tests.Runs;
 
@@ -12,13 +11,13 @@ public sealed class RunAndWaitTests
 {
     private const string RunId = "run_01HX2K3PQ4M5";
 
-    private FakeTimeProvider _time = null!;
+    private DelayTrackingClock _time = null!;
     private ClientHarness _harness = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _time = new FakeTimeProvider(FakeClock.Start);
+        _time = new DelayTrackingClock(FakeClock.Start);
         _harness = FakeClock.Harness(_time, transportRetries: 0);
     }
 
@@ -43,7 +42,7 @@ public sealed class RunAndWaitTests
         _harness.RespondInSequence(ClientHarness.Json(202, ContractDocuments.SeedRunAccepted), poll);
         var options = new WaitForCompletionOptions { MaxWait = TimeSpan.FromMinutes(1) };
 
-        var error = await Fails.With(() => FakeClock.DriveAsync(_time, _harness.Client.RunReportAndWaitAsync("rep_01HX2K3PQ4M5", options: options)));
+        var error = await Fails.With(() => FakeClock.DriveDelaysAsync(_time, _harness.Client.RunReportAndWaitAsync("rep_01HX2K3PQ4M5", options: options)));
 
         Assert.That(error.ErrorCode, Is.EqualTo(code));
         Assert.That(error.RunId, Is.EqualTo(RunId));
@@ -57,7 +56,7 @@ public sealed class RunAndWaitTests
         _harness.Respond(ClientHarness.Json(200, RunJson.WithStatus("running", RunId)));
         var options = new WaitForCompletionOptions { MaxWait = TimeSpan.FromMinutes(1) };
 
-        var error = await Fails.With(() => FakeClock.DriveAsync(_time, _harness.Client.WaitForCompletionAsync(RunId, options)));
+        var error = await Fails.With(() => FakeClock.DriveDelaysAsync(_time, _harness.Client.WaitForCompletionAsync(RunId, options)));
 
         Assert.That(error, Is.TypeOf<ReportRunTimeoutException>());
         Assert.That(((ReportRunTimeoutException)error).RunStartedByCall, Is.False);
@@ -71,7 +70,7 @@ public sealed class RunAndWaitTests
         _harness.RespondInSequence(ClientHarness.Json(202, ContractDocuments.SeedRunAccepted), ClientHarness.Json(200, RunJson.WithStatus("running", RunId)));
         var options = new WaitForCompletionOptions { MaxWait = TimeSpan.FromMinutes(1) };
 
-        var error = await Fails.With(() => FakeClock.DriveAsync(_time, _harness.Client.RunReportAndWaitAsync("rep_01HX2K3PQ4M5", options: options)));
+        var error = await Fails.With(() => FakeClock.DriveDelaysAsync(_time, _harness.Client.RunReportAndWaitAsync("rep_01HX2K3PQ4M5", options: options)));
 
         var timedOut = error as ReportRunTimeoutException;
         var wait = error.InnerException as ReportRunTimeoutException;
@@ -87,7 +86,7 @@ public sealed class RunAndWaitTests
     {
         _harness.RespondInSequence(ClientHarness.Json(202, ContractDocuments.SeedRunAccepted), ClientHarness.Error(401, "unauthorized", "bad key"));
 
-        var error = await Fails.With(() => FakeClock.DriveAsync(_time, _harness.Client.RunReportAndWaitAsync("rep_01HX2K3PQ4M5")));
+        var error = await Fails.With(() => FakeClock.DriveDelaysAsync(_time, _harness.Client.RunReportAndWaitAsync("rep_01HX2K3PQ4M5")));
 
         var poll = error.InnerException as ReportsException;
         Assert.That(poll, Is.Not.Null, "the poll's exception is kept whole inside");
@@ -123,7 +122,7 @@ public sealed class RunAndWaitTests
         // outcome is unknown, and the caller is not blamed with an ArgumentException.
         _harness.Respond(ClientHarness.Json(202, """{"id":"run_1","status":"queued"}"""));
 
-        var error = await Fails.With(() => FakeClock.DriveAsync(_time, _harness.Client.RunReportAndWaitAsync("rep_1")));
+        var error = await Fails.With(() => FakeClock.DriveDelaysAsync(_time, _harness.Client.RunReportAndWaitAsync("rep_1")));
 
         Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.InvalidResponse));
         Assert.That(error.Message, Does.Contain("run_id is missing, null or empty"));

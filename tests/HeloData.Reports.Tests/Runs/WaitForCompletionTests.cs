@@ -1,19 +1,18 @@
 using HeloData.Reports.Models;
 using HeloData.Reports.Tests.Support;
-using Microsoft.Extensions.Time.Testing;
 
 namespace HeloData.Reports.Tests.Runs;
 
 /// <summary>Polling a run to completion on a fake clock: outcomes, Retry-After, faults, cancellation, resuming.</summary>
 public sealed class WaitForCompletionTests
 {
-    private FakeTimeProvider _time = null!;
+    private DelayTrackingClock _time = null!;
     private ClientHarness _harness = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _time = new FakeTimeProvider(FakeClock.Start);
+        _time = new DelayTrackingClock(FakeClock.Start);
         _harness = FakeClock.Harness(_time);
     }
 
@@ -30,7 +29,7 @@ public sealed class WaitForCompletionTests
             ClientHarness.Json(200, RunJson.Completed(new Uri("https://downloads.example/run_1.csv?sig=x"))));
         var progress = new RecordingProgress<ReportRun>();
 
-        var run = await FakeClock.DriveAsync(_time, _harness.Client.WaitForCompletionAsync("run_1", new WaitForCompletionOptions { Progress = progress }));
+        var run = await FakeClock.DriveDelaysAsync(_time, _harness.Client.WaitForCompletionAsync("run_1", new WaitForCompletionOptions { Progress = progress }));
 
         Assert.That(run.Status, Is.EqualTo(RunStatus.Completed));
         Assert.That(progress.Values.Select(r => r.Status.ToString()), Is.EqualTo(new[] { "queued", "running", "completed" }));
@@ -44,7 +43,7 @@ public sealed class WaitForCompletionTests
             ClientHarness.Json(200, RunJson.WithStatus("running")),
             ClientHarness.Json(200, RunJson.Failed("internal_error", "exporter crashed")));
 
-        var error = await Fails.With(() => FakeClock.DriveAsync(_time, _harness.Client.WaitForCompletionAsync("run_1")));
+        var error = await Fails.With(() => FakeClock.DriveDelaysAsync(_time, _harness.Client.WaitForCompletionAsync("run_1")));
 
         var failed = (ReportRunFailedException)error;
         Assert.That(failed.ErrorCode, Is.EqualTo(ReportsErrorCode.InternalError));
@@ -58,7 +57,7 @@ public sealed class WaitForCompletionTests
         _harness.Respond(ClientHarness.Json(200, RunJson.WithStatus("running")));
         var options = new WaitForCompletionOptions { MaxWait = TimeSpan.FromMinutes(2) };
 
-        var error = await Fails.With(() => FakeClock.DriveAsync(_time, _harness.Client.WaitForCompletionAsync("run_1", options)));
+        var error = await Fails.With(() => FakeClock.DriveDelaysAsync(_time, _harness.Client.WaitForCompletionAsync("run_1", options)));
 
         var timeout = (ReportRunTimeoutException)error;
         Assert.That(timeout.ErrorCode, Is.EqualTo(ReportsErrorCode.Timeout));
@@ -76,7 +75,7 @@ public sealed class WaitForCompletionTests
             ClientHarness.Json(200, RunJson.WithStatus("cancelling_maybe")),
             ClientHarness.Json(200, RunJson.Completed(null)));
 
-        var run = await FakeClock.DriveAsync(_time, _harness.Client.WaitForCompletionAsync("run_1"));
+        var run = await FakeClock.DriveDelaysAsync(_time, _harness.Client.WaitForCompletionAsync("run_1"));
 
         Assert.That(run.Status, Is.EqualTo(RunStatus.Completed));
         Assert.That(_harness.RequestCount, Is.EqualTo(3));
@@ -110,7 +109,7 @@ public sealed class WaitForCompletionTests
             ClientHarness.Json(200, RunJson.WithStatus("running")),
             ClientHarness.Json(200, RunJson.Completed(null)));
 
-        var run = await FakeClock.DriveAsync(_time, harness.Client.WaitForCompletionAsync("run_1"));
+        var run = await FakeClock.DriveDelaysAsync(_time, harness.Client.WaitForCompletionAsync("run_1"));
 
         Assert.That(run.Status, Is.EqualTo(RunStatus.Completed));
         Assert.That(harness.RequestCount, Is.EqualTo(4));
@@ -121,7 +120,7 @@ public sealed class WaitForCompletionTests
     {
         _harness.Respond(ClientHarness.Error(404, "not_found", "no such run"));
 
-        var error = await Fails.With(() => FakeClock.DriveAsync(_time, _harness.Client.WaitForCompletionAsync("run_gone")));
+        var error = await Fails.With(() => FakeClock.DriveDelaysAsync(_time, _harness.Client.WaitForCompletionAsync("run_gone")));
 
         Assert.That(error.ErrorCode, Is.EqualTo(ReportsErrorCode.NotFound));
         Assert.That(_harness.RequestCount, Is.EqualTo(1));
@@ -155,7 +154,7 @@ public sealed class WaitForCompletionTests
         later.RespondInSequence(
             ClientHarness.Json(200, RunJson.WithStatus("running", runId)),
             ClientHarness.Json(200, RunJson.Completed(null, runId: runId)));
-        var run = await FakeClock.DriveAsync(_time, later.Client.WaitForCompletionAsync(runId));
+        var run = await FakeClock.DriveDelaysAsync(_time, later.Client.WaitForCompletionAsync(runId));
 
         Assert.That(run.RunId, Is.EqualTo(runId));
         Assert.That(later.Requests.Select(r => r.Path).Distinct(), Is.EqualTo(new[] { $"/v1/reports/runs/{runId}" }));
@@ -169,7 +168,7 @@ public sealed class WaitForCompletionTests
             ClientHarness.Json(200, RunJson.WithStatus("running", "run_01HX2K3PQ4M5")),
             ClientHarness.Json(200, RunJson.Completed(null, runId: "run_01HX2K3PQ4M5")));
 
-        var run = await FakeClock.DriveAsync(_time, _harness.Client.RunReportAndWaitAsync("rep_01HX2K3PQ4M5"));
+        var run = await FakeClock.DriveDelaysAsync(_time, _harness.Client.RunReportAndWaitAsync("rep_01HX2K3PQ4M5"));
 
         Assert.That(run.Status, Is.EqualTo(RunStatus.Completed));
         Assert.That(_harness.Requests.Select(r => r.Method), Is.EqualTo(new[] { "POST", "GET", "GET" }));
