@@ -39,30 +39,6 @@ public sealed partial class PostgreSqlCollectorStateStore
     }
 
     /// <inheritdoc />
-    public async Task<DateTimeOffset?> GetCheckpointAsync(string reportId, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(reportId);
-        await using var command = Command("SELECT checkpoint FROM {schema}.checkpoints WHERE report_id = $1", reportId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? reader.GetFieldValue<DateTimeOffset>(0) : null;
-    }
-
-    /// <inheritdoc />
-    public async Task<DateTimeOffset> AdvanceCheckpointAsync(string reportId, DateTimeOffset checkpoint, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(reportId);
-        const string sql = """
-            INSERT INTO {schema}.checkpoints AS c (report_id, checkpoint, updated_at) VALUES ($1, $2, $3)
-            ON CONFLICT (report_id) DO UPDATE SET checkpoint = GREATEST(c.checkpoint, EXCLUDED.checkpoint), updated_at = EXCLUDED.updated_at
-            RETURNING c.checkpoint
-            """;
-        await using var command = Command(sql, reportId, StoreArguments.Kept(checkpoint), StoreArguments.Now(_time));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return reader.GetFieldValue<DateTimeOffset>(0);
-    }
-
-    /// <inheritdoc />
     public async Task<bool> RecordGapAsync(ReportGap gap, CancellationToken cancellationToken)
     {
         StoreArguments.Gap(gap);

@@ -24,7 +24,7 @@ public sealed class GapFinderScheduleChangeTests : GapFinderFixture
     [Test]
     public async Task A_checkpoint_written_without_its_schedule_is_judged_on_from_the_reports_change_after_it()
     {
-        await Harness.Store().AdvanceCheckpointAsync(ReportId, new DateTimeOffset(2026, 6, 10, 6, 0, 0, TimeSpan.Zero), default);
+        await Harness.Store().AdvanceCheckpointAsync(ReportId, new ReportCheckpoint { At = new DateTimeOffset(2026, 6, 10, 6, 0, 0, TimeSpan.Zero) }, default);
 
         await Harness.Finder().ScanAsync(Changed(June20Noon), [], default);
 

@@ -28,7 +28,7 @@ public sealed class GapFinderUncollectedTests : GapFinderFixture
             Assert.That(scan.Uncollected!.Select(run => run.RunId), Is.EqualTo(new[] { pushed.RunId }), "read by id for the pass, whose claim answers 'in progress'");
             Assert.That(Harness.Client.Requested, Is.Empty);
             Assert.That(await Harness.Store().GetGapsAsync(default), Is.Empty);
-            Assert.That(await Harness.Store().GetCheckpointAsync(ReportId, default), Is.EqualTo(June30Due), "the checkpoint waits before its window");
+            Assert.That((await Harness.Store().GetReportCheckpointAsync(ReportId, default))?.At, Is.EqualTo(June30Due), "the checkpoint waits before its window");
         });
     }
 
@@ -49,7 +49,7 @@ public sealed class GapFinderUncollectedTests : GapFinderFixture
             Assert.That(second, Is.EqualTo(default(GapScan)));
             Assert.That(Harness.Client.Requested, Is.Empty);
             Assert.That(await Harness.Store().GetGapsAsync(default), Is.Empty);
-            Assert.That(await Harness.Store().GetCheckpointAsync(ReportId, default), Is.EqualTo(new DateTimeOffset(2026, 7, 1, 6, 0, 0, TimeSpan.Zero)));
+            Assert.That((await Harness.Store().GetReportCheckpointAsync(ReportId, default))?.At, Is.EqualTo(new DateTimeOffset(2026, 7, 1, 6, 0, 0, TimeSpan.Zero)));
         });
     }
 

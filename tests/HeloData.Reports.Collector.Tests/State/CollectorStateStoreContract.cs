@@ -350,14 +350,14 @@ public abstract partial class CollectorStateStoreContract
         var a = await StartAsync("a");
         var b = await StartAsync("b");
         var noon = Time.GetUtcNow();
-        Assert.That(await a.GetCheckpointAsync("rep_1", default), Is.Null);
+        Assert.That(await a.GetReportCheckpointAsync("rep_1", default), Is.Null);
 
-        Assert.That(await a.AdvanceCheckpointAsync("rep_1", noon, default), Is.EqualTo(noon));
-        Assert.That(await b.AdvanceCheckpointAsync("rep_1", noon.AddHours(-1), default), Is.EqualTo(noon), "never back");
-        Assert.That(await b.AdvanceCheckpointAsync("rep_1", noon.AddDays(1).ToOffset(TimeSpan.FromHours(2)), default), Is.EqualTo(noon.AddDays(1)));
+        Assert.That((await a.AdvanceCheckpointAsync("rep_1", new ReportCheckpoint { At = noon }, default)).At, Is.EqualTo(noon));
+        Assert.That((await b.AdvanceCheckpointAsync("rep_1", new ReportCheckpoint { At = noon.AddHours(-1) }, default)).At, Is.EqualTo(noon), "never back");
+        Assert.That((await b.AdvanceCheckpointAsync("rep_1", new ReportCheckpoint { At = noon.AddDays(1).ToOffset(TimeSpan.FromHours(2)) }, default)).At, Is.EqualTo(noon.AddDays(1)));
 
-        Assert.That(await a.GetCheckpointAsync("rep_1", default), Is.EqualTo(noon.AddDays(1)));
-        Assert.That(await a.GetCheckpointAsync("rep_2", default), Is.Null);
+        Assert.That((await a.GetReportCheckpointAsync("rep_1", default))?.At, Is.EqualTo(noon.AddDays(1)));
+        Assert.That(await a.GetReportCheckpointAsync("rep_2", default), Is.Null);
     }
 
     [Test]
@@ -488,9 +488,9 @@ public abstract partial class CollectorStateStoreContract
         var fine = new DateTimeOffset(2026, 5, 2, 11, 30, 0, TimeSpan.FromHours(2)).AddTicks(1_234_567);
         var kept = new DateTimeOffset(2026, 5, 2, 9, 30, 0, TimeSpan.Zero).AddMilliseconds(123);
 
-        Assert.That((await a.AdvanceCheckpointAsync("rep_1", fine, default)).EqualsExact(kept), Is.True);
-        Assert.That((await a.GetCheckpointAsync("rep_1", default))!.Value.EqualsExact(kept), Is.True);
-        Assert.That((await a.AdvanceCheckpointAsync("rep_1", fine.AddTicks(-1), default)).EqualsExact(kept), Is.True, "within the same millisecond");
+        Assert.That((await a.AdvanceCheckpointAsync("rep_1", new ReportCheckpoint { At = fine, Schedule = "0 6 * * *", ScheduleSeenAt = fine }, default)).ScheduleSeenAt!.Value.EqualsExact(kept), Is.True);
+        Assert.That((await a.GetReportCheckpointAsync("rep_1", default))!.At.EqualsExact(kept), Is.True);
+        Assert.That((await a.AdvanceCheckpointAsync("rep_1", new ReportCheckpoint { At = fine.AddTicks(-1) }, default)).At.EqualsExact(kept), Is.True, "within the same millisecond");
         await a.RecordGapAsync(Gap("rep_1", May1) with { DueAt = fine }, default);
         Assert.That((await a.GetGapsAsync(default)).Single().DueAt.EqualsExact(kept), Is.True);
     }

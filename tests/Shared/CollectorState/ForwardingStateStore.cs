@@ -25,10 +25,6 @@ internal class ForwardingStateStore(ICollectorStateStore inner) : ICollectorStat
 
     public virtual Task<IReadOnlySet<(DateOnly From, DateOnly To)>> GetCoveredWindowsAsync(string reportId, DateOnly since, CancellationToken cancellationToken) => inner.GetCoveredWindowsAsync(reportId, since, cancellationToken);
 
-    public virtual Task<DateTimeOffset?> GetCheckpointAsync(string reportId, CancellationToken cancellationToken) => inner.GetCheckpointAsync(reportId, cancellationToken);
-
-    public virtual Task<DateTimeOffset> AdvanceCheckpointAsync(string reportId, DateTimeOffset checkpoint, CancellationToken cancellationToken) => inner.AdvanceCheckpointAsync(reportId, checkpoint, cancellationToken);
-
     public virtual Task<ReportCheckpoint?> GetReportCheckpointAsync(string reportId, CancellationToken cancellationToken) => inner.GetReportCheckpointAsync(reportId, cancellationToken);
 
     public virtual Task<ReportCheckpoint> AdvanceCheckpointAsync(string reportId, ReportCheckpoint checkpoint, CancellationToken cancellationToken) => inner.AdvanceCheckpointAsync(reportId, checkpoint, cancellationToken);
