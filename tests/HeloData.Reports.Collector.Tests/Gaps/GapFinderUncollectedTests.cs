@@ -33,6 +33,30 @@ public sealed class GapFinderUncollectedTests : GapFinderFixture
     }
 
     [Test]
+    public async Task A_claimed_run_read_by_id_and_still_not_collected_is_read_again_once_per_grace_period_and_stays_pending()
+    {
+        // A pushed run with no download URL: each pass that reads it claims and releases it, left to its push.
+        Harness.Options.Backfill = true;
+        var pushed = await PushedAsync(RunStatus.Completed, TimeSpan.FromMinutes(1));
+        Harness.Time.Advance(TimeSpan.FromMinutes(2));
+        var finder = Harness.Finder();
+
+        var first = await finder.ScanAsync(Daily(), [], default);
+        Harness.Time.Advance(Harness.Options.GapGracePeriod - TimeSpan.FromMinutes(1));
+        var within = await finder.ScanAsync(Daily(), [], default);
+        Harness.Time.Advance(TimeSpan.FromMinutes(1));
+        var after = await finder.ScanAsync(Daily(), [], default);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(Harness.Client.Read, Is.EqualTo(new[] { pushed.RunId, pushed.RunId }), "read on the first pass and once the grace period passed");
+            Assert.That((first.Uncollected?.Count, within.Uncollected?.Count, after.Uncollected?.Count), Is.EqualTo(((int?)1, (int?)null, (int?)1)));
+            Assert.That((within.GapsFound, within.BackfillsRequested, Harness.Client.Requested.Count), Is.EqualTo((0, 0, 0)), "pending meanwhile, not a gap");
+            Assert.That(await Harness.Store().GetGapsAsync(default), Is.Empty);
+        });
+    }
+
+    [Test]
     public async Task A_push_whose_instance_died_is_collected_by_id_and_then_covers_its_window()
     {
         Harness.Options.Backfill = true;
