@@ -64,9 +64,14 @@ internal sealed partial class GapFinder
         {
             if (await RequestUnderClaimAsync(reportId, from, to, cancellationToken).ConfigureAwait(false) is not { } answered)
             {
-                // Not recorded as requested: asked for again once the claim lapses (the heartbeat stopped renewing it).
+                // Not recorded as requested: a stopped request gives its claim up, so any instance asks again at once.
                 LogBackfillDeferred(logger, reportId, from, to, cancellationToken.IsCancellationRequested ? "stopped" : "claim lost");
-                cancellationToken.ThrowIfCancellationRequested();
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    await store.ReleaseBackfillAsync(reportId, from, to, CancellationToken.None).ConfigureAwait(false);
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 return false;
             }
 

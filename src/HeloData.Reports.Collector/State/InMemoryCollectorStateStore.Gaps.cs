@@ -121,6 +121,21 @@ public sealed partial class InMemoryCollectorStateStore
     }
 
     /// <inheritdoc />
+    public Task ReleaseBackfillAsync(string reportId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        StoreArguments.GapKey(reportId, from, to);
+        lock (_state.Gate)
+        {
+            if (_state.Gaps.GetValueOrDefault((reportId, from, to)) is { Gap.Status: ReportGapStatus.Missing } gap && gap.Life == _life)
+            {
+                (gap.Owner, gap.Life) = (null, null);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <inheritdoc />
     public Task RecordBackfillAsync(string reportId, DateOnly from, DateOnly to, string runId, CancellationToken cancellationToken)
     {
         StoreArguments.GapKey(reportId, from, to);

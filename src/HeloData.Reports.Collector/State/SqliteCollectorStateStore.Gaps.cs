@@ -87,6 +87,17 @@ public sealed partial class SqliteCollectorStateStore
     }
 
     /// <inheritdoc />
+    public async Task ReleaseBackfillAsync(string reportId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        StoreArguments.GapKey(reportId, from, to);
+        await UpdateGapAsync(
+            "owner = NULL, life = NULL, lease_until = NULL",
+            "status = $missing AND life = $life",
+            GapKey(reportId, from, to, ("$missing", (int)ReportGapStatus.Missing)),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public Task RecordBackfillAsync(string reportId, DateOnly from, DateOnly to, string runId, CancellationToken cancellationToken)
     {
         StoreArguments.GapKey(reportId, from, to);

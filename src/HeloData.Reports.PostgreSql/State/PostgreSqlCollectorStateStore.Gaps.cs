@@ -79,6 +79,14 @@ public sealed partial class PostgreSqlCollectorStateStore
     }
 
     /// <inheritdoc />
+    public async Task ReleaseBackfillAsync(string reportId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        StoreArguments.GapKey(reportId, from, to);
+        var sql = $"UPDATE {{schema}}.gaps SET claim_instance = NULL, claim_life = NULL, claim_until = NULL WHERE {GapKey} AND status = 'missing' AND claim_life = $4";
+        await ExecuteAsync(sql, cancellationToken, reportId, from, to, Life).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     /// <remarks>A gap already settled stays settled.</remarks>
     public Task RecordBackfillAsync(string reportId, DateOnly from, DateOnly to, string runId, CancellationToken cancellationToken)
     {

@@ -120,6 +120,7 @@ public sealed class BackfillClaimTests
         var from = a.Claimed!.Value.From;
         Assert.That(RunsAccepted(sandbox, from), Is.Zero);
         Assert.That((await a.GetGapsAsync(default)).Single(gap => gap.From == from).BackfillRunId, Is.Null, "deferred: asked for again on a later pass");
+        Assert.That(await a.TryClaimBackfillAsync(report.Id, from, a.Claimed!.Value.To, Lease, default), Is.True, "its claim released, not held until its lease ends");
     }
 
     /// <summary>How many runs the sandbox accepted for the window starting on <paramref name="from"/>.</summary>

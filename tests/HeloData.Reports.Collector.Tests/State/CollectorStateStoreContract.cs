@@ -422,6 +422,25 @@ public abstract partial class CollectorStateStoreContract
     }
 
     [Test]
+    public async Task A_backfill_claim_released_by_its_owner_is_free_at_once_and_nobody_else_releases_it()
+    {
+        var a = await StartAsync("a");
+        var b = await StartAsync("b");
+        await a.RecordGapAsync(Gap("rep_1", May1), default);
+        Assert.That(await a.TryClaimBackfillAsync("rep_1", May1, May1, Lease, default), Is.True);
+
+        await b.ReleaseBackfillAsync("rep_1", May1, May1, default);
+        Assert.That(await b.TryClaimBackfillAsync("rep_1", May1, May1, Lease, default), Is.False, "not b's claim to release");
+        await a.ReleaseBackfillAsync("rep_1", May1, May1, default);
+        Assert.That(await b.TryClaimBackfillAsync("rep_1", May1, May1, Lease, default), Is.True, "free before its lease ends");
+        Assert.That(await a.RenewBackfillAsync("rep_1", May1, May1, Lease, default), Is.False, "a gave it up");
+
+        await b.RecordBackfillAsync("rep_1", May1, May1, "run_backfill", default);
+        await b.ReleaseBackfillAsync("rep_1", May1, May1, default);
+        Assert.That((await a.GetGapsAsync(default)).Single().BackfillRunId, Is.EqualTo("run_backfill"), "a recorded run is kept");
+    }
+
+    [Test]
     public async Task A_settled_gap_takes_no_backfill_and_a_filled_window_stays_filled()
     {
         var a = await StartAsync("a");

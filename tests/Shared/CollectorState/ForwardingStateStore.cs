@@ -37,6 +37,8 @@ internal class ForwardingStateStore(ICollectorStateStore inner) : ICollectorStat
 
     public virtual Task<bool> RenewBackfillAsync(string reportId, DateOnly from, DateOnly to, TimeSpan lease, CancellationToken cancellationToken) => inner.RenewBackfillAsync(reportId, from, to, lease, cancellationToken);
 
+    public virtual Task ReleaseBackfillAsync(string reportId, DateOnly from, DateOnly to, CancellationToken cancellationToken) => inner.ReleaseBackfillAsync(reportId, from, to, cancellationToken);
+
     public virtual Task RecordBackfillAsync(string reportId, DateOnly from, DateOnly to, string runId, CancellationToken cancellationToken) => inner.RecordBackfillAsync(reportId, from, to, runId, cancellationToken);
 
     public virtual Task SettleGapAsync(string reportId, DateOnly from, DateOnly to, ReportGapStatus status, CancellationToken cancellationToken) => inner.SettleGapAsync(reportId, from, to, status, cancellationToken);
