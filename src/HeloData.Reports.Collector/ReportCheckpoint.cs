@@ -6,7 +6,7 @@ namespace HeloData.Reports.Collector;
 /// <see cref="ScheduleSeenAt"/>. The gap finder judges no window with a schedule that was not in force then, so after a
 /// <c>PATCH</c> of the schedule it needs both.
 /// </summary>
-public sealed class ReportCheckpoint
+public sealed record ReportCheckpoint
 {
     /// <summary>Every scheduled occurrence due at or before this instant has been judged (covered, or recorded as a gap).</summary>
     public required DateTimeOffset At { get; init; }

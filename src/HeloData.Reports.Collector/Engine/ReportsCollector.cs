@@ -41,7 +41,8 @@ internal sealed class ReportsCollector(
         await CollectAllAsync(completed.Where(r => !settled.Contains(r.RunId)), RunOrigin.Poll, tally, cancellationToken).ConfigureAwait(false);
 
         var uncollected = new List<ReportRun>();
-        foreach (var report in listing.Reports.Where(r => !string.IsNullOrEmpty(r.Schedule)))
+        // Every report, scheduled or not: one whose schedule was removed still has the old one's last windows to judge.
+        foreach (var report in listing.Reports)
         {
             // Every run of the report the poll saw, not only the failed ones: a window whose run is still running, or
             // whose collection failed this pass, is judged later, not replaced by a second run.

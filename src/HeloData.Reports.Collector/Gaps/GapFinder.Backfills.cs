@@ -42,8 +42,7 @@ internal sealed partial class GapFinder
         // Gaps whose request never got through (a transient error, or an instance that died between claiming and
         // recording the run) are asked for again once their backfill claim lapses; older than Since, they stay listed.
         var oldest = time.GetUtcNow() - _options.Since;
-        foreach (var gap in gaps.Where(gap => gap.DueAt >= oldest && gap.BackfillRunId is null
-            && (gap.Status == ReportGapStatus.BackfillRequested || (gap.Status == ReportGapStatus.Missing && (_options.Backfill || gap.FailedRunId is not null)))))
+        foreach (var gap in gaps.Where(gap => gap.DueAt >= oldest && gap.Status == ReportGapStatus.Missing && (_options.Backfill || gap.FailedRunId is not null)))
         {
             await TryRequestBackfillAsync(gap.ReportId, gap.From, gap.To, cancellationToken).ConfigureAwait(false);
         }
@@ -63,9 +62,16 @@ internal sealed partial class GapFinder
         RunAccepted accepted;
         try
         {
-            if (await RequestUnderClaimAsync(reportId, from, to).ConfigureAwait(false) is not { } answered)
+            if (await RequestUnderClaimAsync(reportId, from, to, cancellationToken).ConfigureAwait(false) is not { } answered)
             {
-                LogBackfillDeferred(logger, reportId, from, to, "claim lost");
+                // Not recorded as requested: a stopped request gives its claim up, so any instance asks again at once.
+                LogBackfillDeferred(logger, reportId, from, to, cancellationToken.IsCancellationRequested ? "stopped" : "claim lost");
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    await store.ReleaseBackfillAsync(reportId, from, to, CancellationToken.None).ConfigureAwait(false);
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 return false;
             }
 
@@ -97,21 +103,23 @@ internal sealed partial class GapFinder
     /// Requests the run while a heartbeat renews the backfill claim: the request can outlast the lease (the client
     /// waits out a 429's <c>Retry-After</c>), and no other instance may ask for the window meanwhile.
     /// </summary>
-    /// <returns>The accepted run, or <see langword="null"/> when the claim was lost first (another instance asks now).</returns>
-    private async Task<RunAccepted?> RequestUnderClaimAsync(string reportId, DateOnly from, DateOnly to)
+    /// <returns>The accepted run, or <see langword="null"/> when the claim was lost (another instance asks now) or the pass was stopped first.</returns>
+    private async Task<RunAccepted?> RequestUnderClaimAsync(string reportId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         var lease = _options.ClaimLease;
         var heartbeat = ClaimHeartbeat.Start(
             beat => store.RenewBackfillAsync(reportId, from, to, lease, beat), $"the backfill of {reportId} {from:O}..{to:O}", lease, time, logger, CancellationToken.None);
         await using (heartbeat.ConfigureAwait(false))
         {
+            // A lost claim or a stopping host ends the request, also while the client waits out a Retry-After. Between
+            // attempts nothing is in flight; stopped mid-call the outcome is unknown, as after any interrupted request,
+            // and the window is asked for again after the lease (the table sink keeps one window's rows once).
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(heartbeat.Lost, cancellationToken);
             try
             {
-                // Not cancelled by the pass: a run accepted but not recorded would be requested again after the lease.
-                // Only a lost claim stops it (between attempts nothing is sent; mid-call, the outcome is unknown either way).
-                return await client.RunReportAsync(reportId, new RunWindow { From = from, To = to }, heartbeat.Lost).ConfigureAwait(false);
+                return await client.RunReportAsync(reportId, new RunWindow { From = from, To = to }, stop.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (heartbeat.Lost.IsCancellationRequested)
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
                 return null;
             }

@@ -41,16 +41,18 @@ internal sealed partial class GapFinder
     /// <summary>
     /// Stores how far the report is judged, with the schedule it was judged by. After a change, the current schedule
     /// is stored once the old one's stretch is judged through and the new one's has a window judged; until then the
-    /// old one's progress is stored with the old schedule, so the next pass splits the same way.
+    /// old one's progress is stored with the old schedule, so the next pass splits the same way. With no readable
+    /// current schedule the only stretch is the stored one's, so its progress is stored with it (and when it was last
+    /// seen) until its last window is judged, however many passes the grace period takes.
     /// </summary>
-    private async Task AdvanceAsync(Report report, ReportCheckpoint? checkpoint, List<ScheduleStretch> stretches, List<(DateTimeOffset? Last, bool Blocked)> judged, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task AdvanceAsync(Report report, bool currentReadable, ReportCheckpoint? checkpoint, List<ScheduleStretch> stretches, List<(DateTimeOffset? Last, bool Blocked)> judged, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ReportCheckpoint? next = null;
-        if ((stretches.Count == 1 || !judged[0].Blocked) && judged[^1].Last is { } last)
+        if (currentReadable && (stretches.Count == 1 || !judged[0].Blocked) && judged[^1].Last is { } last)
         {
             next = new ReportCheckpoint { At = last, Schedule = report.Schedule, ScheduleSeenAt = now };
         }
-        else if (stretches.Count == 2 && judged[0].Last is { } old)
+        else if ((stretches.Count == 2 || !currentReadable) && judged[0].Last is { } old)
         {
             next = new ReportCheckpoint { At = old, Schedule = checkpoint!.Schedule, ScheduleSeenAt = checkpoint.ScheduleSeenAt };
         }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using HeloData.Reports.Models;
 using Microsoft.Extensions.Logging;
 
@@ -15,12 +16,18 @@ namespace HeloData.Reports.Collector;
 /// handlers are told <see cref="CollectedRun.MayHaveBeenHandled"/>). A run the service reports failed is retried once
 /// like any failed occurrence; one it no longer has (past retention) leaves the window a gap, and so does one still not
 /// collected a day (the service's redelivery period) after its window came due: a pushed run without a download URL
-/// cannot be read by id, and the checkpoint must not wait for it for ever.
+/// cannot be read by id, and the checkpoint must not wait for it for ever. A completed run read by id is read again at most once
+/// per grace period (by this instance): one still uncollected meanwhile, such as a pushed run with no download URL
+/// (claimed and released as awaiting its push by each pass that takes it), keeps its window pending without a
+/// <c>GET</c>, a claim and a release every pass for a day.
 /// </remarks>
 internal sealed partial class GapFinder
 {
     // The contract's "Webhook deliveries": up to 8 attempts over about 24 h.
     private static readonly TimeSpan RedeliveryPeriod = TimeSpan.FromDays(1);
+
+    // When this instance last read each uncollected run by id; entries older than the grace period are dropped.
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _readAt = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Marks as pending the due windows with a run the store knows uncollected and the pass did not see, and reads
@@ -38,7 +45,16 @@ internal sealed partial class GapFinder
         CancellationToken cancellationToken)
     {
         // A window due longer ago than the service redelivers a push is judged whatever the store knows of its run.
-        var redelivered = time.GetUtcNow() - _options.GapGracePeriod - RedeliveryPeriod;
+        var now = time.GetUtcNow();
+        var redelivered = now - _options.GapGracePeriod - RedeliveryPeriod;
+        foreach (var (runId, readAt) in _readAt)
+        {
+            if (readAt <= now - _options.GapGracePeriod)
+            {
+                _readAt.TryRemove(runId, out _);
+            }
+        }
+
         var open = due.Where(window => window.DueAt > redelivered)
             .Select(window => (window.From, window.To))
             .Where(window => !covered.Contains(window) && !pending.Contains(window))
@@ -57,6 +73,13 @@ internal sealed partial class GapFinder
                 continue;
             }
 
+            if (_readAt.ContainsKey(known.RunId))
+            {
+                // Read within the grace period and still not collected: pending, read again later.
+                pending.Add((known.From, known.To));
+                continue;
+            }
+
             var (run, gone) = await ReadKnownRunAsync(known, cancellationToken).ConfigureAwait(false);
             if (gone)
             {
@@ -72,6 +95,7 @@ internal sealed partial class GapFinder
             pending.Add((known.From, known.To));
             if (run is not null && run.Status == RunStatus.Completed)
             {
+                _readAt[run.RunId] = now;
                 recovered.Add(run);
                 LogUncollectedRead(logger, run.RunId, reportId, known.From, known.To);
             }

@@ -27,16 +27,18 @@ internal sealed partial class GapFinder(
     /// <inheritdoc />
     public async Task<GapScan> ScanAsync(Report report, IReadOnlyList<ReportRun> seenRuns, CancellationToken cancellationToken)
     {
-        if (Timetable(report.Id, report.Schedule) is null)
+        var readable = Timetable(report.Id, report.Schedule) is not null;
+        var now = time.GetUtcNow();
+        var checkpoint = await store.GetReportCheckpointAsync(report.Id, cancellationToken).ConfigureAwait(false);
+        var stretches = ScheduleInForce.Stretches(report, readable, checkpoint, now - _options.Since, now - _options.GapGracePeriod)
+            .Select(stretch => (Stretch: stretch, Timetable: Timetable(report.Id, stretch.Schedule)))
+            .ToList();
+        if (stretches.Count == 0)
         {
+            // No schedule to judge by, now or stored: an on-demand report has no gaps.
             return default;
         }
 
-        var now = time.GetUtcNow();
-        var checkpoint = await store.GetReportCheckpointAsync(report.Id, cancellationToken).ConfigureAwait(false);
-        var stretches = ScheduleInForce.Stretches(report, checkpoint, now - _options.Since, now - _options.GapGracePeriod)
-            .Select(stretch => (Stretch: stretch, Timetable: Timetable(report.Id, stretch.Schedule)))
-            .ToList();
         var windows = stretches
             .Select(s => s.Timetable is { } timetable ? ScheduleWindows.Due(timetable, s.Stretch.After, s.Stretch.Until, s.Stretch.AfterJudged).ToList() : [])
             .ToList();
@@ -66,7 +68,7 @@ internal sealed partial class GapFinder(
             judged.Add((stretch.Last, stretch.Blocked));
         }
 
-        await AdvanceAsync(report, checkpoint, stretches.ConvertAll(s => s.Stretch), judged, now, cancellationToken).ConfigureAwait(false);
+        await AdvanceAsync(report, readable, checkpoint, stretches.ConvertAll(s => s.Stretch), judged, now, cancellationToken).ConfigureAwait(false);
         return new GapScan(found, requested, recovered.Count == 0 ? null : recovered);
     }
 
@@ -113,7 +115,7 @@ internal sealed partial class GapFinder(
 
     private CronTimetable? Timetable(string reportId, string? schedule)
     {
-        if (schedule is null)
+        if (string.IsNullOrEmpty(schedule))
         {
             return null;
         }

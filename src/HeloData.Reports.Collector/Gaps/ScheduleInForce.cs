@@ -24,18 +24,28 @@ internal readonly record struct ScheduleStretch(string Schedule, DateTimeOffset 
 /// earlier version wrote) nothing before <c>updated_at</c> is judged: a report changed in any way within
 /// <see cref="ReportsCollectorOptions.Since"/> before the collector's first pass has its earlier gaps not looked for.
 /// A report without <c>updated_at</c> (the contract says it always has one) is taken as unchanged while its schedule
-/// is, and as changed at the last pass that saw the old schedule when it is not.
+/// is, and as changed at the last pass that saw the old schedule when it is not. A report whose schedule is removed
+/// (or made unreadable) still has the stored schedule's windows judged up to when it was last seen, since those
+/// occurrences were due while it was in force.
 /// </remarks>
 internal static class ScheduleInForce
 {
     /// <summary>The stretches to judge, oldest first: the stored schedule's (when it is known and the report changed since), then the current one's.</summary>
-    /// <param name="report">The report as this pass listed it (with a schedule).</param>
+    /// <param name="report">The report as this pass listed it.</param>
+    /// <param name="currentReadable">The report has a schedule and it is cron this SDK reads.</param>
     /// <param name="checkpoint">The report's stored checkpoint, if any.</param>
     /// <param name="earliest">The oldest instant worth judging without a checkpoint: now minus <see cref="ReportsCollectorOptions.Since"/>.</param>
     /// <param name="until">The last instant to judge: now minus the grace period.</param>
-    /// <returns>One or two stretches; the first of two is the stored schedule's.</returns>
-    public static IReadOnlyList<ScheduleStretch> Stretches(Report report, ReportCheckpoint? checkpoint, DateTimeOffset earliest, DateTimeOffset until)
+    /// <returns>None, one or two stretches; the first of two, and the only one when the current schedule is not readable, is the stored schedule's.</returns>
+    public static IReadOnlyList<ScheduleStretch> Stretches(Report report, bool currentReadable, ReportCheckpoint? checkpoint, DateTimeOffset earliest, DateTimeOffset until)
     {
+        if (!currentReadable)
+        {
+            return checkpoint is { Schedule: { } last, ScheduleSeenAt: { } lastSeen } && last != report.Schedule
+                ? [new(last, checkpoint.At, Earliest(lastSeen, until), AfterJudged: true)]
+                : [];
+        }
+
         var current = report.Schedule!;
         if (checkpoint is null)
         {

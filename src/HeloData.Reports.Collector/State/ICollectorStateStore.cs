@@ -100,48 +100,40 @@ public partial interface ICollectorStateStore
     /// <returns>Each covered window once, as (first day, last day).</returns>
     Task<IReadOnlySet<(DateOnly From, DateOnly To)>> GetCoveredWindowsAsync(string reportId, DateOnly since, CancellationToken cancellationToken);
 
-    /// <summary>The report's checkpoint: every scheduled occurrence due at or before it has been judged (covered, or recorded as a gap).</summary>
+    /// <summary>The report's checkpoint with the schedule it was judged by.</summary>
     /// <param name="reportId">The report.</param>
     /// <param name="cancellationToken">Stops the call.</param>
     /// <returns>The checkpoint, or <see langword="null"/> before the report's first pass.</returns>
-    Task<DateTimeOffset?> GetCheckpointAsync(string reportId, CancellationToken cancellationToken);
+    Task<ReportCheckpoint?> GetReportCheckpointAsync(string reportId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Moves the report's checkpoint to <paramref name="checkpoint"/> if that is later; an earlier value leaves it as it
-    /// is (a checkpoint never moves back). The schedule recorded with it is left as it is.
+    /// Moves the report's checkpoint to <paramref name="checkpoint"/> with its schedule: a later
+    /// <see cref="ReportCheckpoint.At"/> replaces the stored checkpoint whole; an equal one replaces its schedule only
+    /// when seen later; an earlier one leaves it as it is (a checkpoint never moves back).
     /// </summary>
     /// <param name="reportId">The report.</param>
-    /// <param name="checkpoint">The new checkpoint.</param>
+    /// <param name="checkpoint">The new checkpoint; its schedule and the time it was seen are both set or both <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops the call.</param>
     /// <returns>The checkpoint now stored.</returns>
-    Task<DateTimeOffset> AdvanceCheckpointAsync(string reportId, DateTimeOffset checkpoint, CancellationToken cancellationToken);
+    Task<ReportCheckpoint> AdvanceCheckpointAsync(string reportId, ReportCheckpoint checkpoint, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The runs of <paramref name="reportId"/> the store knows (a door claimed them) that are neither collected nor
+    /// recorded as failed, among those ending on or after <paramref name="since"/>: their claim may still be held, or
+    /// may have lapsed or been released with nobody taking it over. The gap finder counts their windows as pending,
+    /// not as gaps, and collects a lapsed one itself by its id.
+    /// </summary>
+    /// <param name="reportId">The report.</param>
+    /// <param name="since">The earliest last day of a window worth returning.</param>
+    /// <param name="cancellationToken">Stops the call.</param>
+    /// <returns>The runs, in no particular order.</returns>
+    Task<IReadOnlyList<RunRecord>> GetUncollectedRunsAsync(string reportId, DateOnly since, CancellationToken cancellationToken);
 
     /// <summary>Records a gap, unless one for the same report and window is recorded already.</summary>
     /// <param name="gap">The gap found (its status <see cref="ReportGapStatus.Missing"/>).</param>
     /// <param name="cancellationToken">Stops the call.</param>
     /// <returns><see langword="true"/> when the gap is new.</returns>
     Task<bool> RecordGapAsync(ReportGap gap, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Claims the right to request the on-demand run that fills a gap: only one owner gets it while its lease
-    /// holds, and none once a run id is recorded for it (<see cref="RecordBackfillAsync"/>) or the gap is settled.
-    /// </summary>
-    /// <param name="reportId">The gap's report.</param>
-    /// <param name="from">The gap's first day.</param>
-    /// <param name="to">The gap's last day.</param>
-    /// <param name="lease">How long the claim holds: if the requester dies before recording a run id, another may request after it.</param>
-    /// <param name="cancellationToken">Stops the call.</param>
-    /// <returns><see langword="true"/> when the caller may request the run now.</returns>
-    Task<bool> TryClaimBackfillAsync(string reportId, DateOnly from, DateOnly to, TimeSpan lease, CancellationToken cancellationToken);
-
-    /// <summary>Extends the caller's backfill claim on a gap: the heartbeat while its run is requested (a request can wait out a long <c>Retry-After</c>).</summary>
-    /// <param name="reportId">The gap's report.</param>
-    /// <param name="from">The gap's first day.</param>
-    /// <param name="to">The gap's last day.</param>
-    /// <param name="lease">How long from now the claim holds.</param>
-    /// <param name="cancellationToken">Stops the call.</param>
-    /// <returns><see langword="false"/> when the claim is no longer the caller's (it lapsed and was taken over, a run id was recorded, or the gap was settled).</returns>
-    Task<bool> RenewBackfillAsync(string reportId, DateOnly from, DateOnly to, TimeSpan lease, CancellationToken cancellationToken);
 
     /// <summary>
     /// Records the on-demand run requested for a gap (its status becomes <see cref="ReportGapStatus.BackfillRequested"/>).
@@ -172,8 +164,8 @@ public partial interface ICollectorStateStore
     /// <summary>
     /// The gaps not settled yet (<see cref="ReportGapStatus.Missing"/> or <see cref="ReportGapStatus.BackfillRequested"/>),
     /// oldest occurrence first: what the gap finder follows each pass, while settled gaps are kept (and listed by
-    /// <see cref="GetGapsAsync"/>) for ever. The default filters <see cref="GetGapsAsync"/>; a store overrides it to
-    /// read only those rows.
+    /// <see cref="GetGapsAsync"/>) for ever. The default is a pure convenience: it filters <see cref="GetGapsAsync"/>,
+    /// so it is right for any store; a store overrides it to read only those rows.
     /// </summary>
     /// <param name="cancellationToken">Stops the call.</param>
     /// <returns>The open gaps.</returns>

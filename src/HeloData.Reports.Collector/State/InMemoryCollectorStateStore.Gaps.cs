@@ -31,31 +31,6 @@ public sealed partial class InMemoryCollectorStateStore
     }
 
     /// <inheritdoc />
-    public Task<DateTimeOffset?> GetCheckpointAsync(string reportId, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(reportId);
-        lock (_state.Gate)
-        {
-            return Task.FromResult(_state.Checkpoints.TryGetValue(reportId, out var checkpoint) ? checkpoint.At : (DateTimeOffset?)null);
-        }
-    }
-
-    /// <inheritdoc />
-    public Task<DateTimeOffset> AdvanceCheckpointAsync(string reportId, DateTimeOffset checkpoint, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(reportId);
-        lock (_state.Gate)
-        {
-            var kept = StoreArguments.Kept(checkpoint);
-            var stored = !_state.Checkpoints.TryGetValue(reportId, out var current) ? new ReportCheckpoint { At = kept }
-                : current.At >= kept ? current
-                : new ReportCheckpoint { At = kept, Schedule = current.Schedule, ScheduleSeenAt = current.ScheduleSeenAt };
-            _state.Checkpoints[reportId] = stored;
-            return Task.FromResult(stored.At);
-        }
-    }
-
-    /// <inheritdoc />
     public Task<ReportCheckpoint?> GetReportCheckpointAsync(string reportId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(reportId);
@@ -142,6 +117,21 @@ public sealed partial class InMemoryCollectorStateStore
 
             gap.LeaseUntil = StoreArguments.LeaseEnd(now, lease);
             return Task.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task ReleaseBackfillAsync(string reportId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        StoreArguments.GapKey(reportId, from, to);
+        lock (_state.Gate)
+        {
+            if (_state.Gaps.GetValueOrDefault((reportId, from, to)) is { Gap.Status: ReportGapStatus.Missing } gap && gap.Life == _life)
+            {
+                (gap.Owner, gap.Life) = (null, null);
+            }
+
+            return Task.CompletedTask;
         }
     }
 

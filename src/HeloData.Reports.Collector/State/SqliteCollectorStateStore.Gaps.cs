@@ -46,34 +46,6 @@ public sealed partial class SqliteCollectorStateStore
     }
 
     /// <inheritdoc />
-    public Task<DateTimeOffset?> GetCheckpointAsync(string reportId, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(reportId);
-        return _writer.RunAsync(
-            connection => SqliteCommands.Scalar(connection, "SELECT checkpoint FROM helodata_collector_checkpoints WHERE report_id = $report", ("$report", reportId)) is long milliseconds
-                ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds)
-                : (DateTimeOffset?)null,
-            cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public Task<DateTimeOffset> AdvanceCheckpointAsync(string reportId, DateTimeOffset checkpoint, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(reportId);
-        return _writer.RunAsync(
-            connection => DateTimeOffset.FromUnixTimeMilliseconds((long)SqliteCommands.Scalar(
-                connection,
-                """
-                INSERT INTO helodata_collector_checkpoints (report_id, checkpoint) VALUES ($report, $checkpoint)
-                ON CONFLICT (report_id) DO UPDATE SET checkpoint = max(checkpoint, $checkpoint)
-                RETURNING checkpoint
-                """,
-                ("$report", reportId),
-                ("$checkpoint", checkpoint.ToUnixTimeMilliseconds()))!),
-            cancellationToken);
-    }
-
-    /// <inheritdoc />
     public async Task<bool> RecordGapAsync(ReportGap gap, CancellationToken cancellationToken)
     {
         StoreArguments.Gap(gap);
@@ -112,6 +84,17 @@ public sealed partial class SqliteCollectorStateStore
             "status = $missing AND life = $life",
             GapKey(reportId, from, to, ("$until", Until(lease)), ("$missing", (int)ReportGapStatus.Missing)),
             cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task ReleaseBackfillAsync(string reportId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        StoreArguments.GapKey(reportId, from, to);
+        await UpdateGapAsync(
+            "owner = NULL, life = NULL, lease_until = NULL",
+            "status = $missing AND life = $life",
+            GapKey(reportId, from, to, ("$missing", (int)ReportGapStatus.Missing)),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -52,7 +52,7 @@ internal static class StoreArguments
 
     /// <summary>A checkpoint as every store keeps it: its times in UTC, to the millisecond.</summary>
     public static ReportCheckpoint Kept(ReportCheckpoint checkpoint) =>
-        new() { At = Kept(checkpoint.At), Schedule = checkpoint.Schedule, ScheduleSeenAt = checkpoint.ScheduleSeenAt is { } seen ? Kept(seen) : null };
+        checkpoint with { At = Kept(checkpoint.At), ScheduleSeenAt = checkpoint.ScheduleSeenAt is { } seen ? Kept(seen) : null };
 
     /// <summary>
     /// Whether <paramref name="next"/> replaces the stored <paramref name="current"/>: when it is later, or as late and

@@ -39,30 +39,6 @@ public sealed partial class PostgreSqlCollectorStateStore
     }
 
     /// <inheritdoc />
-    public async Task<DateTimeOffset?> GetCheckpointAsync(string reportId, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(reportId);
-        await using var command = Command("SELECT checkpoint FROM {schema}.checkpoints WHERE report_id = $1", reportId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? reader.GetFieldValue<DateTimeOffset>(0) : null;
-    }
-
-    /// <inheritdoc />
-    public async Task<DateTimeOffset> AdvanceCheckpointAsync(string reportId, DateTimeOffset checkpoint, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(reportId);
-        const string sql = """
-            INSERT INTO {schema}.checkpoints AS c (report_id, checkpoint, updated_at) VALUES ($1, $2, $3)
-            ON CONFLICT (report_id) DO UPDATE SET checkpoint = GREATEST(c.checkpoint, EXCLUDED.checkpoint), updated_at = EXCLUDED.updated_at
-            RETURNING c.checkpoint
-            """;
-        await using var command = Command(sql, reportId, StoreArguments.Kept(checkpoint), StoreArguments.Now(_time));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return reader.GetFieldValue<DateTimeOffset>(0);
-    }
-
-    /// <inheritdoc />
     public async Task<bool> RecordGapAsync(ReportGap gap, CancellationToken cancellationToken)
     {
         StoreArguments.Gap(gap);
@@ -100,6 +76,14 @@ public sealed partial class PostgreSqlCollectorStateStore
         // This life's claim, lapsed or not, as long as nobody took it over and no run was recorded for the gap.
         var sql = $"UPDATE {{schema}}.gaps SET claim_until = $5 WHERE {GapKey} AND status = 'missing' AND claim_life = $4";
         return await ExecuteAsync(sql, cancellationToken, reportId, from, to, Life, StoreArguments.LeaseEnd(StoreArguments.Now(_time), lease)).ConfigureAwait(false) == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task ReleaseBackfillAsync(string reportId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        StoreArguments.GapKey(reportId, from, to);
+        var sql = $"UPDATE {{schema}}.gaps SET claim_instance = NULL, claim_life = NULL, claim_until = NULL WHERE {GapKey} AND status = 'missing' AND claim_life = $4";
+        await ExecuteAsync(sql, cancellationToken, reportId, from, to, Life).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

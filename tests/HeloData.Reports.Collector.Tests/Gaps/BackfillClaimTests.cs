@@ -19,7 +19,7 @@ public sealed class BackfillClaimTests
 
     private static readonly IOptions<ReportsCollectorOptions> _options = Options.Create(new ReportsCollectorOptions { Backfill = true, ClaimLease = Lease, Since = TimeSpan.FromDays(1) });
 
-    private FakeTimeProvider _time = null!;
+    private RetryWatchingTime _time = null!;
     private ReportsSandbox _sandbox = null!;
     private ReportsClient _client = null!;
     private Report _created = null!;
@@ -29,7 +29,7 @@ public sealed class BackfillClaimTests
     [SetUp]
     public async Task SetUp()
     {
-        _time = new FakeTimeProvider(GapFinderHarness.Now);
+        _time = new RetryWatchingTime(GapFinderHarness.Now);
         _sandbox = ReportsSandbox.Start(new ReportsSandboxOptions { TimeProvider = _time });
         _client = _sandbox.CreateClient(o => (o.TimeProvider, o.MaxRetryAfter, o.TotalTimeout, o.AttemptTimeout) = (_time, RetryAfter * 2, RetryAfter * 4, RetryAfter * 4));
         _created = await _client.CreateReportAsync(new NewReport("gaps", ReportType.Traffic, ReportFormat.Csv));
@@ -57,17 +57,12 @@ public sealed class BackfillClaimTests
         var log = new GapFinderHarness.ListLogger();
         var scanning = new GapFinder(client, a, _options, time, log).ScanAsync(report, [], default);
         await RateLimitedAsync(sandbox);
+        await time.RetryDelayStarted();
         var (from, to) = a.Claimed!.Value;
         var waited = TimeSpan.Zero;
-        while (!scanning.IsCompleted)
+        while (waited < RetryAfter)
         {
-            // Past the Retry-After, the client asks again in real time: the clock stands still while it does (its
-            // attempt timeout runs on it), and moves on only if that answer is slow to come.
-            if (waited >= RetryAfter && await Task.WhenAny(scanning, Task.Delay(TimeSpan.FromSeconds(1))) == scanning)
-            {
-                break;
-            }
-
+            // The client's delay started before the clock moved: it ends once the clock has moved the whole Retry-After.
             time.Advance(Lease / 3);
             waited += Lease / 3;
             var renewal = a.WhenRenewalTried();
@@ -78,7 +73,7 @@ public sealed class BackfillClaimTests
             }
         }
 
-        await scanning;
+        await scanning.WaitAsync(TimeSpan.FromSeconds(30));
         var gap = (await b.GetGapsAsync(default)).Single(gap => gap.From == from && gap.To == to);
         Assert.Multiple(() =>
         {
@@ -106,6 +101,26 @@ public sealed class BackfillClaimTests
         Assert.That(RunsAccepted(sandbox, from), Is.Zero, "no run asked for once the claim was lost");
         Assert.That((await a.GetGapsAsync(default)).Single(gap => gap.From == from).BackfillRunId, Is.Null);
         Assert.That(scan.BackfillsRequested, Is.EqualTo((await a.GetGapsAsync(default)).Count(gap => gap.BackfillRunId is not null)), "that window's not counted");
+    }
+
+    [Test]
+    public async Task A_pass_stopped_while_its_request_waits_out_a_Retry_After_stops_at_once_and_records_no_request()
+    {
+        var (time, sandbox, client, report) = (_time, _sandbox, _client, _report);
+        var a = new BackfillWatch(new InMemoryCollectorStateStore("a", time));
+        await a.StartAsync(default);
+        using var stop = new CancellationTokenSource();
+
+        var scanning = new GapFinder(client, a, _options, time, NullLogger<GapFinder>.Instance).ScanAsync(report, [], stop.Token);
+        await RateLimitedAsync(sandbox);
+        await time.RetryDelayStarted();
+        await stop.CancelAsync();
+
+        Assert.That(async () => await scanning.WaitAsync(TimeSpan.FromSeconds(30)), Throws.InstanceOf<OperationCanceledException>(), "the clock never moved: the Retry-After is not waited out");
+        var from = a.Claimed!.Value.From;
+        Assert.That(RunsAccepted(sandbox, from), Is.Zero);
+        Assert.That((await a.GetGapsAsync(default)).Single(gap => gap.From == from).BackfillRunId, Is.Null, "deferred: asked for again on a later pass");
+        Assert.That(await a.TryClaimBackfillAsync(report.Id, from, a.Claimed!.Value.To, Lease, default), Is.True, "its claim released, not held until its lease ends");
     }
 
     /// <summary>How many runs the sandbox accepted for the window starting on <paramref name="from"/>.</summary>
@@ -156,6 +171,25 @@ public sealed class BackfillClaimTests
             {
                 _tried.Release();
             }
+        }
+    }
+
+    /// <summary>A fake clock that signals when the client starts waiting out the <c>Retry-After</c> (the one timer longer than a lease and no longer than it).</summary>
+    private sealed class RetryWatchingTime(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task RetryDelayStarted() => _started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            if (dueTime > Lease && dueTime <= RetryAfter)
+            {
+                _started.TrySetResult();
+            }
+
+            return timer;
         }
     }
 }

@@ -30,10 +30,16 @@ internal sealed class FakeRunsClient : IReportsClient
         return Task.FromResult(ReportsModelFactory.RunAccepted(run.RunId));
     }
 
-    public Task<ReportRun> GetRunAsync(string runId, CancellationToken cancellationToken = default) =>
-        _runs.TryGetValue(runId, out var run)
+    /// <summary>The run ids read with <see cref="GetRunAsync"/>, in order.</summary>
+    public List<string> Read { get; } = [];
+
+    public Task<ReportRun> GetRunAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        Read.Add(runId);
+        return _runs.TryGetValue(runId, out var run)
             ? Task.FromResult(run)
             : Task.FromException<ReportRun>(new ReportsException($"No run {runId}.", ReportsErrorCode.NotFound, 404));
+    }
 
     /// <summary>Ends a requested run.</summary>
     public void End(string runId, RunStatus status)

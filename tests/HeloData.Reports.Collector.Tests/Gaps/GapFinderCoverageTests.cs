@@ -21,7 +21,7 @@ public sealed class GapFinderCoverageTests : GapFinderFixture
 
         // This pass sees the run completed while the engine holds its claim: no gap, and the checkpoint waits.
         var whileClaimed = await Harness.Finder().ScanAsync(Daily(), [Run("run_0612", RunStatus.Completed, June12, June12)], default);
-        var held = await Harness.Store().GetCheckpointAsync(ReportId, default);
+        var held = (await Harness.Store().GetReportCheckpointAsync(ReportId, default))?.At;
 
         // The collection fails, and by the next pass the run has left recent_runs.
         await engine.ReleaseAsync("run_0612", default);

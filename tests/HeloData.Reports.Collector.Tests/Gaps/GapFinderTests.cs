@@ -80,7 +80,7 @@ public sealed class GapFinderTests : GapFinderFixture
 
         // 1 July 06:00 is 1.5 hours ago: its run may still come.
         var early = await Harness.Finder().ScanAsync(Daily(), [], default);
-        var checkpoint = await Harness.Store().GetCheckpointAsync(ReportId, default);
+        var checkpoint = (await Harness.Store().GetReportCheckpointAsync(ReportId, default))?.At;
         Harness.Time.Advance(TimeSpan.FromMinutes(31));
         var late = await Harness.Finder().ScanAsync(Daily(), [], default);
 
@@ -97,7 +97,7 @@ public sealed class GapFinderTests : GapFinderFixture
     public async Task Windows_at_or_before_the_checkpoint_are_not_judged_again()
     {
         // Nothing was collected, but an earlier pass judged every occurrence up to 20 June 06:00.
-        await Harness.Store().AdvanceCheckpointAsync(ReportId, new DateTimeOffset(2026, 6, 20, 6, 0, 0, TimeSpan.Zero), default);
+        await Harness.Store().AdvanceCheckpointAsync(ReportId, new ReportCheckpoint { At = new DateTimeOffset(2026, 6, 20, 6, 0, 0, TimeSpan.Zero) }, default);
 
         var scan = await Harness.Finder().ScanAsync(Daily(), [], default);
 
@@ -139,7 +139,7 @@ public sealed class GapFinderTests : GapFinderFixture
         // The scheduled run of 12 June's window is still running: not a gap, and the checkpoint waits for it.
         var running = Run("run_0612", RunStatus.Running, new DateOnly(2026, 6, 12), new DateOnly(2026, 6, 12));
         var first = await Harness.Finder().ScanAsync(Daily(), [running], default);
-        var held = await store.GetCheckpointAsync(ReportId, default);
+        var held = (await store.GetReportCheckpointAsync(ReportId, default))?.At;
         var second = await Harness.Finder().ScanAsync(Daily(), [], default);
 
         Assert.Multiple(async () =>
@@ -147,13 +147,13 @@ public sealed class GapFinderTests : GapFinderFixture
             Assert.That(first, Is.EqualTo(new GapScan(1, 0)), "13 June only");
             Assert.That(held, Is.EqualTo(new DateTimeOffset(2026, 6, 12, 6, 0, 0, TimeSpan.Zero)), "the last window judged before 12 June's");
             Assert.That(second, Is.EqualTo(new GapScan(1, 0)), "12 June, once its run is gone");
-            Assert.That(await store.GetCheckpointAsync(ReportId, default), Is.EqualTo(new DateTimeOffset(2026, 7, 1, 6, 0, 0, TimeSpan.Zero)));
+            Assert.That((await store.GetReportCheckpointAsync(ReportId, default))?.At, Is.EqualTo(new DateTimeOffset(2026, 7, 1, 6, 0, 0, TimeSpan.Zero)));
         });
 
         // A later checkpoint stays when a pass judges less (here: a longer grace period).
         Harness.Options.GapGracePeriod = TimeSpan.FromDays(3);
         await Harness.Finder().ScanAsync(Daily(), [], default);
-        Assert.That(await store.GetCheckpointAsync(ReportId, default), Is.EqualTo(new DateTimeOffset(2026, 7, 1, 6, 0, 0, TimeSpan.Zero)));
+        Assert.That((await store.GetReportCheckpointAsync(ReportId, default))?.At, Is.EqualTo(new DateTimeOffset(2026, 7, 1, 6, 0, 0, TimeSpan.Zero)));
     }
 
     [Test]
@@ -170,7 +170,7 @@ public sealed class GapFinderTests : GapFinderFixture
 
         Assert.That(scan, Is.EqualTo(default(GapScan)));
         Assert.That(Harness.Client.Requested, Is.Empty);
-        Assert.That(await Harness.Store().GetCheckpointAsync(ReportId, default), Is.EqualTo(new DateTimeOffset(2026, 6, 12, 6, 0, 0, TimeSpan.Zero)));
+        Assert.That((await Harness.Store().GetReportCheckpointAsync(ReportId, default))?.At, Is.EqualTo(new DateTimeOffset(2026, 6, 12, 6, 0, 0, TimeSpan.Zero)));
     }
 
     [Test]
@@ -195,6 +195,6 @@ public sealed class GapFinderTests : GapFinderFixture
 
         Assert.That(scan, Is.EqualTo(default(GapScan)));
         Assert.That(await Harness.Store().GetGapsAsync(default), Is.Empty);
-        Assert.That(await Harness.Store().GetCheckpointAsync(ReportId, default), Is.Null);
+        Assert.That((await Harness.Store().GetReportCheckpointAsync(ReportId, default))?.At, Is.Null);
     }
 }

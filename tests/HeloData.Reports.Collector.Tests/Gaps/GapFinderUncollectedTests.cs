@@ -28,7 +28,31 @@ public sealed class GapFinderUncollectedTests : GapFinderFixture
             Assert.That(scan.Uncollected!.Select(run => run.RunId), Is.EqualTo(new[] { pushed.RunId }), "read by id for the pass, whose claim answers 'in progress'");
             Assert.That(Harness.Client.Requested, Is.Empty);
             Assert.That(await Harness.Store().GetGapsAsync(default), Is.Empty);
-            Assert.That(await Harness.Store().GetCheckpointAsync(ReportId, default), Is.EqualTo(June30Due), "the checkpoint waits before its window");
+            Assert.That((await Harness.Store().GetReportCheckpointAsync(ReportId, default))?.At, Is.EqualTo(June30Due), "the checkpoint waits before its window");
+        });
+    }
+
+    [Test]
+    public async Task A_claimed_run_read_by_id_and_still_not_collected_is_read_again_once_per_grace_period_and_stays_pending()
+    {
+        // A pushed run with no download URL: each pass that reads it claims and releases it, left to its push.
+        Harness.Options.Backfill = true;
+        var pushed = await PushedAsync(RunStatus.Completed, TimeSpan.FromMinutes(1));
+        Harness.Time.Advance(TimeSpan.FromMinutes(2));
+        var finder = Harness.Finder();
+
+        var first = await finder.ScanAsync(Daily(), [], default);
+        Harness.Time.Advance(Harness.Options.GapGracePeriod - TimeSpan.FromMinutes(1));
+        var within = await finder.ScanAsync(Daily(), [], default);
+        Harness.Time.Advance(TimeSpan.FromMinutes(1));
+        var after = await finder.ScanAsync(Daily(), [], default);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(Harness.Client.Read, Is.EqualTo(new[] { pushed.RunId, pushed.RunId }), "read on the first pass and once the grace period passed");
+            Assert.That((first.Uncollected?.Count, within.Uncollected?.Count, after.Uncollected?.Count), Is.EqualTo(((int?)1, (int?)null, (int?)1)));
+            Assert.That((within.GapsFound, within.BackfillsRequested, Harness.Client.Requested.Count), Is.EqualTo((0, 0, 0)), "pending meanwhile, not a gap");
+            Assert.That(await Harness.Store().GetGapsAsync(default), Is.Empty);
         });
     }
 
@@ -49,7 +73,7 @@ public sealed class GapFinderUncollectedTests : GapFinderFixture
             Assert.That(second, Is.EqualTo(default(GapScan)));
             Assert.That(Harness.Client.Requested, Is.Empty);
             Assert.That(await Harness.Store().GetGapsAsync(default), Is.Empty);
-            Assert.That(await Harness.Store().GetCheckpointAsync(ReportId, default), Is.EqualTo(new DateTimeOffset(2026, 7, 1, 6, 0, 0, TimeSpan.Zero)));
+            Assert.That((await Harness.Store().GetReportCheckpointAsync(ReportId, default))?.At, Is.EqualTo(new DateTimeOffset(2026, 7, 1, 6, 0, 0, TimeSpan.Zero)));
         });
     }
 

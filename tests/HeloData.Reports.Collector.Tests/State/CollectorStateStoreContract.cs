@@ -350,14 +350,14 @@ public abstract partial class CollectorStateStoreContract
         var a = await StartAsync("a");
         var b = await StartAsync("b");
         var noon = Time.GetUtcNow();
-        Assert.That(await a.GetCheckpointAsync("rep_1", default), Is.Null);
+        Assert.That(await a.GetReportCheckpointAsync("rep_1", default), Is.Null);
 
-        Assert.That(await a.AdvanceCheckpointAsync("rep_1", noon, default), Is.EqualTo(noon));
-        Assert.That(await b.AdvanceCheckpointAsync("rep_1", noon.AddHours(-1), default), Is.EqualTo(noon), "never back");
-        Assert.That(await b.AdvanceCheckpointAsync("rep_1", noon.AddDays(1).ToOffset(TimeSpan.FromHours(2)), default), Is.EqualTo(noon.AddDays(1)));
+        Assert.That((await a.AdvanceCheckpointAsync("rep_1", new ReportCheckpoint { At = noon }, default)).At, Is.EqualTo(noon));
+        Assert.That((await b.AdvanceCheckpointAsync("rep_1", new ReportCheckpoint { At = noon.AddHours(-1) }, default)).At, Is.EqualTo(noon), "never back");
+        Assert.That((await b.AdvanceCheckpointAsync("rep_1", new ReportCheckpoint { At = noon.AddDays(1).ToOffset(TimeSpan.FromHours(2)) }, default)).At, Is.EqualTo(noon.AddDays(1)));
 
-        Assert.That(await a.GetCheckpointAsync("rep_1", default), Is.EqualTo(noon.AddDays(1)));
-        Assert.That(await a.GetCheckpointAsync("rep_2", default), Is.Null);
+        Assert.That((await a.GetReportCheckpointAsync("rep_1", default))?.At, Is.EqualTo(noon.AddDays(1)));
+        Assert.That(await a.GetReportCheckpointAsync("rep_2", default), Is.Null);
     }
 
     [Test]
@@ -419,6 +419,25 @@ public abstract partial class CollectorStateStoreContract
         Assert.That(await a.RenewBackfillAsync("rep_1", May1, May1, Lease, default), Is.False, "taken over: a's claim is gone");
         await b.RecordBackfillAsync("rep_1", May1, May1, "run_backfill", default);
         Assert.That(await b.RenewBackfillAsync("rep_1", May1, May1, Lease, default), Is.False, "a run was recorded: nothing left to claim");
+    }
+
+    [Test]
+    public async Task A_backfill_claim_released_by_its_owner_is_free_at_once_and_nobody_else_releases_it()
+    {
+        var a = await StartAsync("a");
+        var b = await StartAsync("b");
+        await a.RecordGapAsync(Gap("rep_1", May1), default);
+        Assert.That(await a.TryClaimBackfillAsync("rep_1", May1, May1, Lease, default), Is.True);
+
+        await b.ReleaseBackfillAsync("rep_1", May1, May1, default);
+        Assert.That(await b.TryClaimBackfillAsync("rep_1", May1, May1, Lease, default), Is.False, "not b's claim to release");
+        await a.ReleaseBackfillAsync("rep_1", May1, May1, default);
+        Assert.That(await b.TryClaimBackfillAsync("rep_1", May1, May1, Lease, default), Is.True, "free before its lease ends");
+        Assert.That(await a.RenewBackfillAsync("rep_1", May1, May1, Lease, default), Is.False, "a gave it up");
+
+        await b.RecordBackfillAsync("rep_1", May1, May1, "run_backfill", default);
+        await b.ReleaseBackfillAsync("rep_1", May1, May1, default);
+        Assert.That((await a.GetGapsAsync(default)).Single().BackfillRunId, Is.EqualTo("run_backfill"), "a recorded run is kept");
     }
 
     [Test]
@@ -488,9 +507,9 @@ public abstract partial class CollectorStateStoreContract
         var fine = new DateTimeOffset(2026, 5, 2, 11, 30, 0, TimeSpan.FromHours(2)).AddTicks(1_234_567);
         var kept = new DateTimeOffset(2026, 5, 2, 9, 30, 0, TimeSpan.Zero).AddMilliseconds(123);
 
-        Assert.That((await a.AdvanceCheckpointAsync("rep_1", fine, default)).EqualsExact(kept), Is.True);
-        Assert.That((await a.GetCheckpointAsync("rep_1", default))!.Value.EqualsExact(kept), Is.True);
-        Assert.That((await a.AdvanceCheckpointAsync("rep_1", fine.AddTicks(-1), default)).EqualsExact(kept), Is.True, "within the same millisecond");
+        Assert.That((await a.AdvanceCheckpointAsync("rep_1", new ReportCheckpoint { At = fine, Schedule = "0 6 * * *", ScheduleSeenAt = fine }, default)).ScheduleSeenAt!.Value.EqualsExact(kept), Is.True);
+        Assert.That((await a.GetReportCheckpointAsync("rep_1", default))!.At.EqualsExact(kept), Is.True);
+        Assert.That((await a.AdvanceCheckpointAsync("rep_1", new ReportCheckpoint { At = fine.AddTicks(-1) }, default)).At.EqualsExact(kept), Is.True, "within the same millisecond");
         await a.RecordGapAsync(Gap("rep_1", May1) with { DueAt = fine }, default);
         Assert.That((await a.GetGapsAsync(default)).Single().DueAt.EqualsExact(kept), Is.True);
     }

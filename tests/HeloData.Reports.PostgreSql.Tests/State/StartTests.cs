@@ -16,14 +16,14 @@ public sealed class StartTests
         await using var database = await PostgreSqlTestDatabase.CreateAsync();
         await using (var first = await Stores.StartAsync(database.ConnectionString, "a"))
         {
-            await first.AdvanceCheckpointAsync("rep_1", DateTimeOffset.UnixEpoch, default);
+            await first.AdvanceCheckpointAsync("rep_1", new ReportCheckpoint { At = DateTimeOffset.UnixEpoch }, default);
         }
 
         await using var second = await Stores.StartAsync(database.ConnectionString, "a");
 
         Assert.That(await Stores.ScalarAsync<int>(database.ConnectionString, "SELECT max(version) FROM helodata_collector.schema_version"), Is.EqualTo(CollectorSchema.LatestVersion));
         Assert.That(await Stores.ScalarAsync<long>(database.ConnectionString, "SELECT count(*) FROM helodata_collector.schema_version"), Is.EqualTo(CollectorSchema.LatestVersion));
-        Assert.That(await second.GetCheckpointAsync("rep_1", default), Is.EqualTo(DateTimeOffset.UnixEpoch), "the data survived the second start");
+        Assert.That((await second.GetReportCheckpointAsync("rep_1", default))?.At, Is.EqualTo(DateTimeOffset.UnixEpoch), "the data survived the second start");
     }
 
     [Test]
@@ -126,7 +126,7 @@ public sealed class StartTests
             var asRole = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Username = role, Pooling = false }.ConnectionString;
             await using (var store = await Stores.StartAsync(asRole, "a"))
             {
-                await store.AdvanceCheckpointAsync("rep_1", DateTimeOffset.UnixEpoch, default);
+                await store.AdvanceCheckpointAsync("rep_1", new ReportCheckpoint { At = DateTimeOffset.UnixEpoch }, default);
             }
 
             Assert.That(await Stores.ScalarAsync<int>(database.ConnectionString, "SELECT max(version) FROM helodata_collector.schema_version"), Is.EqualTo(CollectorSchema.LatestVersion));

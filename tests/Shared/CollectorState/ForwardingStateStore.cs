@@ -25,10 +25,6 @@ internal class ForwardingStateStore(ICollectorStateStore inner) : ICollectorStat
 
     public virtual Task<IReadOnlySet<(DateOnly From, DateOnly To)>> GetCoveredWindowsAsync(string reportId, DateOnly since, CancellationToken cancellationToken) => inner.GetCoveredWindowsAsync(reportId, since, cancellationToken);
 
-    public virtual Task<DateTimeOffset?> GetCheckpointAsync(string reportId, CancellationToken cancellationToken) => inner.GetCheckpointAsync(reportId, cancellationToken);
-
-    public virtual Task<DateTimeOffset> AdvanceCheckpointAsync(string reportId, DateTimeOffset checkpoint, CancellationToken cancellationToken) => inner.AdvanceCheckpointAsync(reportId, checkpoint, cancellationToken);
-
     public virtual Task<ReportCheckpoint?> GetReportCheckpointAsync(string reportId, CancellationToken cancellationToken) => inner.GetReportCheckpointAsync(reportId, cancellationToken);
 
     public virtual Task<ReportCheckpoint> AdvanceCheckpointAsync(string reportId, ReportCheckpoint checkpoint, CancellationToken cancellationToken) => inner.AdvanceCheckpointAsync(reportId, checkpoint, cancellationToken);
@@ -40,6 +36,8 @@ internal class ForwardingStateStore(ICollectorStateStore inner) : ICollectorStat
     public virtual Task<bool> TryClaimBackfillAsync(string reportId, DateOnly from, DateOnly to, TimeSpan lease, CancellationToken cancellationToken) => inner.TryClaimBackfillAsync(reportId, from, to, lease, cancellationToken);
 
     public virtual Task<bool> RenewBackfillAsync(string reportId, DateOnly from, DateOnly to, TimeSpan lease, CancellationToken cancellationToken) => inner.RenewBackfillAsync(reportId, from, to, lease, cancellationToken);
+
+    public virtual Task ReleaseBackfillAsync(string reportId, DateOnly from, DateOnly to, CancellationToken cancellationToken) => inner.ReleaseBackfillAsync(reportId, from, to, cancellationToken);
 
     public virtual Task RecordBackfillAsync(string reportId, DateOnly from, DateOnly to, string runId, CancellationToken cancellationToken) => inner.RecordBackfillAsync(reportId, from, to, runId, cancellationToken);
 
