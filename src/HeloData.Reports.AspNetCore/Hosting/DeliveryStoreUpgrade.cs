@@ -114,6 +114,8 @@ internal static partial class DeliveryStoreUpgrade
 
         try
         {
+            // Only reads, yet ReadWrite: the earlier receiver's file is in WAL mode, and a read-only connection to it creates
+            // -wal and -shm beside it and leaves them at close; the last read-write connection to close removes them.
             var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
             await using (connection.ConfigureAwait(false))
             {

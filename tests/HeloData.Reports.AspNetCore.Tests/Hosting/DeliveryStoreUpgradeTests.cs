@@ -102,6 +102,7 @@ public sealed class DeliveryStoreUpgradeTests
         Assert.That(
             receiver.Logs.Where(line => line.StartsWith("Warning:", StringComparison.Ordinal) && line.Contains(Database, StringComparison.Ordinal)),
             Has.One.Contains("holds 1 run(s) an earlier receiver handled").And.Contains("not imported"));
+        Assert.That(Directory.GetFiles(_folder), Is.EqualTo(new[] { Database }), "no -wal or -shm left beside it (a read-only connection to a WAL file leaves both)");
         Assert.That(Query("SELECT count(*) FROM sqlite_master WHERE name LIKE 'helodata_collector%' OR name = 'helodata_webhook_imports'"), Is.Zero, "the file is only read");
     }
 
@@ -109,7 +110,7 @@ public sealed class DeliveryStoreUpgradeTests
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = OldSchema + string.Join(";\n", rows);
+        command.CommandText = "PRAGMA journal_mode = WAL;\n" + OldSchema + string.Join(";\n", rows); // WAL, as the old store kept it
         command.ExecuteNonQuery();
     }
 

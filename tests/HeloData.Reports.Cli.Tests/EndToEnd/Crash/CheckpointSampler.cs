@@ -11,6 +11,7 @@ internal sealed class CheckpointSampler(string connectionString)
 {
     private readonly Dictionary<string, SortedSet<DateTimeOffset>> _seen = new(StringComparer.Ordinal);
     private readonly List<string> _movedBack = [];
+    private readonly Lock _gate = new();
 
     public int Samples { get; private set; }
 
@@ -18,6 +19,15 @@ internal sealed class CheckpointSampler(string connectionString)
     public IReadOnlyDictionary<string, SortedSet<DateTimeOffset>> Seen => _seen;
 
     public IReadOnlyList<string> MovedBack => _movedBack;
+
+    /// <summary>How many values each report's checkpoint was seen at so far (read while sampling goes on).</summary>
+    public IReadOnlyDictionary<string, int> DistinctSoFar()
+    {
+        lock (_gate)
+        {
+            return _seen.ToDictionary(report => report.Key, report => report.Value.Count, StringComparer.Ordinal);
+        }
+    }
 
     public async Task RunAsync(CancellationToken stop)
     {
@@ -47,17 +57,10 @@ internal sealed class CheckpointSampler(string connectionString)
             while (await reader.ReadAsync())
             {
                 var (report, checkpoint) = (reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1));
-                if (!_seen.TryGetValue(report, out var values))
+                lock (_gate)
                 {
-                    _seen[report] = values = [];
+                    Record(report, checkpoint);
                 }
-
-                if (values.Count > 0 && checkpoint < values.Max)
-                {
-                    _movedBack.Add($"{report}: {values.Max:O} then {checkpoint:O}");
-                }
-
-                values.Add(checkpoint);
             }
 
             Samples++;
@@ -66,5 +69,20 @@ internal sealed class CheckpointSampler(string connectionString)
         {
             // Before the first collector created the schema.
         }
+    }
+
+    private void Record(string report, DateTimeOffset checkpoint)
+    {
+        if (!_seen.TryGetValue(report, out var values))
+        {
+            _seen[report] = values = [];
+        }
+
+        if (values.Count > 0 && checkpoint < values.Max)
+        {
+            _movedBack.Add($"{report}: {values.Max:O} then {checkpoint:O}");
+        }
+
+        values.Add(checkpoint);
     }
 }

@@ -5,8 +5,11 @@ namespace HeloData.Reports.Cli.Tests.EndToEnd.Crash;
 /// <summary>One gap as the PostgreSQL state holds it.</summary>
 internal sealed record StateGap(string ReportId, DateOnly From, DateOnly To, string Status, string? BackfillRunId);
 
-/// <summary>What the collectors' shared PostgreSQL state says they did: the runs recorded collected, the gaps and what became of them.</summary>
-internal sealed record CollectorStateReading(IReadOnlyDictionary<string, string> Runs, IReadOnlyList<StateGap> Gaps)
+/// <summary>
+/// What the collectors' shared PostgreSQL state says they did: the runs recorded collected, the gaps and what became of them,
+/// and for each report the last pass that saw its schedule and judged by it (its checkpoint's <c>schedule_seen_at</c>).
+/// </summary>
+internal sealed record CollectorStateReading(IReadOnlyDictionary<string, string> Runs, IReadOnlyList<StateGap> Gaps, IReadOnlyDictionary<string, DateTimeOffset> ScheduleSeenAt)
 {
     /// <summary>The runs recorded collected.</summary>
     public IReadOnlySet<string> Collected { get; } = Runs.Where(run => run.Value == "collected").Select(run => run.Key).ToHashSet(StringComparer.Ordinal);
@@ -38,7 +41,17 @@ internal sealed record CollectorStateReading(IReadOnlyDictionary<string, string>
             }
         }
 
-        return new CollectorStateReading(runs, gaps);
+        var seen = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        await using (var command = new NpgsqlCommand("SELECT report_id, schedule_seen_at FROM helodata_collector.checkpoints WHERE schedule_seen_at IS NOT NULL", connection))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                seen[reader.GetString(0)] = reader.GetFieldValue<DateTimeOffset>(1);
+            }
+        }
+
+        return new CollectorStateReading(runs, gaps, seen);
     }
 
     /// <summary>Every visible run collected and no gap open: nothing a further pass would do.</summary>

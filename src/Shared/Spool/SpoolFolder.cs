@@ -6,7 +6,7 @@ namespace HeloData.Reports;
 /// Where a process spools content while its code reads it: <c>{temp}/{name}-{uid}/{life}/</c>, a folder of this
 /// process's life (0700, files 0600), whose life is marked by a lock held on <c>{life}.lock</c> beside it. The root
 /// must be this user's alone (<see cref="PrivateFolder"/>). One mechanism for the collector and the receiver, each
-/// naming its root, its setting and its log lines (shared source, like the rest of this folder).
+/// naming its root, its setting and its log lines (shared source, linked into each, and into the core's tests).
 /// </summary>
 /// <remarks>
 /// At start, each life whose lock can be taken belonged to a process that is gone (the operating system drops a dead
