@@ -42,7 +42,6 @@ internal static partial class WebhookLog
 
     // 30 and up: claims, the store and stopping (RunHandling; a claim's lease is logged by the shared ClaimLog, 50 and up).
 
-
     [LoggerMessage(32, LogLevel.Information, "The app is stopping: the handler of {RunId} was cancelled; answered 503 so the service redelivers")]
     public static partial void HandlerStopped(ILogger logger, string runId);
 
@@ -54,7 +53,6 @@ internal static partial class WebhookLog
 
     [LoggerMessage(35, LogLevel.Error, "The handler of {RunId} finished but the state store could not record it; answered 503, and the redelivery will say the run may have been handled")]
     public static partial void NotRecorded(ILogger logger, Exception exception, string runId);
-
 
     // 40 and up: deliveries handed to the collector (CollectorWebhookEndpoint).
     [LoggerMessage(40, LogLevel.Information, "Delivery of {RunId} handed to the collector: {Result}")]

@@ -14,9 +14,6 @@ internal static partial class CollectorLog
     [LoggerMessage(3, LogLevel.Warning, "{RunId} was claimed before and not finished (its instance died or froze past its lease): taken over, attempt {Attempt}; its handlers are told it may have been handled")]
     public static partial void TakenOver(ILogger logger, string runId, int attempt);
 
-
-
-
     [LoggerMessage(7, LogLevel.Warning, "Could not record the gap of {ReportId} {From}..{To} as filled by {RunId}")]
     public static partial void GapNotSettled(ILogger logger, Exception exception, string reportId, DateOnly from, DateOnly to, string runId);
 
@@ -37,7 +34,6 @@ internal static partial class CollectorLog
 
     [LoggerMessage(13, LogLevel.Information, "Deleted {Count} spool file(s) left in {Folder} by a collector that is gone")]
     public static partial void SpoolSwept(ILogger logger, int count, string folder);
-
 
     [LoggerMessage(15, LogLevel.Error, "A handler of {RunId} returned but could not be recorded as finished; the claim is left to lapse, and the instance taking the run over is told it may have been handled")]
     public static partial void RecordLost(ILogger logger, Exception exception, string runId);
