@@ -136,13 +136,13 @@ internal static partial class DeliveryStoreUpgrade
         }
     }
 
-    [LoggerMessage(41, LogLevel.Warning, "The file {Path} (ReportWebhookOptions.StorePath) holds {Handled} run(s) an earlier receiver handled, in its table {Table}, not imported: the receiver records in the registered ICollectorStateStore now, so a redelivery of one of them is handled again")]
+    [LoggerMessage(61, LogLevel.Warning, "The file {Path} (ReportWebhookOptions.StorePath) holds {Handled} run(s) an earlier receiver handled, in its table {Table}, not imported: the receiver records in the registered ICollectorStateStore now, so a redelivery of one of them is handled again")]
     private static partial void LogLeft(ILogger logger, string path, long handled, string table);
 
-    [LoggerMessage(42, LogLevel.Warning, "The file {Path} (ReportWebhookOptions.StorePath) could not be read for an earlier receiver's table {Table}; the receiver records in the registered ICollectorStateStore now, and runs that file may hold are not imported")]
+    [LoggerMessage(62, LogLevel.Warning, "The file {Path} (ReportWebhookOptions.StorePath) could not be read for an earlier receiver's table {Table}; the receiver records in the registered ICollectorStateStore now, and runs that file may hold are not imported")]
     private static partial void LogLeftUnread(ILogger logger, Exception exception, string path, string table);
 
-    [LoggerMessage(40, LogLevel.Information, "Imported {Handled} handled run(s) and {NotHandled} not handled from the earlier receiver's table {Table} in {Path} into the collector's tables (once; the old table is kept): a redelivery of a run handled before the upgrade is not handled again")]
+    [LoggerMessage(60, LogLevel.Information, "Imported {Handled} handled run(s) and {NotHandled} not handled from the earlier receiver's table {Table} in {Path} into the collector's tables (once; the old table is kept): a redelivery of a run handled before the upgrade is not handled again")]
     private static partial void LogImported(ILogger logger, long handled, long notHandled, string table, string path);
 
     private static async Task<object?> ScalarAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)

@@ -54,7 +54,8 @@ internal static partial class WebhookLog
     [LoggerMessage(35, LogLevel.Error, "The handler of {RunId} finished but the state store could not record it; answered 503, and the redelivery will say the run may have been handled")]
     public static partial void NotRecorded(ILogger logger, Exception exception, string runId);
 
-    // 40 and up: deliveries handed to the collector (CollectorWebhookEndpoint).
+    // 40 and up: deliveries handed to the collector (CollectorWebhookEndpoint). 50 and up: ClaimLog (shared); 60 and up:
+    // the first start's import of an earlier receiver's records (DeliveryStoreUpgrade), all in this one category.
     [LoggerMessage(40, LogLevel.Information, "Delivery of {RunId} handed to the collector: {Result}")]
     public static partial void Collected(ILogger logger, string runId, RunCollectionResult result);
 

@@ -4,7 +4,7 @@ namespace HeloData.Reports;
 /// Checks a folder the SDK keeps its private files under (a spool root in the temporary folder): another local
 /// user could have created it first (a link, or a folder anyone can write), and would then choose where the files
 /// go, or read them. Creating the folder does not tell: an existing one keeps its owner and mode. Linked into the
-/// packages that spool (the webhook receiver, the collector) with the rest of <c>Files/</c>.
+/// packages that spool (the webhook receiver, the collector) with the rest of <c>src/Shared/Spool</c>.
 /// </summary>
 internal static class PrivateFolder
 {
